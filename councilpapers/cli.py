@@ -1,0 +1,261 @@
+"""The command line: parse options, call the packages, print.
+
+Exit codes: 0 success; 1 some files failed to ingest (the rest were stored);
+2 a usage error (bad option, unknown id, bad query).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .corpus.home import Home
+from .corpus.store import Store, meeting_json, source_json
+from .output import emit, format_option
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+class Context:
+    def __init__(self, home: Home):
+        self.home = home
+        self._store: Store | None = None
+        self._index = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.home.store_path)
+        return self._store
+
+    @property
+    def index(self):
+        if self._index is None:
+            from .search import SearchIndex
+
+            self._index = SearchIndex(self.home.index_dir)
+        return self._index
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+class PartialDate(click.ParamType):
+    """'2016' -> (1 Jan 2016, 31 Dec 2016); '2016-05' -> all of May; a day -> that day."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        import calendar
+
+        if isinstance(value, tuple):
+            return value
+        parts = str(value).split("-")
+        try:
+            numbers = [int(p) for p in parts]
+            if len(numbers) == 1:
+                return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
+            if len(numbers) == 2:
+                year, month = numbers
+                return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            if len(numbers) == 3:
+                day = date(*numbers)
+                return day, day
+        except ValueError:
+            pass
+        self.fail(f"{value!r} is not a date like 2016, 2016-05 or 2016-05-26.", param, ctx)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home", type=click.Path(file_okay=False), envvar="COUNCILPAPERS_HOME",
+    help="Folder of the store and index [env COUNCILPAPERS_HOME; default: the user data folder].",
+)
+@click.version_option(package_name="councilpapers")
+@click.pass_context
+def main(ctx: click.Context, home: str | None) -> None:
+    """Council meeting papers as a searchable, structured record."""
+    ctx.obj = Context(Home.locate(home))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@pass_context
+def ingest(ctx: Context, paths: tuple[Path, ...]) -> None:
+    """Ingest files or folders (recursively); with no path, the bundled samples."""
+    from .ingest.manager import discover, ingest_paths
+
+    targets = list(paths) or [SAMPLES]
+    found = list(discover(targets))
+    files = [f for f in found if isinstance(f, Path)]
+    counts = {"ingested": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
+    errors = []
+
+    def report(outcome) -> None:
+        counts[outcome.status] += 1
+        if outcome.failed:
+            errors.append(f"{outcome.path}: {outcome.message}")
+
+    for outcome in (f for f in found if not isinstance(f, Path)):
+        report(outcome)
+    with click.progressbar(
+        length=len(files), label="Ingesting", file=sys.stderr, show_pos=True,
+        item_show_func=lambda p: p.name if p else None,
+    ) as bar:
+        def on_outcome(outcome) -> None:
+            report(outcome)
+            bar.update(1, Path(outcome.path))
+
+        ingest_paths(files, ctx.store, ctx.index, on_outcome)
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    total = sum(counts.values())
+    summary = f"{total} files: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n or status != "duplicate")
+    click.echo(summary)
+    if counts["failed"]:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@click.option("--kind", help="minute_item, resolution, agenda_item, document, report, action.")
+@click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
+@click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@format_option()
+@pass_context
+def search(ctx: Context, query, kind, committee, since, until, limit, fmt) -> None:
+    """Search the papers: words, "exact phrases", AND / OR / NOT."""
+    from .search import BadQuery
+
+    if not query and not (kind or committee or since or until):
+        raise click.UsageError("Give a query, or at least one of --kind, --committee, --since, --until.")
+    try:
+        hits = ctx.index.search(
+            query, kind=kind, committee=committee,
+            since=since[0] if since else None,
+            until=until[1] if until else None, limit=limit,
+        )
+    except BadQuery as error:
+        raise click.UsageError(str(error)) from None
+    if fmt == "table":
+        _print_hits(hits)
+    else:
+        emit([hit.to_json() for hit in hits], HIT_COLUMNS, fmt)
+
+
+HIT_COLUMNS = ("id", "kind", "committee", "meeting_date", "minute", "agenda_ref", "title", "snippet", "source", "page", "line", "score")
+
+
+def _print_hits(hits) -> None:
+    if not hits:
+        click.echo("No matches.")
+        return
+    for n, hit in enumerate(hits, 1):
+        when = hit.meeting_date.strftime("%-d %b %Y") if hit.meeting_date else "undated"
+        where = []
+        if hit.minute:
+            where.append(f"minute {hit.minute}")
+        if hit.agenda_ref:
+            where.append(f"item {hit.agenda_ref}")
+        head = " · ".join([hit.committee or "(no meeting)", when, *where, hit.kind.replace("_", " ")])
+        click.echo(click.style(f"{n}. {head}", bold=True))
+        click.echo(f"   {hit.title}")
+        click.echo(f"   {_highlight(hit.snippet, hit.highlights)}")
+        page = f" p. {hit.page}" if hit.page else ""
+        click.echo(click.style(f"   {Path(hit.source).name}{page}, line {hit.line}  [{hit.id}]", dim=True))
+
+
+def _highlight(snippet: str, spans) -> str:
+    out, last = [], 0
+    for start, end in sorted(spans):
+        out.append(snippet[last:start])
+        out.append(click.style(snippet[start:end], fg="yellow", bold=True))
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)
+
+
+@main.command()
+@click.argument("record_id")
+@pass_context
+def show(ctx: Context, record_id: str) -> None:
+    """Print a record, meeting or source by its id, with where it came from."""
+    store = ctx.store
+    record = store.record(record_id)
+    if record:
+        click.echo(json.dumps(record.to_json(), ensure_ascii=False, indent=2))
+        return
+    meeting = store.meeting(record_id)
+    if meeting:
+        _show_meeting(store, meeting)
+        return
+    source = store.source(record_id)
+    if source:
+        click.echo(json.dumps(source_json(source), ensure_ascii=False, indent=2))
+        return
+    raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
+
+
+def _show_meeting(store: Store, meeting) -> None:
+    click.echo(click.style(f"{meeting.committee} — {meeting.date or 'undated'}", bold=True))
+    if meeting.time or meeting.venue:
+        click.echo(", ".join(x for x in (meeting.time, meeting.venue) if x))
+    for source_id in meeting.sources:
+        source = store.source(source_id)
+        if source:
+            click.echo(f"source: {source.path}")
+    for item in store.records(type="minute_item", meeting_id=meeting.id):
+        number = f"{item.number}. " if item.number else ""
+        ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
+        page = f" p. {item.page}" if item.page else ""
+        click.echo(f"\n{number}{item.title}{ref}  [{Path(item.source).name}{page}, line {item.line}]")
+        for res in store.records(type="resolution", meeting_id=meeting.id):
+            if res.minute == item.number and res.source == item.source:
+                click.echo(f"   RESOLVED that {res.text}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+@pass_context
+def export(ctx: Context, fmt: str, output) -> None:
+    """Export the whole structured corpus as JSON Lines (see the export contract)."""
+    store = ctx.store
+    sources = {s.id: s for s in store.sources()}
+    for source in sources.values():
+        output.write(json.dumps(source_json(source), ensure_ascii=False) + "\n")
+    for meeting in store.meetings():
+        output.write(json.dumps(meeting_json(meeting), ensure_ascii=False) + "\n")
+    for record in store.records():
+        output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+
+
+@main.command()
+@format_option()
+@pass_context
+def stats(ctx: Context, fmt: str) -> None:
+    """What the store holds."""
+    counts = ctx.store.counts()
+    counts["index documents"] = ctx.index.doc_count()
+    rows = [{"what": k, "count": v} for k, v in counts.items()]
+    emit(rows, ("what", "count"), fmt)
+
+
+@main.command()
+@pass_context
+def reindex(ctx: Context) -> None:
+    """Rebuild the search index from the store."""
+    from .search.documents import store_documents
+
+    n = ctx.index.rebuild(store_documents(ctx.store))
+    click.echo(f"Indexed {n} documents.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The records and their store (SQLite, the source of truth)."""

@@ -1,0 +1,233 @@
+"""The SQLite store: the source of truth. The search index is rebuilt from it.
+
+A file's records are written in one transaction, so a file is either wholly in the
+store or not at all, whatever happens to the process.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+from .records import Meeting, Record, Source, record_from_json
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    format TEXT,
+    pages INTEGER,
+    status TEXT NOT NULL,
+    error TEXT,
+    duplicate_of TEXT,
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE INDEX IF NOT EXISTS sources_sha ON sources(sha256);
+CREATE TABLE IF NOT EXISTS meetings (
+    id TEXT PRIMARY KEY,
+    committee TEXT NOT NULL,
+    date TEXT,
+    time TEXT,
+    venue TEXT
+);
+CREATE TABLE IF NOT EXISTS meeting_sources (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, source_id)
+);
+CREATE TABLE IF NOT EXISTS records (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    meeting_id TEXT,
+    page INTEGER,
+    line INTEGER,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_source ON records(source_id);
+CREATE INDEX IF NOT EXISTS records_meeting ON records(meeting_id, type);
+CREATE INDEX IF NOT EXISTS records_type ON records(type);
+"""
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE below).
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        # WAL lets searches read the last committed state while an ingest writes.
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- sources -----------------------------------------------------------
+
+    def source_at(self, path: str) -> Source | None:
+        row = self.db.execute(
+            "SELECT * FROM sources WHERE path = ?", (path,)
+        ).fetchone()
+        return _source(row) if row else None
+
+    def ok_source_with_sha(self, sha256: str, other_than: str) -> Source | None:
+        row = self.db.execute(
+            "SELECT * FROM sources WHERE sha256 = ? AND status = 'ok' AND path != ?"
+            " AND duplicate_of IS NULL",
+            (sha256, other_than),
+        ).fetchone()
+        return _source(row) if row else None
+
+    def sources(self) -> list[Source]:
+        rows = self.db.execute("SELECT * FROM sources ORDER BY path").fetchall()
+        return [_source(r) for r in rows]
+
+    def source(self, source_id: str) -> Source | None:
+        row = self.db.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return _source(row) if row else None
+
+    def replace_source(
+        self, source: Source, meetings: Iterable[Meeting] = (), records: Iterable[Record] = ()
+    ) -> None:
+        """Put a file's source row, meetings and records in the store, replacing
+        whatever was stored for the same path, in one transaction."""
+        with self.transaction() as db:
+            self._delete_path(db, source.path)
+            db.execute(
+                "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (source.id, source.path, source.sha256, source.format, source.pages,
+                 source.status, source.error, source.duplicate_of),
+            )
+            for meeting in meetings:
+                _upsert_meeting(db, meeting)
+                db.execute(
+                    "INSERT OR IGNORE INTO meeting_sources VALUES (?, ?)", (meeting.id, source.id)
+                )
+            db.executemany(
+                "INSERT INTO records (id, type, source_id, meeting_id, page, line, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (r.id, r.type, source.id, r.meeting_id, r.page, r.line,
+                     json.dumps(r.to_json(), ensure_ascii=False))
+                    for r in records
+                ],
+            )
+            _drop_orphan_meetings(db)
+
+    def remove_path(self, path: str) -> None:
+        with self.transaction() as db:
+            self._delete_path(db, path)
+            _drop_orphan_meetings(db)
+
+    @staticmethod
+    def _delete_path(db: sqlite3.Connection, path: str) -> None:
+        # Records and meeting links go with the source (ON DELETE CASCADE).
+        db.execute("DELETE FROM sources WHERE path = ?", (path,))
+
+    # -- meetings and records ----------------------------------------------
+
+    def meetings(self) -> list[Meeting]:
+        rows = self.db.execute("SELECT * FROM meetings ORDER BY date, committee").fetchall()
+        return [self._meeting(r) for r in rows]
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        row = self.db.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        return self._meeting(row) if row else None
+
+    def _meeting(self, row: sqlite3.Row) -> Meeting:
+        sources = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT source_id FROM meeting_sources WHERE meeting_id = ? ORDER BY source_id",
+                (row["id"],),
+            )
+        ]
+        return Meeting(row["id"], row["committee"], row["date"], row["time"], row["venue"], sources)
+
+    def record(self, record_id: str) -> Record | None:
+        row = self.db.execute("SELECT data FROM records WHERE id = ?", (record_id,)).fetchone()
+        return record_from_json(json.loads(row[0])) if row else None
+
+    def records(
+        self,
+        *,
+        type: str | None = None,
+        meeting_id: str | None = None,
+        source_id: str | None = None,
+    ) -> Iterator[Record]:
+        sql, args = "SELECT data FROM records WHERE 1=1", []
+        for column, value in (("type", type), ("meeting_id", meeting_id), ("source_id", source_id)):
+            if value is not None:
+                sql += f" AND {column} = ?"
+                args.append(value)
+        sql += " ORDER BY source_id, line, id"
+        for (data,) in self.db.execute(sql, args):
+            yield record_from_json(json.loads(data))
+
+    def counts(self) -> dict[str, int]:
+        counts = {
+            "sources": self._count("SELECT COUNT(*) FROM sources"),
+            "sources failed": self._count("SELECT COUNT(*) FROM sources WHERE status = 'failed'"),
+            "pages": self._count("SELECT COALESCE(SUM(pages), 0) FROM sources WHERE status = 'ok'"),
+            "meetings": self._count("SELECT COUNT(*) FROM meetings"),
+        }
+        for kind, n in self.db.execute("SELECT type, COUNT(*) FROM records GROUP BY type ORDER BY type"):
+            counts[kind] = n
+        return counts
+
+    def _count(self, sql: str) -> int:
+        return self.db.execute(sql).fetchone()[0]
+
+
+def _upsert_meeting(db: sqlite3.Connection, meeting: Meeting) -> None:
+    """The same meeting told by several files is one row; each file may know more
+    of it (the front sheet knows the time, the minutes the venue), so fill gaps."""
+    db.execute(
+        "INSERT INTO meetings (id, committee, date, time, venue) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET"
+        " time = COALESCE(meetings.time, excluded.time),"
+        " venue = COALESCE(meetings.venue, excluded.venue)",
+        (meeting.id, meeting.committee, meeting.date, meeting.time, meeting.venue),
+    )
+
+
+def _drop_orphan_meetings(db: sqlite3.Connection) -> None:
+    db.execute(
+        "DELETE FROM meetings WHERE id NOT IN (SELECT meeting_id FROM meeting_sources)"
+    )
+
+
+def _source(row: sqlite3.Row) -> Source:
+    return Source(
+        id=row["id"], path=row["path"], sha256=row["sha256"], format=row["format"],
+        pages=row["pages"], status=row["status"], error=row["error"],
+        duplicate_of=row["duplicate_of"],
+    )
+
+
+def source_json(source: Source) -> dict:
+    return {"type": source.type, **asdict(source)}
+
+
+def meeting_json(meeting: Meeting) -> dict:
+    return {"type": meeting.type, **asdict(meeting)}

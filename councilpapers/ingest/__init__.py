@@ -1,0 +1,1 @@
+"""File -> pages -> lines -> segments -> records."""

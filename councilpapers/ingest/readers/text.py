@@ -1,0 +1,153 @@
+"""Plain-text reader, and the byte decoding the HTML reader shares.
+
+Line numbers are the file's own (1-based, counting "\\n" like `grep -n`), blank
+lines included in the count: the gold answers cite "line N" of these files.
+Blank lines themselves are not returned; trailing spaces are stripped.
+
+Pages, in order of preference:
+- form feeds ("\\f", as pdftotext writes): pages split on them, running
+  headers and footers marked (see `furniture`);
+- "Page N" marker lines (Kent agenda packs, extracted from PDF): each marker
+  is the footer ending page N; pages of the lines in between are estimated;
+- otherwise no page numbers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from ..model import ExtractedText, Line, UnreadableFile
+from .furniture import mark_furniture
+
+PAGE_MARKER = re.compile(r"\s*Page (\d+)\s*")
+MAX_CONTROL_SHARE = 0.05  # more control characters than this means binary data
+
+
+def read_text(path: Path) -> ExtractedText:
+    text = decode_bytes(Path(path).read_bytes())
+    return text_to_extracted(text)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Bytes to str, deterministically: a BOM wins, then the declared charset
+    (HTML), then UTF-8, then cp1252 (Word's "£"=0xA3, "’"=0x92), then latin-1,
+    which decodes anything. Raises UnreadableFile for binary data."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _checked(data[len(bom):].decode(encoding, errors="replace"))
+    if b"\x00" in data:
+        raise UnreadableFile("binary data, not text")
+    for encoding in (declared, "utf-8", "cp1252", "latin-1"):
+        if encoding:
+            try:
+                return _checked(data.decode(encoding))
+            except (UnicodeDecodeError, LookupError):
+                continue
+    raise AssertionError("latin-1 decodes any bytes")
+
+
+def _checked(text: str) -> str:
+    controls = sum(
+        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f"
+    )
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise UnreadableFile("binary data, not text")
+    return text
+
+
+def text_to_extracted(text: str) -> ExtractedText:
+    raw_lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    # A lone "\r" is not a line break here: `grep -n` does not count it either.
+    raw_lines = [line.replace("\r", " ").rstrip() for line in raw_lines]
+    if "\f" in text:
+        pages = _split_form_feeds(raw_lines)
+        return ExtractedText("text", mark_furniture(pages), page_count=len(pages))
+    lines, page_count = _pages_from_markers(raw_lines)
+    warnings = ["page numbers estimated from 'Page N' markers"] if page_count else []
+    return ExtractedText("text", lines, page_count=page_count, warnings=warnings)
+
+
+def _split_form_feeds(raw_lines: list[str]) -> list[list[str]]:
+    """Each file line goes to one page, so numbering stays the file's. Form
+    feeds before a line's text open its page (pdftotext writes "\\fFirst line");
+    form feeds after it open the next."""
+    pages: list[list[str]] = [[]]
+    for line in raw_lines:
+        leading = len(line) - len(line.lstrip("\f"))
+        pages.extend([] for _ in range(leading))
+        pages[-1].append(line.replace("\f", ""))
+        pages.extend([] for _ in range(line.count("\f") - leading))
+    return pages
+
+
+def _pages_from_markers(raw_lines: list[str]) -> tuple[list[Line], int | None]:
+    """Pages from "Page N" footer lines; (lines, last page) or (lines, None).
+
+    Packs print markers on only some pages, so between kept markers K and N
+    (and before the first, from an imaginary "Page 0" at line 0) lines are
+    spread evenly over pages K+1..N by position; lines after the last marker N
+    go on page N+1. Every marker line is furniture, kept or not.
+    """
+    markers = [
+        (index, int(match.group(1)))
+        for index, line in enumerate(raw_lines)
+        if (match := PAGE_MARKER.fullmatch(line))
+    ]
+    anchors = plausible_markers(markers)
+    if not anchors:
+        return [
+            Line(index + 1, None, line, furniture=bool(PAGE_MARKER.fullmatch(line)))
+            for index, line in enumerate(raw_lines)
+            if line.strip()
+        ], None
+
+    pages: list[int] = []
+    previous_index, previous_page = -1, 0
+    for index, page in anchors:
+        span = index - previous_index - 1
+        pages.extend(previous_page + 1 + j * (page - previous_page) // span for j in range(span))
+        pages.append(page)
+        previous_index, previous_page = index, page
+    pages.extend([previous_page + 1] * (len(raw_lines) - len(pages)))
+
+    lines = [
+        Line(index + 1, pages[index], line, furniture=bool(PAGE_MARKER.fullmatch(line)))
+        for index, line in enumerate(raw_lines)
+        if line.strip()
+    ]
+    last_page = max(line.page for line in lines) if lines else None
+    return lines, last_page
+
+
+def plausible_markers(markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (line index, page) markers whose pages rise, by no
+    more pages than lines passed (a page holds at least one line), starting
+    from "page 0" before the first line.
+
+    So a "Page 2" inside an appendix after "Page 39" is ignored, and so is one
+    stray big number, without losing the markers that follow it.
+    """
+    def follows(earlier: tuple[int, int], later: tuple[int, int]) -> bool:
+        return 0 < later[1] - earlier[1] <= later[0] - earlier[0]
+
+    start = (-1, 0)
+    best: list[tuple[int, int | None]] = []  # per marker: (chain length, previous marker)
+    for i, marker in enumerate(markers):
+        length, previous = (1, None) if follows(start, marker) else (0, None)
+        for j in range(i):
+            if best[j][0] and best[j][0] + 1 > length and follows(markers[j], marker):
+                length, previous = best[j][0] + 1, j
+        best.append((length, previous))
+    if not best or max(length for length, _ in best) == 0:
+        return []
+    end = max(range(len(best)), key=lambda i: best[i][0])  # first longest chain
+    chain = []
+    node: int | None = end
+    while node is not None:
+        chain.append(markers[node])
+        node = best[node][1]
+    return chain[::-1]

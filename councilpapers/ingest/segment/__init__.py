@@ -1,0 +1,1 @@
+"""Segmenters: lines in, structure out. They never know the file's format."""

@@ -1,0 +1,202 @@
+"""Where a meeting is named: the heading of a set of minutes, an agenda front
+sheet, a ModernGov "Agenda and minutes" page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ...ingest.committees import normalise_committee
+from ...ingest.dates import WEEKDAYS, find_date, find_time
+from ..model import Line
+
+
+@dataclass
+class MeetingHeading:
+    kind: str  # "minutes", "agenda" or "web"
+    index: int  # position in the body lines where the heading starts
+    end: int  # position just after the heading
+    committee: str
+    date: date | None
+    time: str | None = None
+    venue: str | None = None
+
+
+# "MINUTES of a meeting of the Panel held …" opens a set of minutes; an item
+# titled "Minutes of the meeting of this Panel held on …" only refers to one.
+MINUTES_OF = re.compile(
+    r"^\s*(?:MINUTES\s+of\s+(?:a|the)|Minutes\s+of\s+a)\s+(?:[\w-]+\s+)?meeting\s+of\s+(?P<rest>.+)"
+)
+REFERS_BACK = re.compile(r"^(?:this|that|the)\s+(?:Panel|Committee|Council|Board|Cabinet|meeting)\b", re.IGNORECASE)
+GROUP_MINUTES = re.compile(r"^\s*Minutes\s+of\s+(?:a|the)\s+meeting\s+held\s+(?P<rest>.+)", re.IGNORECASE)
+HELD = re.compile(r"\s+held\s+(?:in|at)\s+(?P<venue>.+?)\s+on\s+(?=\S)|\s+held\s+on\s+", re.IGNORECASE)
+AGENDA_TITLE = re.compile(r"^\s*AGENDA\s*$")
+WEB_TITLE = re.compile(r"^\s*(?:Agenda and (?:minutes|decisions)|Minutes|Agenda)\s*$", re.IGNORECASE)
+WEB_MEETING = re.compile(rf"^\s*(?P<committee>.+?)\s+-\s+(?P<when>{WEEKDAYS},?\s+.+)$")
+VENUE_LABEL = re.compile(r"^\s*Venue:\s*(?P<venue>.+?)(?:\.?\s*View directions)?\s*$", re.IGNORECASE)
+VENUE_WORDS = re.compile(
+    r"\b(?:Room|Chamber|Hall|House|Centre|Center|Offices|Suite|Building|Library|Civic|Guildhall|Pavilion)\b"
+)
+NOT_VENUE = re.compile(r"^\s*(?:Ask for|Telephone|Tel|Email|E-mail|Tea|Membership|Contact)\b", re.IGNORECASE)
+
+
+def find_meeting_headings(lines: list[Line], context: date | None = None) -> list[MeetingHeading]:
+    """Every meeting heading, in order. `context` is a date the file is known
+    to be about, for headings that leave the year out."""
+    headings: list[MeetingHeading] = []
+    front = _front_sheet(lines) or _web_page(lines)
+    if front:
+        headings.append(front)
+        context = context or front.date
+    i = 0
+    while i < len(lines):
+        heading = _minutes_heading(lines, i, context) or _group_minutes_heading(lines, i, context)
+        if heading:
+            headings.append(heading)
+            i = heading.end
+        else:
+            i += 1
+    return headings
+
+
+def _minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
+    match = MINUTES_OF.search(lines[i].text)
+    if not match:
+        return None
+    # The heading is one sentence that may wrap over a few lines; PRESENT ends it.
+    parts, end = [match["rest"]], i + 1
+    while end < len(lines) and end < i + 5 and not re.search(r"\.\s*$", parts[-1]):
+        if re.match(r"^\s*(?:PRESENT|Present)\b", lines[end].text):
+            break
+        parts.append(lines[end].text)
+        end += 1
+    sentence = " ".join(p.strip() for p in parts)
+    held = HELD.search(sentence)
+    committee = sentence[: held.start()] if held else sentence.split(" on ")[0]
+    after = sentence[held.end():] if held else sentence
+    when, _ = find_date(after, context)
+    if not committee.strip() or len(committee) > 120 or REFERS_BACK.match(committee.strip()):
+        return None
+    return MeetingHeading(
+        kind="minutes",
+        index=_heading_start(lines, i),
+        end=end,
+        committee=normalise_committee(committee),
+        date=when,
+        time=find_time(after),
+        venue=_clean_venue(held["venue"]) if held and held["venue"] else None,
+    )
+
+
+def _heading_start(lines: list[Line], i: int) -> int:
+    """Minutes open with banners above the sentence ("KENT COUNTY COUNCIL",
+    "CORPORATE PARENTING PANEL"): the document starts at the first of them."""
+    start = i
+    while start > 0 and i - start < 4:
+        above = lines[start - 1].text.strip()
+        if not above or not above.isupper() or len(above) > 80:
+            break
+        start -= 1
+    return start
+
+
+def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
+    """'Kent Corporate Parenting Group' / 'Minutes of the meeting held on 23rd November'."""
+    match = GROUP_MINUTES.match(lines[i].text)
+    if not match or i == 0:
+        return None
+    body = lines[i - 1].text.strip()
+    if not body or len(body) > 80 or body.endswith("."):
+        return None
+    when, _ = find_date(match["rest"], context)
+    return MeetingHeading(
+        kind="minutes", index=i - 1, end=i + 1,
+        committee=normalise_committee(body), date=when, time=find_time(match["rest"]),
+    )
+
+
+def _front_sheet(lines: list[Line]) -> MeetingHeading | None:
+    """'AGENDA' / 'CORPORATE PARENTING PANEL' / 'Wednesday, 20th July, 2016, at 1.00 pm'."""
+    for i, line in enumerate(lines[:15]):
+        if not AGENDA_TITLE.match(line.text):
+            continue
+        name_lines: list[str] = []
+        for j in range(i + 1, min(i + 6, len(lines))):
+            text = lines[j].text.strip()
+            when, match = find_date(text)
+            if when:
+                prefix = text[: match.start()].strip(" ,")
+                if prefix and not re.match(WEEKDAYS, prefix):
+                    name_lines.append(prefix)
+                if not name_lines:
+                    return None
+                return MeetingHeading(
+                    kind="agenda", index=i, end=j + 1,
+                    committee=normalise_committee(" ".join(name_lines)),
+                    date=when, time=find_time(text[match.end():]),
+                    venue=_venue_after(lines, j + 1),
+                )
+            if text:
+                name_lines.append(text)
+        return None
+    return None
+
+
+def _venue_after(lines: list[Line], start: int) -> str | None:
+    """The venue on a front sheet: the address lines near the date, skipping the
+    'Ask for:' contact that the layout interleaves with them."""
+    parts: list[str] = []
+    skip_next = False
+    for line in lines[start : start + 8]:
+        text = re.sub(r"\s*Ask for:.*$", "", line.text).strip()
+        if skip_next:
+            skip_next = False
+            continue
+        if re.match(r"^\s*Ask for:\s*$", line.text):
+            skip_next = True  # the contact's name follows on its own line
+            continue
+        if not text:
+            if parts:
+                break
+            continue
+        if NOT_VENUE.match(text):
+            if parts:
+                break
+            continue
+        if parts or VENUE_WORDS.search(text):
+            parts.append(text)
+            if not text.endswith(","):
+                break
+    return _clean_venue(" ".join(parts)) if parts else None
+
+
+def _web_page(lines: list[Line]) -> MeetingHeading | None:
+    """ModernGov: 'Agenda and minutes' / 'Corporate Parenting Panel - Thursday, 26th May, 2016 10.00 am'."""
+    for i, line in enumerate(lines[:6]):
+        if not WEB_TITLE.match(line.text):
+            continue
+        for j in range(i + 1, min(i + 5, len(lines))):
+            match = WEB_MEETING.match(lines[j].text)
+            if not match:
+                continue
+            when, _ = find_date(match["when"])
+            if not when:
+                continue
+            venue = None
+            for k in range(j + 1, min(j + 5, len(lines))):
+                label = VENUE_LABEL.match(lines[k].text)
+                if label:
+                    venue = _clean_venue(label["venue"])
+                    break
+            return MeetingHeading(
+                kind="web", index=i, end=j + 1,
+                committee=normalise_committee(match["committee"]),
+                date=when, time=find_time(match["when"]), venue=venue,
+            )
+    return None
+
+
+def _clean_venue(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.")
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
