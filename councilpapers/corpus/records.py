@@ -76,6 +76,7 @@ class Resolution(Record):
     minute: str | None = None
     text: str = ""
     parts: list[str] = field(default_factory=list)
+    title: str = ""  # the minute item's title: what the resolution is about
 
     type: ClassVar[str] = "resolution"
     id_prefix: ClassVar[str] = "res"

@@ -75,6 +75,7 @@ def extract_records(
                         id=ids.next(Resolution, at.number), source=source_path,
                         page=at.page, line=at.number, meeting=mid,
                         minute=item.heading.number, text=found.text, parts=found.parts,
+                        title=item.heading.title,
                     )
                 )
     return list(meetings.values()), records

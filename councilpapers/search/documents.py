@@ -34,12 +34,9 @@ def search_documents(records: Iterable[Record], meetings: dict[str, Meeting]) ->
 
 def _title(record: Record) -> str:
     title = getattr(record, "title", None) or getattr(record, "subject", None)
-    if title:
-        return title
     if record.type == "resolution":
-        minute = getattr(record, "minute", None)
-        return f"Resolution, minute {minute}" if minute else "Resolution"
-    return record.type.replace("_", " ").capitalize()
+        return f"Resolution: {title}" if title else "Resolution"
+    return title or record.type.replace("_", " ").capitalize()
 
 
 def store_documents(store: Store, source_id: str | None = None) -> Iterator[dict]:

@@ -360,7 +360,7 @@ class SearchIndex:
         return Highlighter(
             scorer=EarliestFirstScorer(),
             fragmenter=ContextFragmenter(
-                maxchars=SNIPPET_CHARS, surround=40, charlimit=HIGHLIGHT_CHAR_LIMIT
+                maxchars=SNIPPET_CHARS - 40, surround=60, charlimit=HIGHLIGHT_CHAR_LIMIT
             ),
             formatter=SpanFormatter(),
         )

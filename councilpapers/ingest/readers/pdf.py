@@ -35,6 +35,7 @@ LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FORMAT: "damaged or truncated file",
     pdfium_c.FPDF_ERR_SECURITY: "unsupported security handler",
     pdfium_c.FPDF_ERR_PAGE: "page tree damaged",
+    pdfium_c.FPDF_ERR_SUCCESS: "PDFium gave no reason",
 }
 
 
@@ -45,7 +46,7 @@ def read_pdf(path: Path) -> ExtractedText:
     if is_garbled("".join(pages)):
         raise UnreadableFile("garbled text layer (font without a usable encoding) — OCR needed")
 
-    lines = mark_furniture([_clean_lines(text) for text in pages])
+    lines = mark_furniture([clean_lines(text) for text in pages])
     empty = [str(i + 1) for i, text in enumerate(pages) if not text.strip()]
     if empty:
         warnings.append(f"no text on page(s) {', '.join(empty)} (scanned images?)")
@@ -53,24 +54,13 @@ def read_pdf(path: Path) -> ExtractedText:
 
 
 def _page_texts(path: Path) -> tuple[list[str], list[str]]:
-    """The raw text of each page. Opening with no password makes PDFium try the
-    empty user password, so files encrypted only against editing still read."""
+    """The raw text of each page."""
+    data = Path(path).read_bytes()  # held here for as long as PDFium reads it
     warnings: list[str] = []
-    if not _has_end_marker(path):
+    if b"%%EOF" not in data[-1024:]:
         warnings.append("no %%EOF marker at the end: the file may be truncated")
+    document = pdfium.PdfDocument(_open(data))
     try:
-        document = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as error:
-        code = getattr(error, "err_code", None)
-        if code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise UnreadableFile("encrypted PDF (password required)") from None
-        if code == pdfium_c.FPDF_ERR_SUCCESS:  # PDFium refuses a document without pages so
-            raise UnreadableFile("PDF has no pages") from None
-        reason = LOAD_ERRORS.get(code, str(error))
-        raise UnreadableFile(f"not a readable PDF ({reason})") from None
-    try:
-        if len(document) == 0:
-            raise UnreadableFile("PDF has no pages")
         texts = []
         for index in range(len(document)):
             try:
@@ -83,11 +73,22 @@ def _page_texts(path: Path) -> tuple[list[str], list[str]]:
         document.close()
 
 
-def _has_end_marker(path: Path) -> bool:
-    with open(path, "rb") as file:
-        file.seek(0, 2)
-        file.seek(max(0, file.tell() - 1024))
-        return b"%%EOF" in file.read()
+def _open(data: bytes) -> pdfium_c.FPDF_DOCUMENT:
+    # The raw call, because pypdfium2's PdfDocument reports a document without
+    # pages with whatever error code an earlier failure left behind.
+    # No password: PDFium then tries the empty user password, so files
+    # encrypted only against editing still read.
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise UnreadableFile("encrypted PDF (password required)")
+        reason = LOAD_ERRORS.get(code, f"PDFium error {code}")
+        raise UnreadableFile(f"not a readable PDF ({reason})")
+    if pdfium_c.FPDF_GetPageCount(raw) < 1:
+        pdfium_c.FPDF_CloseDocument(raw)
+        raise UnreadableFile("PDF has no pages")
+    return raw
 
 
 def _page_text(document: pdfium.PdfDocument, index: int) -> str:
@@ -136,7 +137,7 @@ def _normalise_hyphens(text: str) -> str:
     return text.replace("\xad", "")
 
 
-def _clean_lines(page_text: str) -> list[str]:
+def clean_lines(page_text: str) -> list[str]:
     text = _normalise_hyphens(page_text).replace("\r\n", "\n").replace("\r", "\n")
     # Whatever control characters survive the garbled check carry no text.
     text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)

@@ -28,7 +28,7 @@ class MeetingHeading:
 MINUTES_OF = re.compile(
     r"^\s*(?:MINUTES\s+of\s+(?:a|the)|Minutes\s+of\s+a)\s+(?:[\w-]+\s+)?meeting\s+of\s+(?P<rest>.+)"
 )
-REFERS_BACK = re.compile(r"^(?:this|that|the)\s+(?:Panel|Committee|Council|Board|Cabinet|meeting)\b", re.IGNORECASE)
+REFERS_BACK = re.compile(r"^(?:this|that)\s+(?:Panel|Committee|Council|Board|Cabinet|meeting)\s*$", re.IGNORECASE)
 GROUP_MINUTES = re.compile(r"^\s*Minutes\s+of\s+(?:a|the)\s+meeting\s+held\s+(?P<rest>.+)", re.IGNORECASE)
 HELD = re.compile(r"\s+held\s+(?:in|at)\s+(?P<venue>.+?)\s+on\s+(?=\S)|\s+held\s+on\s+", re.IGNORECASE)
 AGENDA_TITLE = re.compile(r"^\s*AGENDA\s*$")

@@ -68,7 +68,7 @@ def _formula(text: str) -> re.Match | None:
     before = text[: match.start()].strip()
     # At the start of a paragraph ("3. RESOLVED", "(4) RESOLVED") or after its
     # subject ("The Panel RESOLVED that", "It was RESOLVED that").
-    if before and not re.fullmatch(r"(?:\d{1,2}\.?|\(\d{1,2}\)|\d{1,2}\.\s*\d?)|(?:The|the|It|it)\b.{0,40}?(?:was\s+)?", before):
+    if before and not re.fullmatch(r"(?:\d{1,2}[.)]?|\(\d{1,2}\))|(?:The|the|It|it)\b.{0,40}?(?:was\s+)?", before):
         return None
     word = match.group(0).split()[0].strip(":-,")
     if word.lower() == "resolved" and word == "resolved" and not before:
