@@ -40,6 +40,8 @@ MODERNGOV_PAGE = """<!DOCTYPE html>
 <p><span class="mgLabel">Venue: </span>Darent Room, Sessions House</p>
 <table class="mgItemTable">
 <tr><th class="mgHide">No.</th><th class="mgHide">Item</th></tr>
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">143.</p></td>
+    <td><p class="mgAiTitleTxt">Membership</p></td></tr>
 <tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">144.</p></td>
     <td><p class="mgAiTitleTxt">Apologies and substitutes</p>
         <p class="mgSubItemTitleTxt">Minutes:</p>
@@ -101,6 +103,7 @@ def test_moderngov_items_join_number_and_title(tmp_path):
         "Agenda and minutes",
         "Corporate Parenting Panel - Thursday, 26th May, 2016 10.00 am",
         "Venue: Darent Room, Sessions House",
+        "143. Membership",
         "144. Apologies and substitutes",
         "Minutes:",
         "Apologies were received from Mr R Brookbank.",

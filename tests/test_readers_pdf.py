@@ -173,6 +173,10 @@ def test_bare_numbers_are_page_numbers_only_when_they_follow_the_pages():
     pages = [["Intro", "text"], ["Intro", "text"], ["Intro", "text"], ["1", "Apologies"], ["x", "y"]]
     marked = {(line.page, line.text): line.furniture for line in mark_furniture(pages)}
     assert marked[(4, "1")] is False
+    # figures closing table pages recur as "#" but follow no page numbering
+    tables = [[f"table {word}", "Total", figure] for word, figure in
+              zip(["alpha", "beta", "gamma", "delta"], ["17", "154", "5", "990"])]
+    assert not any(line.text.isdigit() and line.furniture for line in mark_furniture(tables))
 
 
 def test_repeats_need_half_the_pages_and_at_least_three():

@@ -51,6 +51,8 @@ def test_binary_data_named_txt(tmp_path):
 def test_empty_text_file(tmp_path):
     with pytest.raises(UnreadableFile, match="^empty file$"):
         read(tmp_path, b"")
+    with pytest.raises(UnreadableFile, match="only blank lines"):
+        read(tmp_path, b"\r\n  \n\f\n")
 
 
 # --- line numbers -----------------------------------------------------------

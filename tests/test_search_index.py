@@ -99,9 +99,20 @@ def test_title_weighs_more_than_body(tmp_path):
     ix = SearchIndex(tmp_path / "ix")
     ix.rebuild([
         doc("in-body", title="Other business", body="The fostering report was noted."),
-        doc("in-title", title="Fostering", body="The other report was noted."),
+        # A long title would lose to the short body on length alone.
+        doc("in-title", title="Update on the fostering service and the adoption service",
+            body="The update was noted."),
+        doc("neither", title="Apologies", body="Apologies were received from Mr Lymer."),
     ])
     assert ids(ix.search("fostering")) == ["in-title", "in-body"]
+
+
+def test_snippet_prefers_the_first_of_equally_good_passages(tmp_path):
+    ix = SearchIndex(tmp_path / "ix")
+    ix.rebuild([doc("d", body="Kinship care was raised first. " + FILLER * 4
+                    + "Kinship care was raised again.")])
+    (hit,) = ix.search("kinship")
+    assert hit.snippet.startswith("Kinship care was raised first.")
 
 
 def test_equal_scores_put_the_latest_meeting_first(tmp_path):
@@ -114,6 +125,7 @@ def test_equal_scores_put_the_latest_meeting_first(tmp_path):
         doc("mid", body=text, date=dt.date(2015, 6, 1)),
     ])
     assert ids(ix.search("minutes noted")) == ["new", "mid", "old", "undated"]
+    assert ids(ix.search("")) == ["new", "mid", "old", "undated"]
     # Ties at the cut-off are decided by date too, not by index order.
     assert ids(ix.search("minutes noted", limit=1)) == ["new"]
 
@@ -225,6 +237,9 @@ def test_snippet_is_a_window_around_the_match_with_spans_on_it(index):
 
 def test_spans_mark_stemmed_and_phrase_matches(index):
     (hit,) = index.search('"pupil premium"')
+    # The body has line breaks and runs of spaces before the match: squeezed,
+    # and the spans moved with them.
+    assert "\n" not in hit.snippet and "  " not in hit.snippet
     assert [hit.snippet[s:e] for s, e in hit.highlights] == ["Pupil", "Premium"]
     hit = next(h for h in index.search("carers") if h.id == "min-jul-7")
     assert [hit.snippet[s:e] for s, e in hit.highlights] == ["carers", "carer"]

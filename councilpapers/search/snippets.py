@@ -8,14 +8,10 @@ the passage as plain text plus `(start, end)` spans instead, so every front end
 
 from __future__ import annotations
 
-import re
-
 from whoosh.highlight import BasicFragmentScorer, Formatter
 
 SNIPPET_CHARS = 200
 ELLIPSIS = "…"
-
-_SPACE = re.compile(r"\s")
 
 
 class SpanFormatter(Formatter):
@@ -32,8 +28,8 @@ class SpanFormatter(Formatter):
         frag = fragments[0]
         text = frag.text
         spans = []
-        # Fragment.matches may overlap (e.g. several analyzers on one word):
-        # keep the first, longest span at each place, as Formatter does.
+        # Matches may overlap; keep the first, longest span at each place, as
+        # Whoosh's own Formatter does.
         last_end = frag.startchar
         for t in sorted(frag.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
             if t.startchar is None or t.startchar < last_end:
@@ -57,7 +53,7 @@ def leading_snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     end = len(text)
     if end > limit:
         # Back up to the last space so we never end mid-word (unless it is one huge word).
-        space = text.rfind(" ", 0, limit)
+        space = max(text.rfind(" ", 0, limit), text.rfind("\n", 0, limit))
         end = space if space > limit // 2 else limit
     return _finish(text, 0, end, [])[0]
 
@@ -74,7 +70,7 @@ def _finish(text: str, start: int, end: int, spans: list[tuple[int, int]]):
     new_index = []  # new_index[i] = position in the output of piece[i]
     for ch in piece:
         new_index.append(len(out))
-        if _SPACE.match(ch):
+        if ch.isspace():
             if out and out[-1] != " ":
                 out.append(" ")
         else:
@@ -89,7 +85,4 @@ def _finish(text: str, start: int, end: int, spans: list[tuple[int, int]]):
     suffix = ELLIPSIS if text[end:].strip() else ""
     shift = len(prefix)
     moved = [(new_index[s] + shift, new_index[e] + shift) for s, e in spans]
-    # A span's end index may land past a squeezed trailing space; clamp it.
-    body_len = len(out)
-    moved = [(s, min(e, body_len + shift)) for s, e in moved]
     return prefix + "".join(out) + suffix, moved

@@ -73,6 +73,9 @@ def _repeated_shapes(pages: list[list[str]], edges: list[tuple[list[int], list[i
     pages_with_shape: Counter[str] = Counter()
     for page, (top, bottom) in zip(pages, edges):
         pages_with_shape.update({shape(page[i]) for i in set(top) | set(bottom)})
+    # A bare number ("#") recurs at page edges in any table of figures: it is
+    # left to the page-number test, which checks it against the page position.
+    del pages_with_shape["#"]
     needed = max(MIN_REPEATS, MIN_SHARE * len(pages))
     return {s for s, count in pages_with_shape.items() if count >= needed}
 

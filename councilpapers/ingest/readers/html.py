@@ -7,9 +7,9 @@ scripts, forms, cookie banners and screen-reader-only text are dropped.
 
 Lines: one per paragraph, list item, heading or table row, whitespace
 collapsed, no page numbers. A table row of one-line cells becomes one line,
-cells joined by two spaces; a row whose first cell is a short label (the item
-number) and whose next cell holds paragraphs (the item) puts the label in
-front of the first paragraph: "54. Public Question Time".
+cells joined by two spaces; a row whose first cell is an item number and
+whose other cell holds the item puts the number in front of the item's first
+line: "54. Public Question Time".
 """
 
 from __future__ import annotations
@@ -63,8 +63,11 @@ def declared_charset(data: bytes) -> str | None:
     if not match:
         return None
     name = match.group(1).decode("ascii").lower()
-    # Browsers read pages labelled latin-1 or ASCII as windows-1252 (WHATWG), and so do we.
-    return "cp1252" if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"} else name
+    # As browsers do (WHATWG): pages labelled latin-1 or ASCII are windows-1252,
+    # and a UTF-16 label in a page read as bytes cannot be right.
+    if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"}:
+        return "cp1252"
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
 
 
 def block_lines(node: LexborNode) -> list[str]:
@@ -105,9 +108,16 @@ def block_lines(node: LexborNode) -> list[str]:
 def _row_lines(row: LexborNode) -> list[str]:
     cells = [block_lines(cell) for cell in row.iter() if cell.tag in ("td", "th")]
     cells = [cell for cell in cells if cell]
-    if all(len(cell) == 1 for cell in cells):
-        return ["  ".join(cell[0] for cell in cells)] if cells else []
+    if not cells:
+        return []
     first, rest = cells[0], [line for cell in cells[1:] for line in cell]
-    if len(first) == 1 and len(first[0]) <= ROW_LABEL_MAX and rest:
+    if _is_item_label(first) and (len(cells) == 2 or len(rest) > len(cells) - 1):
         return [f"{first[0]} {rest[0]}", *rest[1:]]
+    if all(len(cell) == 1 for cell in cells):
+        return ["  ".join(cell[0] for cell in cells)]
     return [line for cell in cells for line in cell]
+
+
+def _is_item_label(cell: list[str]) -> bool:
+    """A cell holding only an item number: "144.", "B1", "Item 7"."""
+    return len(cell) == 1 and len(cell[0]) <= ROW_LABEL_MAX and any(c.isdigit() for c in cell[0])

@@ -16,19 +16,21 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 from ..model import ExtractedText, Line, UnreadableFile
 from .furniture import mark_furniture
 
 PAGE_MARKER = re.compile(r"\s*Page (\d+)\s*")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # all but \t \n \f \r
 MAX_CONTROL_SHARE = 0.05  # more control characters than this means binary data
 
 
 def read_text(path: Path) -> ExtractedText:
-    text = decode_bytes(Path(path).read_bytes())
-    return text_to_extracted(text)
+    extracted = text_to_extracted(decode_bytes(Path(path).read_bytes()))
+    if not extracted.lines:
+        raise UnreadableFile("no text in the file (only blank lines)")
+    return extracted
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
@@ -39,7 +41,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                           (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return _checked(data[len(bom):].decode(encoding, errors="replace"))
-    if b"\x00" in data:
+    if b"\x00" in data[:8192]:  # as git decides; later NULs count as control characters
         raise UnreadableFile("binary data, not text")
     for encoding in (declared, "utf-8", "cp1252", "latin-1"):
         if encoding:
@@ -51,10 +53,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
 
 
 def _checked(text: str) -> str:
-    controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f"
-    )
-    if controls > MAX_CONTROL_SHARE * len(text):
+    if len(CONTROL_CHARS.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise UnreadableFile("binary data, not text")
     return text
 
