@@ -88,6 +88,7 @@ def main(ctx: click.Context, home: str | None) -> None:
 def ingest(ctx: Context, paths: tuple[Path, ...]) -> None:
     """Ingest files or folders (recursively); with no path, the bundled samples."""
     from .ingest.manager import discover, ingest_paths
+    from .search import IndexBusy
 
     targets = list(paths) or [SAMPLES]
     found = list(discover(targets))
@@ -110,7 +111,10 @@ def ingest(ctx: Context, paths: tuple[Path, ...]) -> None:
             report(outcome)
             bar.update(1, Path(outcome.path))
 
-        ingest_paths(files, ctx.store, ctx.index, on_outcome)
+        try:
+            ingest_paths(files, ctx.store, ctx.index, on_outcome)
+        except IndexBusy as error:
+            raise click.ClickException(f"{error} The store is up to date; run `councilpapers reindex` when it is free.") from None
     for line in errors:
         click.echo(f"error: {line}", err=True)
     total = sum(counts.values())
@@ -251,9 +255,13 @@ def stats(ctx: Context, fmt: str) -> None:
 @pass_context
 def reindex(ctx: Context) -> None:
     """Rebuild the search index from the store."""
+    from .search import IndexBusy
     from .search.documents import store_documents
 
-    n = ctx.index.rebuild(store_documents(ctx.store))
+    try:
+        n = ctx.index.rebuild(store_documents(ctx.store))
+    except IndexBusy as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"Indexed {n} documents.")
 
 

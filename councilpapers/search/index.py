@@ -312,7 +312,8 @@ class SearchIndex:
                 if score >= cutoff or _same_score(score, cutoff)]
         # Raw column values order like the dates; 0 means no date.
         dates = searcher.reader().column_reader("meeting_date", translate=False)
-        tied.sort(key=lambda i: (-round(top[i][0], 6), -dates[top[i][1]]))
+        # The id settles what is left, so a rebuilt index answers in the same order.
+        tied.sort(key=lambda i: (-round(top[i][0], 6), -dates[top[i][1]], results[i]["id"]))
         return [(top[i][0], results[i]) for i in tied[:limit]]
 
     def _parse(self, text: str | None):
