@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from .corpus.home import Home
+from .corpus.merge import merge_records
 from .corpus.store import Store, meeting_json, source_json
 from .output import emit, format_option
 
@@ -214,14 +215,21 @@ def _show_meeting(store: Store, meeting) -> None:
         source = store.source(source_id)
         if source:
             click.echo(f"source: {source.path}")
-    for item in store.records(type="minute_item", meeting_id=meeting.id):
+    records = merge_records(store.records(meeting_id=meeting.id))
+    resolutions = [r for r in records if r.type == "resolution"]
+    for item in (r for r in records if r.type == "minute_item"):
         number = f"{item.number}. " if item.number else ""
         ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
-        page = f" p. {item.page}" if item.page else ""
-        click.echo(f"\n{number}{item.title}{ref}  [{Path(item.source).name}{page}, line {item.line}]")
-        for res in store.records(type="resolution", meeting_id=meeting.id):
-            if res.minute == item.number and res.source == item.source:
+        cites = "; ".join(_cite(place) for place in item.attested_by)
+        click.echo(f"\n{number}{item.title}{ref}  [{cites}]")
+        for res in resolutions:
+            if (res.minute and res.minute == item.number) or (not res.minute and res.title == item.title):
                 click.echo(f"   RESOLVED that {res.text}")
+
+
+def _cite(place: dict) -> str:
+    page = f" p. {place['page']}" if place.get("page") else ""
+    return f"{Path(place['source']).name}{page}, line {place['line']}"
 
 
 @main.command()
@@ -234,9 +242,14 @@ def export(ctx: Context, fmt: str, output) -> None:
     sources = {s.id: s for s in store.sources()}
     for source in sources.values():
         output.write(json.dumps(source_json(source), ensure_ascii=False) + "\n")
-    for meeting in store.meetings():
+    meetings = store.meetings()
+    for meeting in meetings:
         output.write(json.dumps(meeting_json(meeting), ensure_ascii=False) + "\n")
-    for record in store.records():
+    # A meeting told by several files gives each of its items once.
+    for meeting in meetings:
+        for record in merge_records(store.records(meeting_id=meeting.id)):
+            output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    for record in store.records_without_meeting():
         output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
 
 

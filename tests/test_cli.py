@@ -212,3 +212,20 @@ def test_real_pdfs_ingest_with_pages_and_clear_errors(tmp_path):
     assert "horsley-parish-council-2014-03-18-minutes-garbled-text-layer.pdf: garbled text layer" in result.output
     hits = json.loads(run(home, "search", "devolution", "--format", "json").output)
     assert hits and hits[0]["committee"] == "County Council" and hits[0]["page"]
+
+
+def test_a_meeting_told_by_a_pack_and_a_web_page_gives_each_minute_once(home):
+    records = [json.loads(line) for line in run(home, "export").output.splitlines()]
+    items = [r for r in records if r["type"] == "minute_item" and r["meeting"] == "mtg-2016-05-26-corporate-parenting-panel"]
+    numbers = [i["number"] for i in items]
+    assert numbers == [str(n) for n in range(144, 155)]
+    pupil = next(i for i in items if i["number"] == "153")
+    sources = {Path(place["source"]).name for place in pupil["attested_by"]}
+    assert sources == {
+        "kent-corporate-parenting-panel-2016-07-20-agenda-pack.txt",
+        "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt",
+    }
+    assert pupil["page"] == 15  # the printed minutes, with a page, are the fuller record
+    resolutions = [r for r in records if r["type"] == "resolution" and r["meeting"] == pupil["meeting"]]
+    assert all(r["minute"] for r in resolutions)
+    assert len([r for r in resolutions if r["minute"] == "145"]) == 1

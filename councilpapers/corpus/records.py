@@ -65,6 +65,8 @@ class MinuteItem(Record):
     title: str = ""
     agenda_ref: str | None = None
     text: str = ""
+    # Every place that tells this item, when several files describe the meeting.
+    attested_by: list[dict] = field(default_factory=list)
 
     type: ClassVar[str] = "minute_item"
     id_prefix: ClassVar[str] = "min"
@@ -77,6 +79,7 @@ class Resolution(Record):
     text: str = ""
     parts: list[str] = field(default_factory=list)
     title: str = ""  # the minute item's title: what the resolution is about
+    attested_by: list[dict] = field(default_factory=list)
 
     type: ClassVar[str] = "resolution"
     id_prefix: ClassVar[str] = "res"
@@ -107,13 +110,66 @@ class Document(Record):
     id_prefix: ClassVar[str] = "doc"
 
 
+@dataclass
+class Attendance(Record):
+    meeting: str | None = None
+    person: str | None = None  # id of the resolved person (people come with the Actions issue)
+    name: str = ""
+    status: str = "present"  # present/apologies/substitute/also_present/in_attendance
+    substitute_for: str | None = None
+    role: str | None = None
+
+    type: ClassVar[str] = "attendance"
+    id_prefix: ClassVar[str] = "att"
+
+
+@dataclass
+class Vote(Record):
+    meeting: str | None = None
+    minute: str | None = None
+    motion: str | None = None
+    for_: int | None = None
+    against: int | None = None
+    abstain: int | None = None
+    names_for: list[str] = field(default_factory=list)
+    names_against: list[str] = field(default_factory=list)
+    names_abstain: list[str] = field(default_factory=list)
+    result: str | None = None  # carried/lost
+    count_mismatch: bool = False  # a stated count disagrees with its list of names
+
+    type: ClassVar[str] = "vote"
+    id_prefix: ClassVar[str] = "vote"
+
+    def to_json(self) -> dict:
+        data = super().to_json()
+        data["for"] = data.pop("for_")  # "for" is the contract's name, a keyword here
+        return data
+
+
+@dataclass
+class Report(Record):
+    meeting: str | None = None
+    subject: str = ""
+    by: list[str] = field(default_factory=list)
+    to: str | None = None
+    decision_no: str | None = None
+    classification: str | None = None
+    summary: str | None = None
+    recommendations: str | None = None
+
+    type: ClassVar[str] = "report"
+    id_prefix: ClassVar[str] = "rep"
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.type: cls for cls in (MinuteItem, Resolution, AgendaItem, Document)
+    cls.type: cls for cls in (MinuteItem, Resolution, AgendaItem, Document, Attendance, Vote, Report)
 }
 
 
 def record_from_json(data: dict) -> Record:
     data = dict(data)
     cls = RECORD_TYPES[data.pop("type")]
+    if "for" in data:
+        data["for_"] = data.pop("for")
     known = {f.name for f in dataclasses.fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in known})

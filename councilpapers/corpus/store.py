@@ -184,6 +184,12 @@ class Store:
         for (data,) in self.db.execute(sql, args):
             yield record_from_json(json.loads(data))
 
+    def records_without_meeting(self) -> Iterator[Record]:
+        for (data,) in self.db.execute(
+            "SELECT data FROM records WHERE meeting_id IS NULL ORDER BY source_id, line, id"
+        ):
+            yield record_from_json(json.loads(data))
+
     def counts(self) -> dict[str, int]:
         counts = {
             "sources": self._count("SELECT COUNT(*) FROM sources"),
