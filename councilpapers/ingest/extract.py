@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..corpus.records import Meeting, MinuteItem, Record, Resolution
+from ..corpus.records import Attendance, Meeting, MinuteItem, Record, Resolution, Vote
 from .committees import meeting_id
 from .model import ExtractedText, Line
 from .segment.headings import MeetingHeading, find_meeting_headings
-from .segment.minutes import minutes_sections
+from .segment.attendance import find_apologies, find_attendance
+from .segment.minutes import MinutesSection, minutes_sections
+from .segment.votes import find_votes
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.|\(\d{1,2}\))\s*$")
 
@@ -57,6 +59,15 @@ def extract_records(
 
     for section in minutes_sections(lines, headings):
         mid = meeting_for(section.heading)
+        for found in _attendance(lines, section):
+            at = lines[found.index]
+            records.append(
+                Attendance(
+                    id=ids.next(Attendance, at.number), source=source_path, page=at.page,
+                    line=at.number, meeting=mid, name=found.name, status=found.status,
+                    substitute_for=found.substitute_for, role=found.role,
+                )
+            )
         for item in section.items:
             first = lines[item.heading.index]
             body = _join(lines[item.heading.body_start : item.end])
@@ -78,7 +89,36 @@ def extract_records(
                         title=item.heading.title,
                     )
                 )
+            for vote in find_votes(lines, item.heading.body_start, item.end):
+                at = lines[vote.index]
+                records.append(
+                    Vote(
+                        id=ids.next(Vote, at.number), source=source_path, page=at.page,
+                        line=at.number, meeting=mid, minute=item.heading.number,
+                        motion=vote.motion, for_=vote.for_count, against=vote.against_count,
+                        abstain=vote.abstain_count, names_for=vote.names_for,
+                        names_against=vote.names_against, names_abstain=vote.names_abstain,
+                        result=vote.result, count_mismatch=vote.mismatch,
+                    )
+                )
     return list(meetings.values()), records
+
+
+def _attendance(lines: list[Line], section: MinutesSection):
+    """The PRESENT / IN ATTENDANCE lists before the first item, then apologies and
+    substitutes written in the apologies minute (or the first)."""
+    first_item = section.items[0].heading.index if section.items else section.end
+    listed = find_attendance(lines, section.heading.end, first_item)
+    if not section.items:
+        return listed
+    apologies_item = next(
+        (i for i in section.items if "apolog" in i.heading.title.lower()), section.items[0]
+    )
+    prose = find_apologies(lines, apologies_item.heading.body_start, apologies_item.end, listed)
+    # A member found only as present but named as a substitute in prose is a substitute.
+    substitutes = {p.name: p for p in prose if p.status == "substitute"}
+    listed = [substitutes.pop(p.name) if p.name in substitutes and p.status == "present" else p for p in listed]
+    return listed + [p for p in prose if p.status != "substitute" or p.name in substitutes]
 
 
 def _join(lines: list[Line]) -> str:

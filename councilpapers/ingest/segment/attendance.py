@@ -124,7 +124,9 @@ def find_apologies(
         pieces = _split(text[match.end() : _sentence_end(text, match.end())], match.end())
         pairs = []
         if pieces:
-            pairs.append((begin, PARAGRAPH_MARK.sub("", text[begin : match.start()]).strip(), *pieces[0]))
+            said = text[begin : match.start()]
+            substitute = PARAGRAPH_MARK.sub("", said).strip()
+            pairs.append((begin + max(said.find(substitute), 0), substitute, *pieces[0]))
         for offset, piece in pieces[1:]:
             substitute, separator, absent = piece.partition(" for ")
             if separator:
@@ -226,27 +228,27 @@ def _key(name: str) -> tuple[str, str]:
 
 
 def _split(text: str, base: int = 0) -> list[tuple[int, str]]:
-    """Split a list on ", ", ";" and " and " outside brackets, keeping each
-    piece's offset; an honour ("MBE (Chairman)") goes back to its name."""
-    pieces: list[list] = []
+    """Split a list on ", ", ";" and " and " outside brackets, keeping where
+    each piece starts (plus `base`); an honour ("MBE (Chairman)") goes back to
+    the name before it."""
+    pieces: list[tuple[int, str]] = []
     depth = begin = pos = 0
     while pos <= len(text):
         separator = SEPARATOR.match(text, pos) if depth == 0 and pos < len(text) else None
-        if pos == len(text) or separator:
-            piece = text[begin:pos].strip()
-            if piece:
-                if pieces and re.match(rf"^{HONOUR}\b", piece):
-                    pieces[-1][1] += f", {piece}"
-                else:
-                    pieces.append([base + begin + len(text[begin:pos]) - len(text[begin:pos].lstrip()), piece])
-            if not separator:
-                break
-            pos = begin = separator.end()
+        if pos < len(text) and not separator:
+            depth = max(depth + {"(": 1, ")": -1}.get(text[pos], 0), 0)
+            pos += 1
             continue
-        depth += {"(": 1, ")": -1}.get(text[pos], 0)
-        depth = max(depth, 0)
-        pos += 1
-    return [(offset, piece) for offset, piece in pieces]
+        raw = text[begin:pos]
+        piece = raw.strip()
+        if piece and pieces and re.match(rf"^{HONOUR}\b", piece):
+            pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]}, {piece}")
+        elif piece:
+            pieces.append((base + begin + len(raw) - len(raw.lstrip()), piece))
+        if not separator:
+            break
+        pos = begin = separator.end()
+    return pieces
 
 
 def _sentence_end(text: str, pos: int) -> int:

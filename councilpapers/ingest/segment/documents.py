@@ -1,0 +1,235 @@
+"""A pack split into the documents bound in it: the agenda front sheet, each
+set of minutes, each report (from its cover sheet), the records of decision
+and appendices attached to them. A file that is none of these is one document.
+
+Appendices are found conservatively: an "Appendix 1" heading at the top of a
+page, or the first page after the contact details of a report that mentions
+an appendix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Line
+from .agenda import BANNER, _is_date_line, front_sheet_end
+from .cover_sheets import FoundReport, title_case
+from .headings import MeetingHeading
+
+APPENDIX_HEADING = re.compile(
+    r"^\s*(?:Appendix|APPENDIX|Annex|ANNEX)\s+(?P<ref>[A-Z]|\d{1,2}|[IVX]{1,4})\b\.?\s*(?:[-–:]\s*(?P<title>.{0,100}))?$"
+)
+# "Appendix 1- LILAC final report for KCC 2015" in a report's list of appendices.
+APPENDIX_LISTED = re.compile(
+    r"^\s*(?:Background\s+Documents:\s*)?(?:Appendix|Annex)\s+(?P<ref>[A-Z]|\d{1,2})\s*[-–:]\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+MENTIONS_APPENDIX = re.compile(r"\b(?:appendix|appendices|annex)\b", re.IGNORECASE)
+CONTACT = re.compile(r"\S@\S+\.\w|^\s*mailto:", re.IGNORECASE)
+RECORD_OF_DECISION = re.compile(
+    r"^\s*(?:(?P<council>[A-Z][A-Z' ]+?)\s*[–-]\s*)?(?P<what>(?:PROPOSED\s+)?RECORD\s+OF\s+(?:\w+\s+)?DECISION)\s*$"
+)
+DECISION_NO_LABEL = re.compile(r"^\s*DECISION\s+NO\.?\s*:?\s*(?P<no>\d{2}/\d{5})?\s*$", re.IGNORECASE)
+SUBJECT_LABEL = re.compile(r"^\s*(?:Subject(?:\s+Matter)?(?:\s*/\s*Title\s+of\s+Decision)?)\s*:?\s*(?P<subject>.*)$")
+MINUTES_TITLE = re.compile(r"^\s*(?:[A-Z ]+\s)?MINUTES\s*$|^\s*Minutes\s*$")
+REPORT_BY = re.compile(r"^\s*(?:Report\s+)?By\s+[A-Z]", re.IGNORECASE)
+STRATEGY = re.compile(r"\b(?:this|our|the)\s+strategy\b", re.IGNORECASE)
+PDF_PAGE_TOP = re.compile(r"^ \S")  # pdftotext starts each page's first line with a space
+CONTACT_TO_APPENDIX = 15  # lines after a report's last contact detail an appendix may start
+LEFTOVER = 10  # lines outside every document worth a document of their own
+
+
+@dataclass
+class FoundDocument:
+    index: int
+    end: int
+    kind: str  # agenda/minutes/report/appendix/strategy/web_minutes/other
+    title: str
+
+
+def split_documents(
+    lines: list[Line], headings: list[MeetingHeading], reports: list[FoundReport]
+) -> list[FoundDocument]:
+    starts: dict[int, tuple[str, str]] = {}
+    front_ends: dict[int, int] = {}
+    for heading in headings:
+        starts[heading.index] = (_heading_kind(heading), _heading_title(heading))
+        if heading.kind == "agenda":
+            front_ends[heading.index] = front_sheet_end(lines, heading.end)
+    for report in reports:
+        starts.setdefault(report.index, ("report", report.subject))
+    for i, line in enumerate(lines):
+        if RECORD_OF_DECISION.match(line.text):
+            starts.setdefault(i, ("other", _record_title(lines, i)))
+    _start_at_banners(lines, starts)
+    for i, title in _appendices(lines, starts):
+        starts.setdefault(i, ("appendix", title))
+    if not starts:
+        return [_whole_file(lines)] if lines else []
+
+    documents = []
+    order = sorted(starts)
+    if order[0] >= LEFTOVER:
+        documents.append(FoundDocument(0, order[0], "other", lines[0].text.strip()))
+    for n, i in enumerate(order):
+        kind, title = starts[i]
+        end = order[n + 1] if n + 1 < len(order) else len(lines)
+        front_end = front_ends.get(i, end)
+        documents.append(FoundDocument(i, min(front_end, end), kind, title))
+        if end - front_end >= LEFTOVER:  # something unlabelled follows the front sheet
+            documents.append(FoundDocument(front_end, end, "other", lines[front_end].text.strip()))
+    return documents
+
+
+def _heading_kind(heading: MeetingHeading) -> str:
+    return {"agenda": "agenda", "minutes": "minutes"}.get(heading.kind, "web_minutes")
+
+
+def _heading_title(heading: MeetingHeading) -> str:
+    when = heading.date
+    if heading.kind == "agenda":
+        day = f", {when:%A} {when.day} {when:%B %Y}" if when else ""
+        return f"Agenda - {heading.committee}{day}"
+    day = f", {when.day} {when:%B %Y}" if when else ""
+    if heading.kind == "minutes":
+        return f"Minutes of the {heading.committee}{day}"
+    return f"Agenda and minutes - {heading.committee}{day}"
+
+
+def _start_at_banners(lines: list[Line], starts: dict[int, tuple[str, str]]) -> None:
+    """An "Agenda Item B1" banner heads the document that follows it: the
+    document starts at the banner. A banner over nothing we recognise starts
+    a document of its own."""
+    for i, line in enumerate(lines):
+        if not BANNER.match(line.text) or i in starts:
+            continue
+        below = next((k for k in range(i + 1, min(i + 5, len(lines))) if k in starts), None)
+        if below is not None:
+            starts[i] = starts.pop(below)
+        else:
+            following = next((l.text.strip() for l in lines[i + 1 : i + 4] if l.text.strip()), "")
+            starts[i] = ("other", following or line.text.strip())
+
+
+def _record_title(lines: list[Line], i: int) -> str:
+    """'Kent County Council - Proposed Record of Decision 15/00068: Entering into a contract …'."""
+    match = RECORD_OF_DECISION.match(lines[i].text)
+    parts = [title_case(part, set()) for part in (match["council"], match["what"]) if part]
+    title = " - ".join(parts)
+    number = subject = None
+    for k in range(i + 1, min(i + 25, len(lines))):
+        label = DECISION_NO_LABEL.match(lines[k].text)
+        if label and number is None:
+            number = label["no"] or _next_text(lines, k + 1)
+        subject_match = SUBJECT_LABEL.match(lines[k].text)
+        if subject_match and subject is None:
+            subject = subject_match["subject"].strip() or _next_text(lines, k + 1)
+    if number:
+        title += f" {number.strip()}"
+    if subject:
+        title += f": {_squash(subject).strip(' .')}"
+    return title
+
+
+def _next_text(lines: list[Line], i: int) -> str | None:
+    return next((line.text.strip() for line in lines[i : i + 3] if line.text.strip()), None)
+
+
+def _appendices(lines: list[Line], starts: dict[int, tuple[str, str]]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    previous_ref = None
+    for i, line in enumerate(lines):
+        heading = APPENDIX_HEADING.match(line.text)
+        if not heading or not _page_top(lines, i) or _in_a_list(lines, i):
+            continue
+        if found and heading["ref"] == previous_ref and not any(found[-1][0] < k < i for k in starts):
+            continue  # "APPENDIX F: …" printed atop each of its pages starts it once
+        previous_ref = heading["ref"]
+        title = line.text.strip()
+        below = None if heading["title"] else _next_text(lines, i + 1)
+        found.append((i, f"{title} - {below.rstrip(':')}" if below else title))
+    order = sorted(starts)
+    for n, i in enumerate(order):
+        if starts[i][0] != "report":
+            continue
+        end = order[n + 1] if n + 1 < len(order) else len(lines)
+        appendix = _after_contact_details(lines, i, end)
+        if appendix and all(abs(appendix[0] - k) > 3 for k, _ in found):
+            found.append(appendix)
+    return found
+
+
+def _after_contact_details(lines: list[Line], start: int, end: int) -> tuple[int, str] | None:
+    """A report that mentions an appendix and ends with its officers' e-mail
+    addresses: the next page after them is the appendix."""
+    body = lines[start:end]
+    if not any(MENTIONS_APPENDIX.search(line.text) for line in body):
+        return None
+    contacts = [k for k in range(start, end) if CONTACT.search(lines[k].text)]
+    if not contacts:
+        return None
+    listed = next((match for line in body if (match := APPENDIX_LISTED.match(line.text))), None)
+    for k in range(contacts[-1] + 1, min(contacts[-1] + 1 + CONTACT_TO_APPENDIX, end)):
+        if _page_top(lines, k) and not APPENDIX_LISTED.match(lines[k].text):
+            if listed:
+                return k, f"Appendix {listed['ref']} - {_squash(listed['title'])}"
+            return k, lines[k].text.strip()
+    return None
+
+
+def _page_top(lines: list[Line], i: int) -> bool:
+    """The first line of a page: the page number changes, a run of blank
+    lines (or a dropped page footer) comes before it, or pdftotext's leading
+    space marks it (and not a bulleted list, whose lines all have one)."""
+    if i == 0:
+        return True
+    if lines[i].page is not None and lines[i - 1].page is not None and lines[i].page != lines[i - 1].page:
+        return True
+    if _blank_lines_before(lines, i) >= 3:
+        return True
+    following = next((line for line in lines[i + 1 : i + 4] if line.text.strip()), None)
+    return bool(PDF_PAGE_TOP.match(lines[i].text)) and not (following and PDF_PAGE_TOP.match(following.text))
+
+
+def _blank_lines_before(lines: list[Line], i: int) -> int:
+    """Readers drop blank lines but keep the numbering; fixtures may keep them."""
+    k = i
+    while k > 0 and not lines[k - 1].text.strip():
+        k -= 1
+    return lines[i].number - (lines[k - 1].number if k > 0 else 0) - 1
+
+
+def _in_a_list(lines: list[Line], i: int) -> bool:
+    """"6. Appendices" / "Appendix 1- LILAC final report": a reference, not the appendix."""
+    above = " ".join(line.text for line in lines[max(0, i - 2) : i])
+    return bool(re.search(r"\b(?:Appendices|Background\s+Documents|attached)\b", above, re.IGNORECASE))
+
+
+def _whole_file(lines: list[Line]) -> FoundDocument:
+    """A file that is one document: what its opening lines or its text say it is."""
+    opening = lines[:15]
+    if any(MINUTES_TITLE.search(line.text) for line in opening[:8]):
+        kind = "minutes"
+    elif any(REPORT_BY.match(line.text) for line in opening):
+        kind = "report"
+    elif len(STRATEGY.findall(" ".join(line.text for line in lines[:300]))) >= 2:
+        kind = "strategy"
+    else:
+        kind = "other"
+    return FoundDocument(0, len(lines), kind, _whole_file_title(lines, kind))
+
+
+def _whole_file_title(lines: list[Line], kind: str) -> str:
+    """The first line; for a report, the lines between its meeting date and
+    "Report by" ("15 January 2026" / "Petition Regarding … Manorgate" / "Road")."""
+    by = next((k for k, line in enumerate(lines[:15]) if REPORT_BY.match(line.text)), None)
+    if kind == "report" and by:
+        dated = [k for k in range(by) if _is_date_line(lines[k].text)]
+        if dated and dated[-1] + 1 < by:
+            return _squash(" ".join(line.text for line in lines[dated[-1] + 1 : by]))
+    return lines[0].text.strip()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,217 @@
+"""Recorded votes: "For (14)" / "Against (45)" / "Abstain (4)", each followed by
+the names voting that way, then "Amendment lost." or "Motion carried.".
+
+Counts are kept as the minutes state them; when a stated count disagrees with
+the names listed under it the vote is flagged (`mismatch`), not corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Line
+
+# "For (14)", "FOR (36):", "Against (0)", "Abstain (2)", "Abstentions (1): Mr X"
+SIDE = re.compile(
+    r"^\s*(?P<side>for|against|abstain(?:ed|ing)?|abstentions?)\s*\(\s*(?P<count>\d{1,3})\s*\)\s*[:–-]?\s*(?P<names>.*)$",
+    re.IGNORECASE,
+)
+SIDE_OF_WORD = {"f": "for", "ag": "against", "ab": "abstain"}
+# "Amendment lost.", "Substantive Motion carried.", "The motion was carried", "Carried".
+RESULT = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:substantive\s+|original\s+|amended\s+)?"
+    r"(?:motion|amendment|recommendations?|proposals?|resolution)\b[^.]{0,40}?)?"
+    r"\b(?P<word>not\s+carried|carried|lost|defeated|fell|rejected|passed|agreed)\b",
+    re.IGNORECASE,
+)
+OUTCOME = {"carried": "carried", "passed": "carried", "agreed": "carried"}
+# A numbered paragraph: "17)", "(17)", "17."
+PARAGRAPH = re.compile(r"^\s*(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})(?P<mark>[.)]))\s")
+# "Mr Gough proposed, and Mr Oakford seconded the motion that", "moved the amendment",
+# "Amendment 2:" — not "the proposed decision" inside a quoted motion.
+PROPOSAL = re.compile(
+    r"\b(?:proposed|moved)\b,?\s+(?:and|that|by|the\s+(?:following\s+)?(?:motion|amendment|recommendation))\b"
+    r"|^\s*(?:\S+\s+)?(?:Motion|Amendment)\s*\d*\s*[:–-]",
+    re.IGNORECASE,
+)
+VOTE_INTRO = re.compile(r"\b(?:to\s+the\s+vote|voting|vote|division)\b", re.IGNORECASE)
+REFERENCE = re.compile(r"\b(?:set\s+out\s+)?(?:in|at)\s+paragraph\s+(?P<number>\d{1,3})\b", re.IGNORECASE)
+NAME_LIST_LINE = re.compile(r"^(?:and\s+)?[A-Z][\w'’.\-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w'’.\-]*)*,?$")
+NONE_LISTED = re.compile(r"^\s*(?:none|nil|-|–)\.?\s*$", re.IGNORECASE)
+MOTION_CHARS = 500
+MOTION_LOOKBACK = 60  # lines searched for the nearest proposal; a "paragraph N" reference may go further
+
+
+@dataclass
+class FoundVote:
+    index: int  # line of the first count ("For (14)")
+    motion: str | None  # what was voted on, as introduced before the vote (≤ 500 chars)
+    for_count: int | None
+    against_count: int | None
+    abstain_count: int | None
+    names_for: list[str] = field(default_factory=list)
+    names_against: list[str] = field(default_factory=list)
+    names_abstain: list[str] = field(default_factory=list)
+    result: str | None = None  # carried / lost / None
+    mismatch: bool = False  # a stated count disagrees with its list of names
+
+
+def find_votes(lines: list[Line], start: int, end: int) -> list[FoundVote]:
+    votes: list[FoundVote] = []
+    i = start
+    while i < end:
+        if not SIDE.match(lines[i].text):
+            i += 1
+            continue
+        vote, i = _vote(lines, i, end)
+        vote.motion = _motion(lines, start, vote.index)
+        vote.result, i = _result(lines, i, end, vote.index)
+        votes.append(vote)
+    return votes
+
+
+def _vote(lines: list[Line], i: int, end: int) -> tuple[FoundVote, int]:
+    """The run of For / Against / Abstain lists from line `i`; a side met a
+    second time starts another vote."""
+    vote = FoundVote(i, None, None, None, None)
+    seen: set[str] = set()
+    while i < end:
+        match = SIDE.match(lines[i].text)
+        if not match:
+            if lines[i].text.strip():
+                break
+            i += 1
+            continue
+        side = _side(match["side"])
+        if side in seen:
+            break
+        seen.add(side)
+        chunks = [match["names"].strip()]
+        i += 1
+        while i < end:
+            k = i
+            while k < end and not lines[k].text.strip():
+                k += 1  # a blank line inside a list
+            if k >= end or not _continues_list(lines[k].text):
+                break
+            chunks.append(lines[k].text.strip())
+            i = k + 1
+        setattr(vote, f"{side}_count", int(match["count"]))
+        setattr(vote, f"names_{side}", _names(" ".join(chunks)))
+    sides = [(vote.for_count, vote.names_for), (vote.against_count, vote.names_against),
+             (vote.abstain_count, vote.names_abstain)]
+    if any(names for _, names in sides):
+        vote.mismatch = any(count is not None and count != len(names) for count, names in sides)
+    return vote, i
+
+
+def _side(word: str) -> str:
+    word = word.lower()
+    return SIDE_OF_WORD[word[:2]] if word[:2] in SIDE_OF_WORD else SIDE_OF_WORD[word[:1]]
+
+
+def _continues_list(text: str) -> bool:
+    """A line of names ("Mr Baldock, Mr Brady, … Mr"), not the next count, the
+    result or prose."""
+    text = text.strip()
+    if not text or SIDE.match(text) or PARAGRAPH.match(text):
+        return False
+    if NONE_LISTED.match(text):
+        return True
+    return bool(NAME_LIST_LINE.match(re.sub(r"\s*\([^()]*\)", "", text))) and not RESULT.match(text)
+
+
+def _names(text: str) -> list[str]:
+    if NONE_LISTED.match(text):
+        return []
+    text = re.sub(r"^\s*Councillors\s+", "", text)
+    pieces = re.split(r",\s*|\s+and\s+", text)
+    return [p.strip(" .;") for p in pieces if p.strip(" .;") and not NONE_LISTED.match(p)]
+
+
+def _result(lines: list[Line], i: int, end: int, first: int) -> tuple[str | None, int]:
+    """The outcome on the lines just after the lists, else in the sentence that
+    put the question ("… and the motion was carried, the voting being as follows:")."""
+    for j in range(i, min(i + 2, end)):
+        text = lines[j].text.strip()
+        if not text:
+            continue
+        match = RESULT.match(text)
+        if match and len(text) <= 80:
+            return _outcome(match["word"]), j + 1
+        break
+    intro = " ".join(lines[j].text for j in range(_paragraph_start(lines, first, max(first - 4, 0)), first))
+    match = re.search(r"\b(?:was|were|being)\s+(?P<word>not\s+carried|carried|lost|defeated|rejected|agreed)\b", intro)
+    return (_outcome(match["word"]) if match else None), i
+
+
+def _outcome(word: str) -> str:
+    return OUTCOME.get(word.lower(), "lost")
+
+
+def _motion(lines: list[Line], start: int, first: int) -> str | None:
+    """What was voted on: the paragraph the vote's introduction refers to ("put the
+    amendment set out in paragraph 17 to the vote"), else the nearest proposal
+    above the vote ("Mr Gough proposed, and Mr Oakford seconded the motion that …")."""
+    floor = max(start, first - MOTION_LOOKBACK)
+    intro = _paragraph_start(lines, first, max(first - 4, start))
+    intro_text = " ".join(lines[j].text for j in range(intro, first))
+    begin = None
+    reference = REFERENCE.search(intro_text) if VOTE_INTRO.search(intro_text) else None
+    if reference:
+        # The referred paragraph is numbered like the introduction ("17)" for "18)").
+        style = (_number(lines[intro].text) or (None, None))[1]
+        wanted = {(reference["number"], style)} if style else {(reference["number"], s) for s in ("()", ".", ")")}
+        begin = next((j for j in range(intro - 1, start - 1, -1) if _number(lines[j].text) in wanted), None)
+    if begin is None:
+        proposal = next((j for j in range(first - 1, floor - 1, -1) if PROPOSAL.search(lines[j].text)), None)
+        begin = None if proposal is None else _sentence_start_line(lines, proposal, floor)
+    if begin is None:
+        return None
+    stop = first if begin >= intro else intro
+    return _clip(lines, begin, stop)
+
+
+def _clip(lines: list[Line], begin: int, stop: int) -> str:
+    """The motion's paragraph from `begin`, up to the next paragraph of its own
+    numbering (its quoted "(1) …" parts stay in) or `stop`, at most 500 chars."""
+    number = _number(lines[begin].text)
+    next_number = (str(int(number[0]) + 1), number[1]) if number else None
+    parts = []
+    for j in range(begin, stop):
+        text = lines[j].text.strip()
+        if j > begin and next_number and _number(text) == next_number:
+            break
+        parts.append(text)
+        if sum(len(p) + 1 for p in parts) > MOTION_CHARS:
+            break
+    text = re.sub(r"\s+", " ", " ".join(parts))
+    text = PARAGRAPH.sub("", text, count=1).strip() if PARAGRAPH.match(text) else text
+    return text if len(text) <= MOTION_CHARS else text[: MOTION_CHARS - 1].rstrip() + "…"
+
+
+def _number(text: str) -> tuple[str, str] | None:
+    """A paragraph's number and its style: ("17", ")") for "17)", ("1", "()") for "(1)"."""
+    match = PARAGRAPH.match(text)
+    if not match:
+        return None
+    return (match["a"], "()") if match["a"] else (match["b"], match["mark"])
+
+
+def _sentence_start_line(lines: list[Line], j: int, floor: int) -> int:
+    """Back from line `j` to where its sentence starts (a proposal may wrap:
+    "… the Chairman said that Mr Gough\nproposed, and Mr Oakford seconded …")."""
+    for _ in range(3):
+        if j <= floor or PARAGRAPH.match(lines[j].text) or re.search(r"[.:]\s*$|^\s*$", lines[j - 1].text):
+            break
+        j -= 1
+    return j
+
+
+def _paragraph_start(lines: list[Line], i: int, floor: int) -> int:
+    """The first line of the paragraph that ends just above line `i`."""
+    j = i - 1
+    while j > floor and not PARAGRAPH.match(lines[j].text) and lines[j - 1].text.strip():
+        j -= 1
+    return max(j, floor)
