@@ -216,15 +216,38 @@ def _show_meeting(store: Store, meeting) -> None:
         if source:
             click.echo(f"source: {source.path}")
     records = merge_records(store.records(meeting_id=meeting.id))
+    _show_attendance([r for r in records if r.type == "attendance"])
     resolutions = [r for r in records if r.type == "resolution"]
     for item in (r for r in records if r.type == "minute_item"):
         number = f"{item.number}. " if item.number else ""
         ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
         cites = "; ".join(_cite(place) for place in item.attested_by)
         click.echo(f"\n{number}{item.title}{ref}  [{cites}]")
+        for vote in (r for r in records if r.type == "vote" and r.minute == item.number):
+            counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
+            flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
+            click.echo(f"   Vote p. {vote.page}: {counts} — {vote.result or 'result not stated'}{flag}")
         for res in resolutions:
             if (res.minute and res.minute == item.number) or (not res.minute and res.title == item.title):
                 click.echo(f"   RESOLVED that {res.text}")
+
+
+def _show_attendance(attendance) -> None:
+    labels = {
+        "present": "Present", "substitute": "Substitutes", "also_present": "Also present",
+        "in_attendance": "In attendance", "apologies": "Apologies",
+    }
+    seen: set[tuple[str, str]] = set()
+    for status, label in labels.items():
+        names = []
+        for person in attendance:
+            if person.status != status or (status, person.name) in seen:
+                continue  # the same list printed in two files of the meeting
+            seen.add((status, person.name))
+            extra = person.role or (f"for {person.substitute_for}" if person.substitute_for else None)
+            names.append(f"{person.name} ({extra})" if extra else person.name)
+        if names:
+            click.echo(f"{label}: " + ", ".join(names))
 
 
 def _cite(place: dict) -> str:

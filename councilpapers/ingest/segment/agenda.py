@@ -161,7 +161,7 @@ def front_sheet_end(lines: list[Line], start: int) -> int:
             return _banners_above(lines, i, start)
         if SIGNATORY.match(text) and find_agenda_items(lines, start, i):
             for k in range(i + 1, min(i + 5, len(lines))):
-                if _is_date_line(lines[k].text):
+                if is_date_line(lines[k].text):
                     return _after_closing_note(lines, k + 1)
     return len(lines)
 
@@ -173,7 +173,7 @@ def _banners_above(lines: list[Line], i: int, floor: int) -> int:
     return i
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
     when, match = find_date(text)
     return bool(when) and len(text.strip()) - len(match.group(0)) < 6
 

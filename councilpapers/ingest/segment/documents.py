@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Line
-from .agenda import BANNER, _is_date_line, front_sheet_end
+from .agenda import BANNER, is_date_line, front_sheet_end
 from .cover_sheets import FoundReport, title_case
 from .headings import MeetingHeading
 
@@ -33,7 +33,7 @@ RECORD_OF_DECISION = re.compile(
 DECISION_NO_LABEL = re.compile(r"^\s*DECISION\s+NO\.?\s*:?\s*(?P<no>\d{2}/\d{5})?\s*$", re.IGNORECASE)
 SUBJECT_LABEL = re.compile(r"^\s*(?:Subject(?:\s+Matter)?(?:\s*/\s*Title\s+of\s+Decision)?)\s*:?\s*(?P<subject>.*)$")
 MINUTES_TITLE = re.compile(r"^\s*(?:[A-Z ]+\s)?MINUTES\s*$|^\s*Minutes\s*$")
-REPORT_BY = re.compile(r"^\s*(?:Report\s+)?By\s+[A-Z]", re.IGNORECASE)
+REPORT_BY = re.compile(r"^\s*(?:Report\s+[Bb]y|By)\s+[A-Z]")  # "By entering this room" is prose
 STRATEGY = re.compile(r"\b(?:this|our|the)\s+strategy\b", re.IGNORECASE)
 PDF_PAGE_TOP = re.compile(r"^ \S")  # pdftotext starts each page's first line with a space
 CONTACT_TO_APPENDIX = 15  # lines after a report's last contact detail an appendix may start
@@ -71,14 +71,14 @@ def split_documents(
     documents = []
     order = sorted(starts)
     if order[0] >= LEFTOVER:
-        documents.append(FoundDocument(0, order[0], "other", lines[0].text.strip()))
+        documents.append(FoundDocument(0, order[0], "other", _next_text(lines, 0) or ""))
     for n, i in enumerate(order):
         kind, title = starts[i]
         end = order[n + 1] if n + 1 < len(order) else len(lines)
         front_end = front_ends.get(i, end)
         documents.append(FoundDocument(i, min(front_end, end), kind, title))
         if end - front_end >= LEFTOVER:  # something unlabelled follows the front sheet
-            documents.append(FoundDocument(front_end, end, "other", lines[front_end].text.strip()))
+            documents.append(FoundDocument(front_end, end, "other", _next_text(lines, front_end) or ""))
     return documents
 
 
@@ -225,10 +225,10 @@ def _whole_file_title(lines: list[Line], kind: str) -> str:
     "Report by" ("15 January 2026" / "Petition Regarding … Manorgate" / "Road")."""
     by = next((k for k, line in enumerate(lines[:15]) if REPORT_BY.match(line.text)), None)
     if kind == "report" and by:
-        dated = [k for k in range(by) if _is_date_line(lines[k].text)]
+        dated = [k for k in range(by) if is_date_line(lines[k].text)]
         if dated and dated[-1] + 1 < by:
             return _squash(" ".join(line.text for line in lines[dated[-1] + 1 : by]))
-    return lines[0].text.strip()
+    return _next_text(lines, 0) or ""
 
 
 def _squash(text: str) -> str:
