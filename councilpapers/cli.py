@@ -237,13 +237,16 @@ def _show_attendance(attendance) -> None:
         "present": "Present", "substitute": "Substitutes", "also_present": "Also present",
         "in_attendance": "In attendance", "apologies": "Apologies",
     }
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple] = set()
     for status, label in labels.items():
         names = []
         for person in attendance:
-            if person.status != status or (status, person.name) in seen:
-                continue  # the same list printed in two files of the meeting
-            seen.add((status, person.name))
+            # Two files of the meeting print the same list, one "Mr T A Maddison",
+            # the other "Mr T Maddison": title and surname tell it is the same.
+            key = (status, person.name.split()[0], person.name.split()[-1], person.substitute_for)
+            if person.status != status or key in seen:
+                continue
+            seen.add(key)
             extra = person.role or (f"for {person.substitute_for}" if person.substitute_for else None)
             names.append(f"{person.name} ({extra})" if extra else person.name)
         if names:

@@ -83,6 +83,9 @@ def test_show_a_meeting_and_a_record(home):
     result = run(home, "show", "mtg-2016-05-26-corporate-parenting-panel")
     assert result.exit_code == 0
     assert "153. Head Teacher of Virtual School Kent update report (Item B4)" in result.output
+    assert "Ms M Emptage (for Ms S Dunn)" in result.output
+    assert result.output.count("(for Ms C J Cribbon)") == 1
+    assert "Miss T A Grayell (Democratic Services Officer)" in result.output
     assert "RESOLVED that" in result.output
     hit = json.loads(run(home, "search", "pupil premium", "--format", "json").output)[0]
     shown = json.loads(run(home, "show", hit["id"]).output)

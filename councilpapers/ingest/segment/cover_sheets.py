@@ -34,13 +34,12 @@ LABEL = re.compile(
     r"(?:\s*:-?\s*|\s{2,}|\s*$|(?<=Date)\s+(?=\d))(?P<value>.*)$",
     re.IGNORECASE,
 )
-FIELD_NAMES = {
-    "by": "by", "from": "by", "report of": "by", "report by": "by", "report from": "by",
-    "to": "to", "report to": "to", "subject": "subject", "title": "subject",
-    "classification": "classification", "summary": "summary",
-    "recommendation": "recommendations", "recommendations": "recommendations",
-    "recommendation(s)": "recommendations",
-}
+# Label (lower case, by its start) -> field; "Report to" before "Report".
+FIELD_PREFIXES = (
+    ("by", "by"), ("from", "by"), ("report to", "to"), ("report", "by"), ("to", "to"),
+    ("subject", "subject"), ("title", "subject"), ("classification", "classification"),
+    ("summary", "summary"), ("recommendation", "recommendations"),
+)
 LONG_FIELDS = {"summary", "recommendations"}  # paragraphs, blank lines inside
 DECISION_NO = re.compile(r"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>\d{2}/\d{5})\b", re.IGNORECASE)
 # The report's body starts: "1. Introduction", "1." alone, "Introduction", a rule.
@@ -93,12 +92,12 @@ def find_cover_sheets(lines: list[Line]) -> list[FoundReport]:
 
 
 def _opens_cover_sheet(lines: list[Line], i: int) -> bool:
-    match = LABEL.match(lines[i].text)
+    match = _label(lines[i].text)
     if not match or _field(match) != "by" or "@" in match["value"]:
         return False
     seen = set()
     for k in range(i + 1, min(i + WINDOW, len(lines))):
-        label = LABEL.match(lines[k].text)
+        label = _label(lines[k].text)
         if label:
             seen.add(_field(label))
         if re.match(r"^\s*Sent\s*:", lines[k].text):  # an e-mail's From:/Sent:/To:/Subject:
@@ -106,9 +105,15 @@ def _opens_cover_sheet(lines: list[Line], i: int) -> bool:
     return {"to", "subject"} <= seen
 
 
+def _label(text: str) -> re.Match | None:
+    """A label starts with a capital: a line "to" or "by" alone is wrapped prose."""
+    match = LABEL.match(text)
+    return match if match and match["label"][0].isupper() else None
+
+
 def _field(match: re.Match) -> str:
     name = re.sub(r"\s+", " ", match["label"].lower())
-    return FIELD_NAMES.get(name, name)
+    return next((field for prefix, field in FIELD_PREFIXES if name.startswith(prefix)), name)
 
 
 def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> FoundReport:
@@ -119,7 +124,7 @@ def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> Foun
     i = start
     while i < len(lines) and i < start + MAX_FIELDS_LINES:
         text = lines[i].text.strip()
-        match = LABEL.match(lines[i].text)
+        match = _label(lines[i].text)
         if match and not (current in LONG_FIELDS and _field(match) == current):
             current = _field(match)
             fields.setdefault(current, [])
@@ -163,7 +168,7 @@ def _fields_over(lines: list[Line], i: int, current: str | None, fields: dict[st
 
 def _label_follows(lines: list[Line], i: int) -> bool:
     following = [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
-    return any(LABEL.match(line.text) and not BODY_START.match(line.text) for line in following)
+    return any(_label(line.text) and not BODY_START.match(line.text) for line in following)
 
 
 def _blank_before(lines: list[Line], i: int) -> bool:
