@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..corpus.records import Attendance, Meeting, MinuteItem, Record, Resolution, Vote
+from ..corpus.records import (
+    AgendaItem, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
+)
 from .committees import meeting_id
 from .model import ExtractedText, Line
 from .segment.headings import MeetingHeading, find_meeting_headings
+from .segment.agenda import find_agenda_items, front_sheet_end
 from .segment.attendance import find_apologies, find_attendance
+from .segment.cover_sheets import find_cover_sheets
+from .segment.documents import split_documents
 from .segment.minutes import MinutesSection, minutes_sections
 from .segment.votes import find_votes
 
@@ -53,9 +58,47 @@ def extract_records(
             known.venue = known.venue or heading.venue
         return mid
 
+    front_meeting = None
     for heading in headings:
-        if heading.kind == "agenda":
-            meeting_for(heading)
+        if heading.kind != "agenda":
+            continue
+        front_meeting = meeting_for(heading)
+        for found in find_agenda_items(lines, heading.end, front_sheet_end(lines, heading.end)):
+            at = lines[found.index]
+            records.append(
+                AgendaItem(
+                    id=ids.next(AgendaItem, at.number), source=source_path, page=at.page,
+                    line=at.number, meeting=front_meeting, code=found.code, title=found.title,
+                    first_page=found.first_page, last_page=found.last_page, exempt=found.exempt,
+                )
+            )
+
+    reports = find_cover_sheets(lines)
+    for found in reports:
+        at = lines[found.index]
+        records.append(
+            Report(
+                id=ids.next(Report, at.number), source=source_path, page=at.page, line=at.number,
+                meeting=front_meeting, subject=found.subject, by=found.by, to=found.to,
+                decision_no=found.decision_no, classification=found.classification,
+                summary=found.summary, recommendations=found.recommendations,
+            )
+        )
+    minutes_meetings = {h.index: h for h in headings}
+    for found in split_documents(lines, headings, reports):
+        at, last = lines[found.index], lines[max(found.index, found.end - 1)]
+        heading = minutes_meetings.get(found.index)
+        if found.kind in ("agenda", "minutes", "web_minutes") and heading:
+            document_meeting = meeting_for(heading)
+        else:
+            document_meeting = front_meeting if found.kind == "agenda" else None
+        records.append(
+            Document(
+                id=ids.next(Document, at.number), source=source_path, page=at.page, line=at.number,
+                kind=found.kind, title=found.title, meeting=document_meeting,
+                end_page=last.page, end_line=last.number,
+            )
+        )
 
     for section in minutes_sections(lines, headings):
         mid = meeting_for(section.heading)

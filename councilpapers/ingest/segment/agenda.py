@@ -20,10 +20,10 @@ PAGES = re.compile(r"\(\s*Pages?\s+(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?\
 PAGES_OPEN = re.compile(r"\(\s*Pages?\b[^)]*$", re.IGNORECASE)
 EXEMPT_HEADING = re.compile(
     r"^\s*(?:EXEMPT\s+(?:ITEMS|BUSINESS)|MOTION\s+TO\s+EXCLUDE\s+(?:THE\s+)?PRESS\s+AND\s+PUBLIC"
-    r"|PART\s+(?:2|II|B)\b|Exclusion\s+of\s+(?:the\s+)?(?:press|public))",
+    r"|PART\s+(?:2|II)\b|Exclusion\s+of\s+(?:the\s+)?(?:press|public))",
     re.IGNORECASE,
 )
-OPEN_HEADING = re.compile(r"^\s*(?:UNRESTRICTED\s+ITEMS|PART\s+(?:1|I|A)\b)", re.IGNORECASE)
+OPEN_HEADING = re.compile(r"^\s*(?:UNRESTRICTED\s+ITEMS|PART\s+(?:1|I)\b)", re.IGNORECASE)
 # The title runs on when the line breaks after a word that cannot end it.
 WRAPS_ON = re.compile(r"(?:,|\b(?:of|on|and|the|to|for|in|at|with|from|by|a|an|&|-|–))\s*$", re.IGNORECASE)
 MAX_TITLE_LINES = 5
@@ -168,7 +168,7 @@ def front_sheet_end(lines: list[Line], start: int) -> int:
 
 def _banners_above(lines: list[Line], i: int, floor: int) -> int:
     """Minutes open with capitals above their sentence ("KENT COUNTY COUNCIL")."""
-    while i > floor and i - 1 >= 0 and lines[i - 1].text.strip().isupper() and len(lines[i - 1].text) < 80:
+    while i > floor and lines[i - 1].text.strip().isupper() and len(lines[i - 1].text) < 80:
         i -= 1
     return i
 

@@ -125,6 +125,8 @@ def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> Foun
     while i < len(lines) and i < start + MAX_FIELDS_LINES:
         text = lines[i].text.strip()
         match = _label(lines[i].text)
+        if match and _field(match) == "by" and "subject" in fields:
+            break  # the next report's cover sheet
         if match and not (current in LONG_FIELDS and _field(match) == current):
             current = _field(match)
             fields.setdefault(current, [])
@@ -159,7 +161,7 @@ def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> Foun
 
 
 def _fields_over(lines: list[Line], i: int, current: str | None, fields: dict[str, list[list[str]]]) -> bool:
-    if current is None or BODY_START.match(lines[i].text) and "subject" in fields:
+    if current is None or (BODY_START.match(lines[i].text) and "subject" in fields):
         return True
     groups = fields[current]
     # After a blank line, a one-line field that has its value takes no more.

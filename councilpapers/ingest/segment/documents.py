@@ -18,7 +18,8 @@ from .cover_sheets import FoundReport, title_case
 from .headings import MeetingHeading
 
 APPENDIX_HEADING = re.compile(
-    r"^\s*(?:Appendix|APPENDIX|Annex|ANNEX)\s+(?P<ref>[A-Z]|\d{1,2}|[IVX]{1,4})\b\.?\s*(?:[-–:]\s*(?P<title>.{0,100}))?$"
+    r"^\s*(?:Appendix|APPENDIX|Annex|ANNEX)\s+(?P<ref>[A-Z]|\d{1,2}|[IVX]{1,4})\b\.?"
+    r"\s*(?:[-–:]\s*(?P<title>.{0,100}))?$"
 )
 # "Appendix 1- LILAC final report for KCC 2015" in a report's list of appendices.
 APPENDIX_LISTED = re.compile(
@@ -141,7 +142,7 @@ def _appendices(lines: list[Line], starts: dict[int, tuple[str, str]]) -> list[t
     previous_ref = None
     for i, line in enumerate(lines):
         heading = APPENDIX_HEADING.match(line.text)
-        if not heading or not _page_top(lines, i) or _in_a_list(lines, i):
+        if not heading or not _page_top(lines, i, strict=False) or _in_a_list(lines, i):
             continue
         if found and heading["ref"] == previous_ref and not any(found[-1][0] < k < i for k in starts):
             continue  # "APPENDIX F: …" printed atop each of its pages starts it once
@@ -178,18 +179,26 @@ def _after_contact_details(lines: list[Line], start: int, end: int) -> tuple[int
     return None
 
 
-def _page_top(lines: list[Line], i: int) -> bool:
+def _page_top(lines: list[Line], i: int, strict: bool = True) -> bool:
     """The first line of a page: the page number changes, a run of blank
     lines (or a dropped page footer) comes before it, or pdftotext's leading
-    space marks it (and not a bulleted list, whose lines all have one)."""
+    space marks it, and not a bulleted list, whose lines all have one. Not
+    `strict`: only the line below counts for that (a heading "Appendix 1" may
+    follow indented contact details at the foot of the page before)."""
+    if not lines[i].text.strip():
+        return False
     if i == 0:
         return True
     if lines[i].page is not None and lines[i - 1].page is not None and lines[i].page != lines[i - 1].page:
         return True
     if _blank_lines_before(lines, i) >= 3:
         return True
+    if not PDF_PAGE_TOP.match(lines[i].text):
+        return False
     following = next((line for line in lines[i + 1 : i + 4] if line.text.strip()), None)
-    return bool(PDF_PAGE_TOP.match(lines[i].text)) and not (following and PDF_PAGE_TOP.match(following.text))
+    preceding = next((line for line in reversed(lines[max(0, i - 3) : i]) if line.text.strip()), None)
+    neighbours = (following, preceding) if strict else (following,)
+    return not any(line and PDF_PAGE_TOP.match(line.text) for line in neighbours)
 
 
 def _blank_lines_before(lines: list[Line], i: int) -> int:
@@ -201,9 +210,12 @@ def _blank_lines_before(lines: list[Line], i: int) -> int:
 
 
 def _in_a_list(lines: list[Line], i: int) -> bool:
-    """"6. Appendices" / "Appendix 1- LILAC final report": a reference, not the appendix."""
+    """"6. Appendices" / "Appendix 1- LILAC final report": a reference, not the
+    appendix; so is the last of a list of them."""
     above = " ".join(line.text for line in lines[max(0, i - 2) : i])
-    return bool(re.search(r"\b(?:Appendices|Background\s+Documents|attached)\b", above, re.IGNORECASE))
+    previous = lines[i - 1].text if i else ""
+    return bool(re.search(r"\b(?:Appendices|Background\s+Documents|attached)\b", above, re.IGNORECASE)
+                or APPENDIX_LISTED.match(previous) or APPENDIX_HEADING.match(previous))
 
 
 def _whole_file(lines: list[Line]) -> FoundDocument:
