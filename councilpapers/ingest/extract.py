@@ -12,11 +12,11 @@ from .committees import meeting_id
 from .model import ExtractedText, Line
 from .segment.headings import MeetingHeading, find_meeting_headings
 from .segment.agenda import find_agenda_items, front_sheet_end
-from .segment.attendance import find_apologies, find_attendance
+from .segment.attendance import find_apologies, find_attendance, find_roll_call
 from .segment.cover_sheets import find_cover_sheets
 from .segment.documents import split_documents
 from .segment.minutes import MinutesSection, minutes_sections
-from .segment.votes import find_votes
+from .segment.votes import find_listed_votes, find_votes
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.|\(\d{1,2}\))\s*$")
 
@@ -132,13 +132,14 @@ def extract_records(
                         title=item.heading.title,
                     )
                 )
-            for vote in find_votes(lines, item.heading.body_start, item.end):
+            span = (lines, item.heading.body_start, item.end)
+            for vote in find_votes(*span) + find_listed_votes(*span):
                 at = lines[vote.index]
                 records.append(
                     Vote(
                         id=ids.next(Vote, at.number), source=source_path, page=at.page,
                         line=at.number, meeting=mid, minute=item.heading.number,
-                        motion=vote.motion, for_=vote.for_count, against=vote.against_count,
+                        motion=vote.motion or item.heading.title, for_=vote.for_count, against=vote.against_count,
                         abstain=vote.abstain_count, names_for=vote.names_for,
                         names_against=vote.names_against, names_abstain=vote.names_abstain,
                         result=vote.result, count_mismatch=vote.mismatch,
@@ -154,6 +155,9 @@ def _attendance(lines: list[Line], section: MinutesSection):
     listed = find_attendance(lines, section.heading.end, first_item)
     if not section.items:
         return listed
+    if not listed:
+        first = section.items[0]
+        listed = find_roll_call(lines, first.heading.body_start, first.end)
     apologies_item = next(
         (i for i in section.items if "apolog" in i.heading.title.lower()), section.items[0]
     )

@@ -341,3 +341,40 @@ def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+# US roll calls print a table: "Attendee Name  Title  Status  Arrived" then
+# "Andrei Garcia Commissioner Late 7:08 p.m.".
+ROLL_CALL_HEADER = re.compile(r"^\s*Attendee\s+Name\b.*\bStatus\b", re.IGNORECASE)
+ROLL_CALL_ROW = re.compile(
+    r"^\s*(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+"
+    r"(?P<title>(?:Vice\s+)?(?:Chair(?:person|man|woman)?|Commissioner|Alternate|Council\s*member|Mayor|"
+    r"Member|Director|Clerk|Secretary|Trustee|Supervisor|President|Comptroller|Solicitor|Alderman))\s+"
+    r"(?P<status>Present|Absent|Late|Excused|Remote)\b",
+    re.IGNORECASE,
+)
+ROLL_CALL_STATUS = {"present": "present", "late": "present", "remote": "present",
+                    "excused": "apologies", "absent": "absent"}
+
+
+def find_roll_call(lines: list[Line], start: int, end: int) -> list[FoundAttendance]:
+    """Members from a roll-call table. "Absent" without leave is kept as its own
+    status: it is not an apology."""
+    found: list[FoundAttendance] = []
+    in_table = False
+    for i in range(start, end):
+        text = lines[i].text
+        if ROLL_CALL_HEADER.match(text):
+            in_table = True
+            continue
+        if not in_table:
+            continue
+        row = ROLL_CALL_ROW.match(text)
+        if not row:
+            if found:
+                break
+            continue
+        found.append(FoundAttendance(
+            i, _squash(row["name"]), ROLL_CALL_STATUS[row["status"].lower()], None, _squash(row["title"]),
+        ))
+    return found

@@ -38,6 +38,12 @@ VENUE_LABEL = re.compile(r"^\s*Venue:\s*(?P<venue>.+?)(?:\.?\s*View directions)?
 VENUE_WORDS = re.compile(
     r"\b(?:Room|Chamber|Hall|House|Centre|Center|Offices|Suite|Building|Library|Civic|Guildhall|Pavilion)\b"
 )
+# US minutes: "PLANNING COMMISSION" / "REGULAR MEETING MINUTES" / "January 27, 2020, 7:00 p.m.",
+# or "BOARD OF ESTIMATES JANUARY 15, 2020" / "REGULAR MEETING".
+MINUTES_TITLE = re.compile(
+    r"^\s*(?:(?:REGULAR|SPECIAL|ADJOURNED|ANNUAL|STUDY SESSION|EMERGENCY)\s+)?"
+    r"(?:(?:MEETING\s+)?MINUTES|MEETING)\s*$"
+)
 NOT_VENUE = re.compile(r"^\s*(?:Ask for|Telephone|Tel|Email|E-mail|Tea|Membership|Contact)\b", re.IGNORECASE)
 
 
@@ -45,7 +51,7 @@ def find_meeting_headings(lines: list[Line], context: date | None = None) -> lis
     """Every meeting heading, in order. `context` is a date the file is known
     to be about, for headings that leave the year out."""
     headings: list[MeetingHeading] = []
-    front = _front_sheet(lines) or _web_page(lines)
+    front = _front_sheet(lines) or _web_page(lines) or _titled_minutes(lines)
     if front:
         headings.append(front)
         context = context or front.date
@@ -99,6 +105,50 @@ def _heading_start(lines: list[Line], i: int) -> int:
             break
         start -= 1
     return start
+
+
+def _titled_minutes(lines: list[Line]) -> MeetingHeading | None:
+    """Minutes headed by the body's name and a title line, as US cities print them."""
+    for i, line in enumerate(lines[:12]):
+        if not MINUTES_TITLE.match(line.text):
+            continue
+        names = [j for j in range(max(0, i - 3), i) if lines[j].text.strip().isupper()]
+        if not names:
+            return None
+        name_line = lines[names[-1]].text.strip()
+        when, match = find_date(name_line)
+        date_at = names[-1]
+        if when:
+            name_line = name_line[: match.start()].strip(" ,-–")
+        else:
+            for j in range(i + 1, min(i + 4, len(lines))):
+                when, match = find_date(lines[j].text)
+                if when:
+                    date_at = j
+                    break
+        if not when or not name_line:
+            return None
+        date_text = lines[date_at].text
+        return MeetingHeading(
+            kind="minutes", index=names[0], end=max(i, date_at) + 1,
+            committee=normalise_committee(name_line), date=when,
+            time=find_time(date_text[match.end():] if match else date_text),
+            venue=_address_after(lines, max(i, date_at) + 1),
+        )
+    return None
+
+
+def _address_after(lines: list[Line], start: int) -> str | None:
+    """'EPA Government Center' / 'City Council Chamber' / 'East Palo Alto, CA 94303'."""
+    parts: list[str] = []
+    for line in lines[start : start + 4]:
+        text = line.text.strip()
+        if not parts and not VENUE_WORDS.search(text):
+            return None
+        if not text or ":" in text or re.match(r"^\d+\.\s", text) or len(text) > 60:
+            break
+        parts.append(text)
+    return _clean_venue(", ".join(parts)) if parts else None
 
 
 def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:

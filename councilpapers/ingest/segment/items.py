@@ -79,6 +79,8 @@ def _heading_weight(lines: list[Line], i: int, end: int, title: str) -> float:
         weight -= 0.6
     if len(title) > 90:
         weight -= 0.3
+    if "$" in title or "£" in title or re.search(r"\d{4,}", title.replace(",", "")):
+        weight -= 0.8  # a numbered line of a list of contracts or payments, not an item
     return max(weight, 0.1)
 
 
@@ -126,6 +128,9 @@ def _unnumbered_items(lines: list[Line], start: int, end: int) -> list[ItemHeadi
 
 def _looks_like_heading(text: str) -> bool:
     return (
+        "$" not in text
+        and "£" not in text
+        and
         bool(text)
         and len(text) <= 200
         and text[0].isupper()

@@ -215,3 +215,60 @@ def _paragraph_start(lines: list[Line], i: int, floor: int) -> int:
     while j > floor and not PARAGRAPH.match(lines[j].text) and lines[j - 1].text.strip():
         j -= 1
     return max(j, floor)
+
+
+# US minutes list votes by name: "RESULT: FAILED [4-2-1-1]" / "MOTION BY: Allen Fisk" /
+# "SECOND: Mendez" / "AYES: Sherrard, Allen Fisk" / "NAYS: Brown" / "ABSTAIN: Garcia".
+LISTED_RESULT = re.compile(r"^\s*RESULT:\s*(?P<word>[A-Z][A-Z ]+?)\s*(?:\[(?P<tally>[^\]]*)\])?\s*$")
+LISTED_SIDE = re.compile(r"^\s*(?P<side>AYES|NAYS|NOES|ABSTAIN(?:ED|S)?|ABSENT|RECUSED|MOTION BY|SECOND(?:ER)?):\s*(?P<names>.*)$")
+LISTED_OUTCOME = {"approved": "carried", "adopted": "carried", "carried": "carried", "passed": "carried",
+                  "accepted": "carried", "failed": "lost", "denied": "lost", "defeated": "lost", "lost": "lost"}
+TALLY = re.compile(r"^\s*(\d+)\s*-\s*(\d+)(?:\s*-\s*(\d+))?")
+
+
+def find_listed_votes(lines: list[Line], start: int, end: int) -> list[FoundVote]:
+    votes: list[FoundVote] = []
+    for i in range(start, end):
+        result = LISTED_RESULT.match(lines[i].text)
+        if not result:
+            continue
+        vote = FoundVote(i, _listed_motion(lines, start, i), None, None, None)
+        first_word = result["word"].split()[0].lower()
+        vote.result = LISTED_OUTCOME.get(first_word)
+        tally = TALLY.match(result["tally"] or "")
+        if tally:
+            # Counts are only what the minutes state; "[UNANIMOUS]" states none.
+            vote.for_count, vote.against_count = int(tally[1]), int(tally[2])
+            vote.abstain_count = int(tally[3]) if tally[3] else None
+        for j in range(i + 1, min(i + 8, end)):
+            side = LISTED_SIDE.match(lines[j].text)
+            if not side:
+                break
+            names = [] if NONE_LISTED.match(side["names"]) else [
+                n.strip() for n in side["names"].split(",") if n.strip()
+            ]
+            key = side["side"][:3]
+            if key == "AYE":
+                vote.names_for = names
+            elif key in ("NAY", "NOE"):
+                vote.names_against = names
+            elif key == "ABS" and side["side"].startswith("ABSTAIN"):
+                vote.names_abstain = names
+        vote.mismatch = any(
+            count is not None and names and count != len(names)
+            for count, names in ((vote.for_count, vote.names_for), (vote.against_count, vote.names_against),
+                                 (vote.abstain_count, vote.names_abstain))
+        )
+        votes.append(vote)
+    return votes
+
+
+def _listed_motion(lines: list[Line], start: int, at: int) -> str | None:
+    """The sentence just above that makes the motion, if there is one."""
+    for j in range(at - 1, max(start, at - 6) - 1, -1):
+        if LISTED_SIDE.match(lines[j].text) or LISTED_RESULT.match(lines[j].text):
+            return None
+        if re.search(r"\bmade\s+a\s+motion\b|\bmoved\b", lines[j].text, re.IGNORECASE):
+            text = " ".join(lines[k].text.strip() for k in range(j, at))
+            return text[:MOTION_CHARS]
+    return None
