@@ -16,6 +16,7 @@ from .segment.attendance import find_apologies, find_attendance, find_roll_call
 from .segment.cover_sheets import find_cover_sheets
 from .segment.documents import split_documents
 from .segment.minutes import MinutesSection, minutes_sections
+from .segment.resolutions import find_resolutions
 from .segment.votes import find_listed_votes, find_votes
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.|\(\d{1,2}\))\s*$")
@@ -109,6 +110,17 @@ def extract_records(
                     id=ids.next(Attendance, at.number), source=source_path, page=at.page,
                     line=at.number, meeting=mid, name=found.name, status=found.status,
                     substitute_for=found.substitute_for, role=found.role,
+                )
+            )
+        # Business before the first numbered item (a motion to exclude the press
+        # and public, say) can be resolved too; it has no minute number.
+        first_item = section.items[0].heading.index if section.items else section.end
+        for found in find_resolutions(lines, section.heading.end, first_item):
+            at = lines[found.index]
+            records.append(
+                Resolution(
+                    id=ids.next(Resolution, at.number), source=source_path, page=at.page,
+                    line=at.number, meeting=mid, minute=None, text=found.text, parts=found.parts,
                 )
             )
         for item in section.items:
