@@ -234,3 +234,16 @@ def test_a_meeting_told_by_a_pack_and_a_web_page_gives_each_minute_once(home):
     resolutions = [r for r in records if r["type"] == "resolution" and r["meeting"] == pupil["meeting"]]
     assert all(r["minute"] for r in resolutions)
     assert len([r for r in resolutions if r["minute"] == "145"]) == 1
+
+
+def test_a_folder_with_entries_that_cannot_be_read(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shutil.copy(SAMPLES / "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt", papers / "good.txt")
+    (papers / "gone.pdf").symlink_to(tmp_path / "deleted-since.pdf")  # a link to nothing
+    (papers / "folder.txt").mkdir()  # a folder with a paper's name
+    result = run(tmp_path / "home", "ingest", str(papers))
+    assert result.exit_code == 1
+    assert "files: 1 ingested" in result.output
+    assert "gone.pdf:" in result.output
+    assert "Traceback" not in result.output
