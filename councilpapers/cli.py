@@ -119,7 +119,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...]) -> None:
     for line in errors:
         click.echo(f"error: {line}", err=True)
     total = sum(counts.values())
-    summary = f"{total} files: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n or status != "duplicate")
+    summary = f"{total} {'file' if total == 1 else 'files'}: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n or status != "duplicate")
     click.echo(summary)
     if counts["failed"]:
         sys.exit(1)
