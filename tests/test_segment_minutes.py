@@ -184,3 +184,37 @@ def test_agenda_front_sheet_gives_the_meeting_time_and_venue():
         ("Corporate Parenting Panel", "2016-07-20", "13:00", "Darent Room, Sessions House, County Hall, Maidstone")
     ]
     assert items == []
+
+
+def test_moderngov_page_with_numbered_items_and_decision_blocks():
+    text = """
+        Agenda, decisions and minutes
+        Kingston and North Kingston Neighbourhood Committee - Thursday 15 January 2026 7:30 pm
+        Venue: Guildhall, Kingston upon Thames. View directions
+        Items
+        58. Minutes
+        To confirm as a correct record the minutes of the meeting held on 18 November 2025.
+        Minutes:
+        The minutes of the meeting held on 18 November 2025 were approved as a correct record.
+        59. Community Grants Programme
+        Decision:
+        RESOLVED that:
+        1. the redistribution of remaining Ward Funding be approved; and
+        2. the application for £1,800 of grant funding be approved.
+        Minutes:
+        The Committee considered a report on unspent Ward Funding.
+        RESOLVED that:
+        1. the redistribution of remaining Ward Funding be approved; and
+        Voting: unanimous
+        2. the application for £1,800 of grant funding be approved.
+    """
+    meetings, items, resolutions = extract(text)
+    assert [(m.committee, m.date, m.time, m.venue) for m in meetings] == [
+        ("Kingston and North Kingston Neighbourhood Committee", "2026-01-15", "19:30", "Guildhall, Kingston upon Thames")
+    ]
+    assert [(i.number, i.title) for i in items] == [("58", "Minutes"), ("59", "Community Grants Programme")]
+    assert len(resolutions) == 1  # printed under "Decision:" and again under "Minutes:"
+    assert resolutions[0].parts == [
+        "the redistribution of remaining Ward Funding be approved; and",
+        "the application for £1,800 of grant funding be approved",
+    ]

@@ -32,7 +32,9 @@ REFERS_BACK = re.compile(r"^(?:this|that)\s+(?:Panel|Committee|Council|Board|Cab
 GROUP_MINUTES = re.compile(r"^\s*Minutes\s+of\s+(?:a|the)\s+meeting\s+held\s+(?P<rest>.+)", re.IGNORECASE)
 HELD = re.compile(r"\s+held\s+(?:in|at)\s+(?P<venue>.+?)\s+on\s+(?=\S)|\s+held\s+on\s+", re.IGNORECASE)
 AGENDA_TITLE = re.compile(r"^\s*AGENDA\s*$")
-WEB_TITLE = re.compile(r"^\s*(?:Agenda and (?:minutes|decisions)|Minutes|Agenda)\s*$", re.IGNORECASE)
+WEB_TITLE = re.compile(
+    r"^\s*(?:Agenda(?:,\s*decisions)?\s+and\s+(?:minutes|decisions)|Minutes|Agenda|Decisions)\s*$", re.IGNORECASE
+)
 WEB_MEETING = re.compile(rf"^\s*(?P<committee>.+?)\s+-\s+(?P<when>{WEEKDAYS},?\s+.+)$")
 VENUE_LABEL = re.compile(r"^\s*Venue:\s*(?P<venue>.+?)(?:\.?\s*View directions)?\s*$", re.IGNORECASE)
 VENUE_WORDS = re.compile(

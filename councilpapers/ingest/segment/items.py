@@ -77,6 +77,8 @@ def _heading_weight(lines: list[Line], i: int, end: int, title: str) -> float:
         weight += 2.0
     if SENTENCE_VERBS.search(title) or title.rstrip().endswith((":-", ":")):
         weight -= 0.6
+    if title[:1].islower():
+        weight -= 0.8  # "1. the application be approved": a numbered part, not a heading
     if len(title) > 90:
         weight -= 0.3
     if "$" in title or "£" in title or re.search(r"\d{4,}", title.replace(",", "")):
