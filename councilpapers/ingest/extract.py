@@ -85,14 +85,15 @@ def extract_records(
                 summary=found.summary, recommendations=found.recommendations,
             )
         )
-    minutes_meetings = {h.index: h for h in headings}
     for found in split_documents(lines, headings, reports):
         at, last = lines[found.index], lines[max(found.index, found.end - 1)]
-        heading = minutes_meetings.get(found.index)
-        if found.kind in ("agenda", "minutes", "web_minutes") and heading:
+        # A document starting on its "Agenda Item A3" banner holds the heading a
+        # few lines down; reports and appendices of a pack are for its meeting.
+        heading = next((h for h in headings if found.index <= h.index < found.end), None)
+        if found.kind in ("minutes", "web_minutes", "agenda") and heading:
             document_meeting = meeting_for(heading)
         else:
-            document_meeting = front_meeting if found.kind == "agenda" else None
+            document_meeting = front_meeting
         records.append(
             Document(
                 id=ids.next(Document, at.number), source=source_path, page=at.page, line=at.number,
