@@ -93,7 +93,9 @@ def expected_and_found(gold: dict, rows: list[dict]) -> dict[str, tuple[set, set
             add(kind, found=(*meeting_key(record["meeting"]), record["number"], norm(record["title"])))
         elif kind == "resolution":
             add(kind, found=(*meeting_key(record["meeting"]), record["minute"], norm(record["text"])))
-        elif kind == "action":
+        elif kind == "action" and record["meeting"]:
+            # The gold lists the actions of minutes; rows of action-plan tables
+            # (no meeting) have no gold to be scored against.
             add(kind, found=(*meeting_key(record["meeting"]), record.get("minute"), norm(record["owner"])))
     for record in (r for r in rows if r["type"] == "attendance" and r.get("source") == path):
         key = meeting_key(record["meeting"])

@@ -22,6 +22,9 @@ class Source:
     status: str  # "ok" or "failed"
     error: str | None = None
     duplicate_of: str | None = None  # id of a source with the same content under another path
+    # PDFs only: "ok", or "missing" (a scan) / "garbled" (junk codes), whose text,
+    # when the source is ok, came from OCR.
+    text_layer: str | None = None
 
     type: ClassVar[str] = "source"
 
@@ -161,8 +164,25 @@ class Report(Record):
     id_prefix: ClassVar[str] = "rep"
 
 
+@dataclass
+class Action(Record):
+    meeting: str | None = None  # None for rows of an action-plan table
+    minute: str | None = None
+    owner: str = ""  # as written: "Mr Segurola", "Nancy Sayer and Geoff Gurney", "the Chairman"
+    person: str | None = None  # id of the resolved person (the first of joint owners)
+    description: str = ""
+    due: str | None = None
+    status: str | None = None  # RAG "R"/"A"/"G", a written status, or None
+    owners: list[str] = field(default_factory=list)  # each owner, resolved to full names where possible
+    people: list[str] = field(default_factory=list)  # person ids of all owners
+
+    type: ClassVar[str] = "action"
+    id_prefix: ClassVar[str] = "act"
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.type: cls for cls in (MinuteItem, Resolution, AgendaItem, Document, Attendance, Vote, Report)
+    cls.type: cls
+    for cls in (MinuteItem, Resolution, AgendaItem, Document, Attendance, Vote, Report, Action)
 }
 
 

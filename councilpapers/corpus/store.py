@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS sources (
     status TEXT NOT NULL,
     error TEXT,
     duplicate_of TEXT,
-    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
+    text_layer TEXT
 );
 CREATE INDEX IF NOT EXISTS sources_sha ON sources(sha256);
 CREATE TABLE IF NOT EXISTS meetings (
@@ -52,7 +53,11 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_source ON records(source_id);
 CREATE INDEX IF NOT EXISTS records_meeting ON records(meeting_id, type);
 CREATE INDEX IF NOT EXISTS records_type ON records(type);
+-- Paths whose rows changed since the search index last took them (see unindexed_paths).
+CREATE TABLE IF NOT EXISTS unindexed (path TEXT PRIMARY KEY);
 """
+# Columns added after the first release: (table, column, type).
+ADDED_COLUMNS = (("sources", "text_layer", "TEXT"),)
 
 
 class Store:
@@ -66,6 +71,7 @@ class Store:
         # WAL lets searches read the last committed state while an ingest writes.
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.executescript(SCHEMA)
+        _add_missing_columns(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -113,10 +119,10 @@ class Store:
         with self.transaction() as db:
             self._delete_path(db, source.path)
             db.execute(
-                "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of, text_layer)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (source.id, source.path, source.sha256, source.format, source.pages,
-                 source.status, source.error, source.duplicate_of),
+                 source.status, source.error, source.duplicate_of, source.text_layer),
             )
             for meeting in meetings:
                 _upsert_meeting(db, meeting)
@@ -143,6 +149,25 @@ class Store:
     def _delete_path(db: sqlite3.Connection, path: str) -> None:
         # Records and meeting links go with the source (ON DELETE CASCADE).
         db.execute("DELETE FROM sources WHERE path = ?", (path,))
+        # In the same transaction: the index owes this path an update.
+        db.execute("INSERT OR IGNORE INTO unindexed (path) VALUES (?)", (path,))
+
+    # -- what the search index has not caught up with ----------------------
+
+    def unindexed_paths(self) -> list[str]:
+        """Paths whose rows changed since the search index last took them.
+        Every write marks its path in the write's own transaction and the index
+        clears the mark only after its commit, so a crash in between leaves the
+        mark, and the next ingest brings the index up to date for that path."""
+        return [row[0] for row in self.db.execute("SELECT path FROM unindexed ORDER BY path")]
+
+    def mark_indexed(self, paths: Iterable[str]) -> None:
+        with self.transaction() as db:
+            db.executemany("DELETE FROM unindexed WHERE path = ?", [(p,) for p in paths])
+
+    def mark_all_indexed(self) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM unindexed")
 
     # -- meetings and records ----------------------------------------------
 
@@ -217,6 +242,14 @@ def _upsert_meeting(db: sqlite3.Connection, meeting: Meeting) -> None:
     )
 
 
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    """A store made by an earlier version gets the columns added since."""
+    for table, column, kind in ADDED_COLUMNS:
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
 def _drop_orphan_meetings(db: sqlite3.Connection) -> None:
     db.execute(
         "DELETE FROM meetings WHERE id NOT IN (SELECT meeting_id FROM meeting_sources)"
@@ -227,7 +260,7 @@ def _source(row: sqlite3.Row) -> Source:
     return Source(
         id=row["id"], path=row["path"], sha256=row["sha256"], format=row["format"],
         pages=row["pages"], status=row["status"], error=row["error"],
-        duplicate_of=row["duplicate_of"],
+        duplicate_of=row["duplicate_of"], text_layer=row["text_layer"],
     )
 
 

@@ -6,9 +6,10 @@ import re
 from datetime import date
 
 from ..corpus.records import (
-    AgendaItem, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
+    Action, AgendaItem, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
 )
 from .committees import meeting_id
+from .extractors.actions import find_action_plan_rows, find_actions
 from .model import ExtractedText, Line
 from .segment.headings import MeetingHeading, find_meeting_headings
 from .segment.agenda import find_agenda_items, front_sheet_end
@@ -104,7 +105,9 @@ def extract_records(
 
     for section in minutes_sections(lines, headings):
         mid = meeting_for(section.heading)
-        for found in _attendance(lines, section):
+        attendance = _attendance(lines, section)
+        attendees = [p.name for p in attendance]
+        for found in attendance:
             at = lines[found.index]
             records.append(
                 Attendance(
@@ -145,6 +148,10 @@ def extract_records(
                         title=item.heading.title,
                     )
                 )
+            for action in find_actions(
+                lines, item.heading.body_start, item.end, attendees, context=section.heading.date
+            ):
+                records.append(_action(ids, lines, action, source_path, mid, item.heading.number))
             span = (lines, item.heading.body_start, item.end)
             for vote in find_votes(*span) + find_listed_votes(*span):
                 at = lines[vote.index]
@@ -158,7 +165,19 @@ def extract_records(
                         result=vote.result, count_mismatch=vote.mismatch,
                     )
                 )
+    for action in find_action_plan_rows(lines):
+        records.append(_action(ids, lines, action, source_path, None, None))
     return list(meetings.values()), records
+
+
+def _action(ids: RecordIds, lines: list[Line], found, source_path: str, meeting: str | None,
+            minute: str | None) -> Action:
+    at = lines[found.index]
+    return Action(
+        id=ids.next(Action, at.number), source=source_path, page=at.page, line=at.number,
+        meeting=meeting, minute=minute, owner=found.owner, description=found.description,
+        due=found.due, status=found.status, owners=list(found.owners),
+    )
 
 
 def _attendance(lines: list[Line], section: MinutesSection):

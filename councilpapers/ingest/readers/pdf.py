@@ -39,12 +39,21 @@ LOAD_ERRORS = {
 }
 
 
+class NoTextLayer(UnreadableFile):
+    """No page has any text: a scan. OCR of the rendered pages can read it."""
+
+
+class GarbledTextLayer(UnreadableFile):
+    """The text layer is junk codes, but the pages render fine, so OCR of the
+    rendered pages can read it."""
+
+
 def read_pdf(path: Path) -> ExtractedText:
     pages, warnings = _page_texts(path)
     if not any(text.strip() for text in pages):
-        raise UnreadableFile("no text layer — scanned? OCR is not enabled")
+        raise NoTextLayer("no text layer — scanned? OCR is not enabled")
     if is_garbled("".join(pages)):
-        raise UnreadableFile("garbled text layer (font without a usable encoding) — OCR needed")
+        raise GarbledTextLayer("garbled text layer (font without a usable encoding) — OCR needed")
 
     lines = mark_furniture([clean_lines(text) for text in pages])
     empty = [str(i + 1) for i, text in enumerate(pages) if not text.strip()]

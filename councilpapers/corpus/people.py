@@ -1,0 +1,333 @@
+"""One person however the papers write them: alias resolution across files and years.
+
+`resolve_people` groups mentions — (name as written, role, party, date, meeting) —
+into people. The rules:
+
+1. A name is read as honorific, given names (forenames or initials) and surname:
+   "Mr P J Oakford" -> (Mr, [P, J], Oakford); "Philip Segurola" -> (none, [Philip],
+   Segurola); "Mr Segurola" -> (Mr, [], Segurola). Brackets, honours ("MBE") and a
+   trailing role after a comma are dropped. Surnames compare without case or
+   apostrophe style ("FitzGerald" = "Fitzgerald", "O’Grady" = "O'Grady").
+2. Two names can be one person only when the surnames are equal and
+   - the honorifics agree: Mr/Sir/Lord are male, Mrs/Ms/Miss/Dame/Lady female,
+     and a male one never matches a female one ("Mr P Cole" ≠ "Mrs P T Cole");
+     Dr, Cllr, Prof and no honorific match either. Mrs, Ms and Miss match each
+     other across meetings (councils write them inconsistently) but not at the
+     same meeting, where one clerk wrote both: "Mrs T Carpenter" and
+     "Ms H Carpenter" present at one meeting are two people;
+   - the given names agree position by position, the shorter list being a
+     prefix of the longer: an initial matches a forename with that initial
+     ("P" ~ "Philip", "P J" ~ "Peter"), two forenames must be equal, one a
+     prefix of the other ("Geoff" ~ "Geoffrey") or a known short form
+     ("Tony" ~ "Anthony"). Honorifics are not matched to forenames ("Mr" is
+     not checked against "Philip").
+3. A mention joins a person only if it is compatible with every name already
+   in that person (so "Mrs J A Smith" and "Mrs J B Smith" never fall into one
+   person through a "Mrs J Smith"). Fuller names are placed first: most given
+   names, then forenames over initials, then titled over untitled.
+4. A mention compatible with exactly one person joins it. One compatible with
+   none starts a new person. One compatible with several — a bare "Mr Cole"
+   when there are two Mr Coles, a "J Smith" between "Mrs J A Smith" and
+   "Mr J B Smith" — is first tried against the people seen at its own meeting
+   (exactly one there -> that one); otherwise it is **left unresolved**: it
+   belongs to no person and `person_for` gives None for it.
+5. The canonical name is the fullest honorific form written: titled with
+   given names first, then the most given names, then the most frequent
+   ("Mr P Segurola" over "Philip Segurola" over "Mr Segurola"). Nothing is
+   made up: a person only ever written "Geoff Gurney" and "Mr Gurney" is
+   "Geoff Gurney". `aliases` are the other forms written, in order seen.
+6. Roles are kept per distinct wording (compared without case, quote style or
+   spacing) with the first and last ISO date it was seen (None when no date
+   was given); the party is the one given most often.
+7. Ids read "per-<surname>-<initials>" ("per-segurola-p", "per-oakford-pj",
+   "per-carter"); two people with the same id are told apart by honorific
+   ("per-carpenter-t-mrs") and then by a number, in the order of their
+   canonical names, so the same mentions always give the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+Mention = tuple[str, "str | None", "str | None", "str | None", "str | None"]
+
+
+@dataclass
+class PersonCluster:
+    id: str
+    name: str
+    aliases: list[str]
+    roles: list[dict]  # {role, first_seen, last_seen}: ISO dates of meetings/papers where seen
+    party: str | None
+
+
+MALE = {"mr", "sir", "lord"}
+FEMALE = {"mrs", "ms", "miss", "dame", "lady"}
+TITLES = MALE | FEMALE | {"mx", "dr", "prof", "professor", "rev", "revd", "cllr", "councillor"}
+SKIPPED = {"rt", "hon", "honourable", "the", "right", "councillors"}
+HONOURS = {"mbe", "obe", "cbe", "kbe", "dbe", "bem", "jp", "dl", "mp", "qpm", "qc", "kc", "phd"}
+PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "le", "la", "del", "st"}
+# Short forms whose initial differs or that are not a prefix of the full form.
+SHORT_FORMS = {
+    "tony": "anthony", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
+    "bobby": "robert", "dick": "richard", "rick": "richard", "jim": "james", "jimmy": "james",
+    "jack": "john", "johnny": "john", "sue": "susan", "susie": "susan", "peggy": "margaret",
+    "maggie": "margaret", "meg": "margaret", "liz": "elizabeth", "beth": "elizabeth",
+    "betty": "elizabeth", "lizzie": "elizabeth", "kate": "katherine", "katie": "katherine",
+    "kathy": "katherine", "ted": "edward", "ed": "edward", "ned": "edward", "harry": "henry",
+    "hal": "henry", "jenny": "jennifer", "jen": "jennifer", "andy": "andrew", "drew": "andrew",
+    "mike": "michael", "mick": "michael", "nick": "nicholas", "steve": "stephen", "chris": "christopher",
+    "dave": "david", "geoff": "geoffrey", "jeff": "jeffrey", "pat": "patricia", "tom": "thomas",
+    "ben": "benjamin", "sam": "samuel", "alex": "alexander", "sandy": "alexandra", "penny": "penelope",
+    "polly": "mary", "molly": "mary", "sally": "sarah", "nancy": "ann", "annie": "ann", "di": "diana",
+    "jo": "joanne", "gill": "gillian", "jill": "gillian", "terry": "terence", "tim": "timothy",
+    "phil": "philip", "pete": "peter", "matt": "matthew", "dan": "daniel", "joe": "joseph",
+    "greg": "gregory", "ken": "kenneth", "ron": "ronald", "ray": "raymond", "len": "leonard",
+}
+
+
+@dataclass(frozen=True)
+class _Name:
+    title: str | None  # "mr", "dr", … lower case, without its full stop
+    givens: tuple[str, ...]  # lower case; a single letter is an initial
+    surname: str  # the comparison key: "segurola", "o'grady"
+
+    @property
+    def gender(self) -> str | None:
+        return "m" if self.title in MALE else "f" if self.title in FEMALE else None
+
+    @property
+    def initials(self) -> str:
+        return "".join(g[0] for g in self.givens)
+
+
+@dataclass
+class _Member:
+    written: str
+    name: _Name
+    meeting: str | None
+    order: int
+
+
+@dataclass
+class _Cluster:
+    members: list[_Member] = field(default_factory=list)
+
+    def meetings(self) -> set[str]:
+        return {m.meeting for m in self.members if m.meeting}
+
+
+def parse_name(written: str) -> _Name | None:
+    """Honorific, given names and surname of a name as written; None when it is
+    not a name with a surname ("the Chairman", "Amelia")."""
+    text = re.sub(r"\([^()]*\)?", " ", written)
+    text = text.split(",")[0] if not re.match(r"^\s*[^,]+,\s*(?:" + "|".join(HONOURS) + r")\b", text, re.I) else text
+    words = [w for w in re.split(r"\s+", text.replace(",", " ").strip()) if w]
+    while words and words[-1].lower().strip(".") in HONOURS:
+        words.pop()
+    title = None
+    while words and words[0].lower().strip(".") in TITLES | SKIPPED:
+        word = words.pop(0).lower().strip(".")
+        if word in TITLES:
+            title = "cllr" if word == "councillor" else "prof" if word == "professor" else "rev" if word == "revd" else word
+    if not words:
+        return None
+    surname_words = [words.pop()]
+    while words and words[-1].lower() in PARTICLES:
+        surname_words.insert(0, words.pop())
+    if not re.match(r"^[^\W\d_]", surname_words[-1]) or (not words and title is None):
+        return None  # "Amelia", "A1"
+    givens: list[str] = []
+    for word in words:
+        if re.fullmatch(r"(?:[A-Z]\.?){2,3}", word) and not re.search(r"[a-z]", word):
+            givens += [c.lower() for c in word if c.isalpha()]  # "PJ", "P.J."
+        elif re.fullmatch(r"[^\W\d_]\.?", word):
+            givens.append(word[0].lower())
+        elif re.fullmatch(r"[^\W\d_][\w'’\-]*", word):
+            givens.append(word.lower().replace("’", "'"))
+        else:
+            return None
+    surname = " ".join(surname_words).lower().replace("’", "'").strip(".")
+    return _Name(title, tuple(givens), surname)
+
+
+def _givens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    for x, y in zip(a, b):
+        if len(x) == 1 or len(y) == 1:
+            if _initial(x) != _initial(y) and x[0] != y[0]:
+                return False
+        elif not _forenames_match(x, y):
+            return False
+    return True
+
+
+def _initial(given: str) -> str:
+    return SHORT_FORMS.get(given, given)[0]
+
+
+def _forenames_match(x: str, y: str) -> bool:
+    x, y = SHORT_FORMS.get(x, x), SHORT_FORMS.get(y, y)
+    return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+
+
+def _compatible(a: _Member, b: _Member) -> bool:
+    """Whether two mentions can be one person (the module docstring's rule 2)."""
+    if a.name.surname != b.name.surname:
+        return False
+    if a.name.gender and b.name.gender and a.name.gender != b.name.gender:
+        return False
+    if a.meeting and a.meeting == b.meeting and a.name.title and b.name.title and a.name.title != b.name.title:
+        return False
+    return _givens_compatible(a.name.givens, b.name.givens)
+
+
+def _specificity(member: _Member) -> tuple:
+    full = sum(len(g) > 1 for g in member.name.givens)
+    return (-len(member.name.givens), -full, member.name.title is None, member.order)
+
+
+def resolve_people(mentions: Iterable[Mention]) -> list[PersonCluster]:
+    """People from mentions (name as written, role, party, date ISO or None,
+    meeting id or None), by the rules in the module docstring. Mentions that are
+    not names with a surname, and ambiguous ones (rule 4), belong to no person."""
+    mentions = [m for m in mentions if m and m[0] and m[0].strip()]
+    members: list[_Member] = []
+    seen: dict[tuple[str, str | None], _Member] = {}
+    for order, (written, _role, _party, _date, meeting) in enumerate(mentions):
+        written = _squash(written)
+        if (written, meeting) in seen:
+            continue
+        name = parse_name(written)
+        if name is None:
+            continue
+        seen[(written, meeting)] = member = _Member(written, name, meeting, order)
+        members.append(member)
+
+    by_surname: dict[str, list[_Member]] = {}
+    for member in members:
+        by_surname.setdefault(member.name.surname, []).append(member)
+
+    clusters: list[_Cluster] = []
+    home: dict[tuple[str, str | None], _Cluster] = {}
+    for group in by_surname.values():
+        placed: list[_Cluster] = []
+        for member in sorted(group, key=_specificity):
+            fits = [c for c in placed if all(_compatible(member, other) for other in c.members)]
+            if len(fits) > 1 and member.meeting:
+                local = [c for c in fits if member.meeting in c.meetings()]
+                fits = local if len(local) == 1 else fits
+            if len(fits) == 1:
+                fits[0].members.append(member)
+                home[(member.written, member.meeting)] = fits[0]
+            elif not fits:
+                cluster = _Cluster([member])
+                placed.append(cluster)
+                home[(member.written, member.meeting)] = cluster
+            # else: ambiguous, left unresolved
+        clusters += placed
+
+    details: dict[int, dict] = {id(c): {"roles": {}, "parties": Counter()} for c in clusters}
+    for written, role, party, date, meeting in mentions:
+        cluster = home.get((_squash(written), meeting))
+        if cluster is None:
+            continue
+        info = details[id(cluster)]
+        if party:
+            info["parties"][party] += 1
+        if role and role.strip():
+            key = _role_key(role)
+            entry = info["roles"].setdefault(key, {"role": _squash(role), "first_seen": None, "last_seen": None})
+            if date:
+                entry["first_seen"] = min(filter(None, [entry["first_seen"], date]))
+                entry["last_seen"] = max(filter(None, [entry["last_seen"], date]))
+
+    people = []
+    for cluster in clusters:
+        canonical = _canonical(cluster)
+        forms = []
+        for member in sorted(cluster.members, key=lambda m: m.order):
+            if member.written != canonical and member.written not in forms:
+                forms.append(member.written)
+        info = details[id(cluster)]
+        roles = sorted(info["roles"].values(), key=lambda r: r["first_seen"] or "9999")
+        party = info["parties"].most_common(1)[0][0] if info["parties"] else None
+        people.append((cluster, PersonCluster("", canonical, forms, roles, party)))
+    _assign_ids(people)
+    return sorted((p for _, p in people), key=lambda p: p.id)
+
+
+def person_for(name: str, clusters: Iterable[PersonCluster]) -> str | None:
+    """The id of the person a name (an action's owner, an attendee) refers to:
+    the person that has it as its name or an alias, else the only person whose
+    every form is compatible with it (rule 2); None if none or several."""
+    clusters = list(clusters)
+    written = _squash(re.sub(r"\([^()]*\)?", " ", name or ""))
+    if not written:
+        return None
+    exact = [c.id for c in clusters if written.casefold() in {f.casefold() for f in [c.name, *c.aliases]}]
+    if len(exact) == 1:
+        return exact[0]
+    parsed = parse_name(written)
+    if parsed is None:
+        return None
+    probe = _Member(written, parsed, None, 0)
+    fits = []
+    for cluster in clusters:
+        forms = [parse_name(f) for f in [cluster.name, *cluster.aliases]]
+        forms = [_Member("", f, None, 0) for f in forms if f]
+        if forms and all(_compatible(probe, f) for f in forms):
+            fits.append(cluster.id)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _canonical(cluster: _Cluster) -> str:
+    counts = Counter(m.written for m in cluster.members)
+    first = {}
+    for m in sorted(cluster.members, key=lambda m: m.order):
+        first.setdefault(m.written, (m, m.order))
+
+    def rank(written: str):
+        member, order = first[written]
+        name = member.name
+        return (bool(name.title and name.givens), len(name.givens), name.title is not None, counts[written], -order)
+
+    return max(first, key=rank)
+
+
+def _assign_ids(people: list[tuple[_Cluster, PersonCluster]]) -> None:
+    def base(person: PersonCluster) -> tuple[str, _Name]:
+        name = parse_name(person.name)
+        slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name.surname)).strip("-")
+        return f"per-{slug}" + (f"-{name.initials}" if name.initials else ""), name
+
+    groups: dict[str, list[tuple[PersonCluster, _Name]]] = {}
+    for _, person in people:
+        key, name = base(person)
+        groups.setdefault(key, []).append((person, name))
+    for key, group in groups.items():
+        group.sort(key=lambda pn: (pn[0].name, pn[0].aliases))
+        if len(group) == 1:
+            group[0][0].id = key
+            continue
+        used: Counter = Counter()
+        for person, name in group:
+            candidate = f"{key}-{name.title}" if name.title else key
+            used[candidate] += 1
+            person.id = candidate if used[candidate] == 1 else f"{candidate}-{used[candidate]}"
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _role_key(role: str) -> str:
+    return re.sub(r"[^\w&+]+", " ", role.replace("’", "'").casefold()).strip()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()

@@ -1,0 +1,1 @@
+"""Extractors that read figures and acronyms out of a file's body lines."""

@@ -1,0 +1,258 @@
+"""Acronyms defined in a file: "Unaccompanied Asylum Seeking Children (UASC)",
+"UASC (Unaccompanied Asylum Seeking Children)", glossary lines ("UASC – …",
+"UASC: …", "KSCB Kent Safeguarding Children Board") and a scorecard's "Key To
+Abbreviations", whose codes and meanings the PDF prints in separate runs.
+
+A pairing is kept only when the initials of the long form spell the short form,
+in order: that is what tells a definition from any word that happens to sit
+before a bracket. Small words ("of", "and", "for", "the", "in") may give a letter
+or be skipped ("Year to Date", "Leading Improvements for Looked After Children");
+"&" and "and" both give "&" ("EH&PS"); each part of a hyphenated or slashed word
+may give one ("Multi-Agency", "Red/Amber/Green"), the later parts may be skipped.
+
+The short form is kept as printed, plural and all ("IROs", "RHAs"): that is what
+the reader sees, and "IHAs" and "IHA" then stay two entries. One entry per short
+form per file; the first definition wins.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import Line
+
+# "UASC", "DfE", "CiC", "EH&PS", "R12", "IROs", "IRO's": two capitals at least.
+SHORT_FORM = r"[A-Z][A-Za-z0-9&]{0,8}?(?:s|'s|’s)?"
+QUOTE = r"[\"'“”‘’]?"
+BRACKETED_SHORT = re.compile(r"\(\s*(?:the\s+)?" + QUOTE + r"(?P<short>" + SHORT_FORM + r")" + QUOTE + r"\s*\)")
+SHORT_THEN_BRACKET = re.compile(r"\b(?P<short>" + SHORT_FORM + r")\s+\((?P<long>[^()\n]{3,100}?)\)")
+# A glossary line: the code first, then a dash, colon or equals sign ("UASC – …",
+# "UASC: …"), or, for codes of three letters or more, just space (a two-column
+# table of bodies: "KSCB Kent Safeguarding Children Board").
+GLOSSARY_LINE = re.compile(
+    r"^[ \t•]*(?P<short>" + SHORT_FORM + r")(?:[ \t]*[-–—:=][ \t]*|(?P<space>[ \t]+))(?=[A-Za-z])"
+)
+KEY_HEADING = re.compile(r"^\s*(?:key\s+to\s+)?(?:abbreviations|acronyms|glossary(?:\s+of\s+terms)?)\s*:?\s*$", re.I)
+KEY_WINDOW = 120  # lines either side of a "Key To Abbreviations" heading
+# A line of codes only, in capitals: "R12 IRO", "QSW", "AC YTD".
+CODE = r"[A-Z][A-Z0-9&]+"
+CODES_LINE = re.compile(r"^\s*" + CODE + r"(?:\s+" + CODE + r"){0,2}\s*$")
+KEY_CELL_WORDS = 12  # a meaning in the key is a short cell, not a sentence of prose
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'&]*|&")
+# Where a long form cannot reach back across: a sentence end, a bracket, a colon, a bullet.
+BARRIER = re.compile(r"[.;:!?()\[\]•]\s|[()\[\]•]")
+SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "to", "on", "at", "with", "a", "an", "&", "by", "or"})
+LOOK_BACK_CHARS = 200
+# "Mrs S Skinner", "Mr Gurney": a surname. "Sarah Skinner" then spells "SS", the
+# initials an action log puts against her name, which is no acronym.
+TITLED_SURNAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Prof|Professor)\.?\s+"
+    r"(?:[A-Z]\.?\s+){0,3}(?P<surname>[A-Z][a-z][\w’'-]*)"
+)
+FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\d{1,2}$")  # "Children in Need1"
+
+
+@dataclass
+class FoundAcronym:
+    index: int  # position in `lines` of the definition
+    short: str
+    long: str
+
+
+def find_acronyms(lines: list[Line]) -> list[FoundAcronym]:
+    text, starts = _joined(lines)
+    found: list[tuple[int, str, str]] = []  # offset, short, long
+
+    for match in BRACKETED_SHORT.finditer(text):
+        short = match["short"]
+        if _is_short_form(short):
+            long = _long_before(text, match.start(), short)
+            if long:
+                found.append((match.start(), short, long))
+
+    for match in SHORT_THEN_BRACKET.finditer(text):
+        short = match["short"]
+        if _is_short_form(short):
+            words = _words(match["long"], match.start("long"))
+            end = _spell(words, _letters(short))
+            if end == len(words):
+                found.append((match.start(), short, _squash(match["long"])))
+
+    for index, line in enumerate(lines):
+        match = GLOSSARY_LINE.match(line.text)
+        if not match or not _is_short_form(match["short"]):
+            continue
+        letters = _letters(match["short"])
+        if match["space"] and len(letters) < 3:
+            continue
+        start = starts[index] + match.end()
+        words = _words(text[start: start + LOOK_BACK_CHARS], start)
+        end = _spell(words, letters)
+        if end:
+            found.append((starts[index], match["short"], _squash(text[words[0][1]: words[end - 1][2]])))
+
+    found.extend(_key_to_abbreviations(lines, text, starts))
+
+    surnames = {match["surname"] for match in TITLED_SURNAME.finditer(text)}
+    entries: dict[str, FoundAcronym] = {}
+    for offset, short, long in sorted(found):
+        long = FOOTNOTE_MARK.sub("", long) if not any(c.isdigit() for c in short) else long
+        if _is_person(long, surnames):
+            continue
+        if short not in entries:
+            entries[short] = FoundAcronym(bisect_right(starts, offset) - 1, short, long)
+    return sorted(entries.values(), key=lambda entry: entry.index)
+
+
+def merge_glossary(per_file: Iterable[list[FoundAcronym]]) -> dict[str, str]:
+    """One long form per short form over many files: the one most files give,
+    compared without case, quotes, hyphens or spacing; printed as most files print it.
+    Short forms are compared without case too ("CiC", "CIC")."""
+    spellings: dict[str, Counter[str]] = {}
+    longs: dict[str, dict[str, Counter[str]]] = {}
+    for acronyms in per_file:
+        for acronym in acronyms:
+            key = acronym.short.upper()
+            spellings.setdefault(key, Counter())[acronym.short] += 1
+            longs.setdefault(key, {}).setdefault(_normalised(acronym.long), Counter())[acronym.long] += 1
+    glossary = {}
+    for key, by_form in longs.items():
+        # Counters keep first-seen order, so ties go to the form seen first.
+        best = max(by_form.values(), key=lambda printed: sum(printed.values()))
+        short = spellings[key].most_common(1)[0][0]
+        glossary[short] = best.most_common(1)[0][0]
+    return glossary
+
+
+def _is_person(long: str, surnames: set[str]) -> bool:
+    words = long.split()
+    return 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and words[-1] in surnames
+
+
+def _long_before(text: str, bracket: int, short: str) -> str | None:
+    """The words just before "(SHORT)" whose initials spell it, or None."""
+    window_start = max(0, bracket - LOOK_BACK_CHARS)
+    window = text[window_start:bracket]
+    barriers = list(BARRIER.finditer(window))
+    if barriers:
+        window_start += barriers[-1].end()
+    words = _words(text[window_start:bracket], window_start)
+    letters = _letters(short)
+    used = _spell(words[::-1], letters[::-1])
+    if not used:
+        return None
+    first = words[len(words) - used]
+    if first[3]:
+        return None  # would begin inside a hyphenated word
+    return _squash(text[first[1]: words[-1][2]])
+
+
+def _key_to_abbreviations(lines: list[Line], text: str, starts: list[int]) -> list[tuple[int, str, str]]:
+    """Codes printed on lines of their own near a "Key To Abbreviations" heading,
+    each paired with the first capitalised run of words nearby that spells it."""
+    found = []
+    for heading, line in enumerate(lines):
+        if not KEY_HEADING.match(line.text):
+            continue
+        low, high = max(0, heading - KEY_WINDOW), min(len(lines), heading + KEY_WINDOW + 1)
+        codes = [(i, code) for i in range(low, high) if CODES_LINE.match(lines[i].text)
+                 for code in lines[i].text.split() if _is_short_form(code)]
+        meanings = [(i, words) for i in range(low, high) if not CODES_LINE.match(lines[i].text)
+                    for words in [_words(lines[i].text, starts[i])] if _is_key_cell(words)]
+        for _, code in codes:
+            letters = _letters(code)
+            for i, words in meanings:
+                run = _capitalised_run(words, letters)
+                if run:
+                    found.append((starts[i], code, _squash(text[run[0]:run[1]])))
+                    break
+    return found
+
+
+def _is_key_cell(words: list[tuple[str, int, int, bool]]) -> bool:
+    """A meaning in the key is a short run of capitalised words ("Year to Date
+    (April to March) Qualified Social Worker"), not a sentence of prose."""
+    return 0 < len(words) <= KEY_CELL_WORDS and all(
+        w[0][0].isupper() or w[0][0].isdigit() or w[0].lower() in SMALL_WORDS for w in words
+    )
+
+
+def _capitalised_run(words: list[tuple[str, int, int, bool]], letters: list[str]) -> tuple[int, int] | None:
+    for start in range(len(words)):
+        if not words[start][0][0].isupper():
+            continue
+        used = _spell(words[start:], letters)
+        if used and all(w[0][0].isupper() or w[0].isdigit() or w[0].lower() in SMALL_WORDS
+                        for w in words[start: start + used]):
+            return words[start][1], words[start + used - 1][2]
+    return None
+
+
+def _spell(words: list[tuple[str, int, int, bool]], letters: list[str], w: int = 0, k: int = 0) -> int | None:
+    """How many words, from the first, spell `letters` by their initials (the
+    first word gives the first letter; small words and the later parts of a
+    hyphenated word may be skipped); the fewest that do, or None."""
+    if k == len(letters):
+        return w
+    if w == len(words):
+        return None
+    word, _, _, continues = words[w]
+    if _gives(word, letters[k]):
+        used = _spell(words, letters, w + 1, k + 1)
+        if used is not None:
+            return used
+    if k > 0 and (word.lower() in SMALL_WORDS or continues):
+        return _spell(words, letters, w + 1, k)
+    return None
+
+
+def _gives(word: str, letter: str) -> bool:
+    if letter == "&":
+        return word.lower() in ("&", "and")
+    if letter.isdigit():
+        return word == letter
+    return word[0].lower() == letter.lower()
+
+
+def _letters(short: str) -> list[str]:
+    """"EH&PS" -> E H & P S; "R12" -> R 12; "IROs" -> I R O (a plural s gives no letter)."""
+    singular = re.sub(r"(?<=[A-Z])(?:s|'s|’s)$", "", short)
+    return re.findall(r"\d+|&|[A-Za-z]", singular)
+
+
+def _is_short_form(short: str) -> bool:
+    letters = _letters(short)
+    capitals = sum(1 for c in short if c.isupper())
+    digits = any(c.isdigit() for c in short)
+    return (
+        (capitals >= 2 or (capitals == 1 and digits)) and len(letters) >= 2 and len(short) <= 10
+        and not re.fullmatch(r"[IVX]+", short)  # a roman numeral
+    )
+
+
+def _words(text: str, offset: int) -> list[tuple[str, int, int, bool]]:
+    """(word, start, end, continues a hyphenated word) for each word, offsets in the joined text."""
+    return [(m.group(0), offset + m.start(), offset + m.end(), m.start() > 0 and text[m.start() - 1] == "-")
+            for m in WORD.finditer(text)]
+
+
+def _normalised(long: str) -> str:
+    long = long.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    long = re.sub(r"[‐-―−-]", " ", long)  # "Asylum-Seeking" is "Asylum Seeking"
+    return _squash(long).casefold()
+
+
+def _joined(lines: list[Line]) -> tuple[str, list[int]]:
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line.text) + 1
+    return "\n".join(line.text for line in lines), starts
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
