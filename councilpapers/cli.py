@@ -85,39 +85,42 @@ def main(ctx: click.Context, home: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes reading files [default: the number of cores].")
+@click.option("--ocr/--no-ocr", default=True, show_default=True, help="OCR PDFs without a usable text layer (needs Tesseract).")
 @pass_context
-def ingest(ctx: Context, paths: tuple[Path, ...]) -> None:
+def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool) -> None:
     """Ingest files or folders (recursively); with no path, the bundled samples."""
-    from .ingest.manager import discover, ingest_paths
+    from .corpus.lock import HomeBusy, write_lock
+    from .ingest.manager import catch_up_index, discover, ingest_paths
+    from .ingest.parallel import default_jobs
+    from .progress import ingest_progress
     from .search import IndexBusy
 
     targets = list(paths) or [SAMPLES]
-    found = list(discover(targets))
-    files = [f for f in found if isinstance(f, Path)]
+    try:
+        with write_lock(ctx.home.root):
+            caught_up = catch_up_index(ctx.store, ctx.index)
+            if caught_up:
+                click.echo(f"note: indexed {caught_up} files an interrupted ingest had stored", err=True)
+            found = list(discover(targets))
+            files = [f for f in found if isinstance(f, Path)]
+            with ingest_progress(len(files)) as update:
+                outcomes = [f for f in found if not isinstance(f, Path)]
+                outcomes += ingest_paths(
+                    files, ctx.store, ctx.index, update, jobs=jobs or default_jobs(), ocr=ocr,
+                )
+    except HomeBusy as error:
+        raise click.ClickException(str(error)) from None
+    except IndexBusy as error:
+        raise click.ClickException(
+            f"{error} The store is up to date; the index catches up on the next ingest, "
+            "or run `councilpapers reindex`."
+        ) from None
     counts = {"ingested": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
-    errors = []
-
-    def report(outcome) -> None:
+    for outcome in outcomes:
         counts[outcome.status] += 1
         if outcome.failed:
-            errors.append(f"{outcome.path}: {outcome.message}")
-
-    for outcome in (f for f in found if not isinstance(f, Path)):
-        report(outcome)
-    with click.progressbar(
-        length=len(files), label="Ingesting", file=sys.stderr, show_pos=True,
-        item_show_func=lambda p: p.name if p else None,
-    ) as bar:
-        def on_outcome(outcome) -> None:
-            report(outcome)
-            bar.update(1, Path(outcome.path))
-
-        try:
-            ingest_paths(files, ctx.store, ctx.index, on_outcome)
-        except IndexBusy as error:
-            raise click.ClickException(f"{error} The store is up to date; run `councilpapers reindex` when it is free.") from None
-    for line in errors:
-        click.echo(f"error: {line}", err=True)
+            click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
     total = sum(counts.values())
     summary = f"{total} {'file' if total == 1 else 'files'}: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n or status != "duplicate")
     click.echo(summary)
@@ -294,12 +297,16 @@ def stats(ctx: Context, fmt: str) -> None:
 @pass_context
 def reindex(ctx: Context) -> None:
     """Rebuild the search index from the store."""
+    from .corpus.lock import HomeBusy, write_lock
     from .search import IndexBusy
     from .search.documents import store_documents
 
     try:
-        n = ctx.index.rebuild(store_documents(ctx.store))
-    except IndexBusy as error:
+        with write_lock(ctx.home.root):
+            n = ctx.index.rebuild(store_documents(ctx.store))
+            # After the commit: a crash before it leaves the marks for the next ingest.
+            ctx.store.mark_all_indexed()
+    except (HomeBusy, IndexBusy) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Indexed {n} documents.")
 

@@ -210,7 +210,8 @@ def test_missing_path_is_reported(tmp_path):
 @pytest.mark.skipif(not SHARED_PDFS.is_dir(), reason="../shared/pdfs is not beside this clone")
 def test_real_pdfs_ingest_with_pages_and_clear_errors(tmp_path):
     home = tmp_path / "home"
-    result = run(home, "ingest", str(SHARED_PDFS))
+    # Without OCR (tests/test_ingest_ocr.py has it): the scan and the garbled file fail clearly.
+    result = run(home, "ingest", "--no-ocr", str(SHARED_PDFS))
     assert result.exit_code == 1
     assert "11 files: 9 ingested, 0 unchanged, 2 failed" in result.output
     assert "omaha-planning-2012-10-16-scanned-no-text-layer.pdf: no text layer" in result.output

@@ -32,6 +32,7 @@ def pairs(text: str) -> list[tuple[str, str]]:
         ("personal, social, health and economic (PSHE) education", "PSHE", "personal, social, health and economic"),
         ("Work to support Children in Need1 (CIN) featured", "CIN", "Children in Need"),
         ("measured using a Year to Date (YTD) approach", "YTD", "Year to Date"),
+        ("updated for Office of Budget Responsibility (OBR) Oct 24 forecasts", "OBR", "Office of Budget Responsibility"),
         ("The RAG (Red/Amber/Green) applied as at 31 May", "RAG", "Red/Amber/Green"),
         ("There is a new UASC (Unaccompanied Asylum Seeking Children) service", "UASC",
          "Unaccompanied Asylum Seeking Children"),

@@ -52,6 +52,11 @@ def test_brackets_are_a_negative_in_a_table_row_and_an_aside_in_prose():
     assert [f.value for f in figures(text, "money")] == [-500_000, 2_200_000, 2_300_000]
 
 
+def test_a_comma_after_an_amount_is_punctuation():
+    text = "The state tax was $6.52, the county tax was $5.40, and £1,000, not more."
+    assert [f.value for f in figures(text, "money")] == [6.52, 5.40, 1_000]
+
+
 def test_column_headers_are_not_figures():
     text = "All figures in £m\n£000s £000s £000s\n£000's\nRevenue £'000 2024-25\n"
     assert figures(text, "money") == []
@@ -175,3 +180,20 @@ def test_real_kent_budget_pack_money_with_pages():
     assert ("£61.5m", 61_500_000, 6) in money
     assert ("£12.21 per hour", 12.21, 5) in money
     assert not any(text.startswith("£000") for text, _, _ in money)
+
+
+def test_a_gap_in_line_numbers_is_a_paragraph_break():
+    # Readers drop blank lines: lines 10 and 12 are two paragraphs, 20 and 22 one
+    # sentence across a dropped page footer.
+    lines = [
+        Line(10, 1, "Summary of the report"),
+        Line(12, 1, "The annual grant is £8m this year. There were 138"),
+        Line(14, 1, "Children in Care Council members at the event."),
+        Line(20, 1, "The service supported"),
+        Line(22, 2, "97 young people in residence."),
+    ]
+    found = find_figures(lines)
+    assert [(f.text, f.context) for f in found] == [
+        ("£8m", "The annual grant is £8m this year."),
+        ("97 young people", "The service supported 97 young people in residence."),
+    ]

@@ -11,26 +11,28 @@ into people. The rules:
 2. Two names can be one person only when the surnames are equal and
    - the honorifics agree: Mr/Sir/Lord are male, Mrs/Ms/Miss/Dame/Lady female,
      and a male one never matches a female one ("Mr P Cole" ≠ "Mrs P T Cole");
-     Dr, Cllr, Prof and no honorific match either. Mrs, Ms and Miss match each
-     other across meetings (councils write them inconsistently) but not at the
-     same meeting, where one clerk wrote both: "Mrs T Carpenter" and
-     "Ms H Carpenter" present at one meeting are two people;
+     Mrs, Ms and Miss match each other (councils write one person's title
+     inconsistently, even within one pack); Dr, Cllr, Prof and no honorific
+     match anything;
    - the given names agree position by position, the shorter list being a
      prefix of the longer: an initial matches a forename with that initial
-     ("P" ~ "Philip", "P J" ~ "Peter"), two forenames must be equal, one a
-     prefix of the other ("Geoff" ~ "Geoffrey") or a known short form
-     ("Tony" ~ "Anthony"). Honorifics are not matched to forenames ("Mr" is
-     not checked against "Philip").
+     ("P" ~ "Philip", "P J" ~ "Peter", "T" ~ "T A"), two forenames must be
+     equal, one a prefix of the other ("Geoff" ~ "Geoffrey") or a known short
+     form ("Tony" ~ "Anthony"). Honorifics are not matched to forenames ("Mr"
+     is not checked against "Philip").
 3. A mention joins a person only if it is compatible with every name already
-   in that person (so "Mrs J A Smith" and "Mrs J B Smith" never fall into one
-   person through a "Mrs J Smith"). Fuller names are placed first: most given
+   in that person, so two people who share a surname are never merged through
+   a third, vaguer name: "Mrs T Carpenter" and "Ms H Carpenter", both present
+   at one meeting, stay two people whatever "Mrs Carpenter" or "Carpenter"
+   appears elsewhere; "Mrs J A Smith" and "Mrs J B Smith" never fall into one
+   person through a "Mrs J Smith". Fuller names are placed first: most given
    names, then forenames over initials, then titled over untitled.
 4. A mention compatible with exactly one person joins it. One compatible with
-   none starts a new person. One compatible with several — a bare "Mr Cole"
-   when there are two Mr Coles, a "J Smith" between "Mrs J A Smith" and
-   "Mr J B Smith" — is first tried against the people seen at its own meeting
-   (exactly one there -> that one); otherwise it is **left unresolved**: it
-   belongs to no person and `person_for` gives None for it.
+   none starts a new person (so a bare "Mr Carter", the only Carter, is a
+   person of its own). One compatible with several — a bare "Ms Carpenter"
+   next to "Mrs T Carpenter" and "Ms H Carpenter" — joins the one of them named
+   at its own meeting if exactly one is; otherwise it is **left unresolved**:
+   it belongs to no person, and `person_for` gives None for it.
 5. The canonical name is the fullest honorific form written: titled with
    given names first, then the most given names, then the most frequent
    ("Mr P Segurola" over "Philip Segurola" over "Mr Segurola"). Nothing is
@@ -138,7 +140,7 @@ def parse_name(written: str) -> _Name | None:
     surname_words = [words.pop()]
     while words and words[-1].lower() in PARTICLES:
         surname_words.insert(0, words.pop())
-    if not re.match(r"^[^\W\d_]", surname_words[-1]) or (not words and title is None):
+    if not re.fullmatch(r"[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]\.?", surname_words[-1]) or (not words and title is None):
         return None  # "Amelia", "A1"
     givens: list[str] = []
     for word in words:
@@ -178,8 +180,6 @@ def _compatible(a: _Member, b: _Member) -> bool:
     if a.name.surname != b.name.surname:
         return False
     if a.name.gender and b.name.gender and a.name.gender != b.name.gender:
-        return False
-    if a.meeting and a.meeting == b.meeting and a.name.title and b.name.title and a.name.title != b.name.title:
         return False
     return _givens_compatible(a.name.givens, b.name.givens)
 
@@ -270,9 +270,7 @@ def person_for(name: str, clusters: Iterable[PersonCluster]) -> str | None:
     exact = [c.id for c in clusters if written.casefold() in {f.casefold() for f in [c.name, *c.aliases]}]
     if len(exact) == 1:
         return exact[0]
-    parsed = parse_name(written)
-    if parsed is None:
-        return None
+    return None
     probe = _Member(written, parsed, None, 0)
     fits = []
     for cluster in clusters:

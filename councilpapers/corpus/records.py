@@ -180,9 +180,33 @@ class Action(Record):
     id_prefix: ClassVar[str] = "act"
 
 
+@dataclass
+class Figure(Record):
+    kind: str = "money"  # money/percent/count
+    text: str = ""  # as written: "£2.3m"
+    value: float = 0.0
+    unit: str = ""  # "GBP", "%", or the thing counted ("children")
+    context: str = ""  # the sentence around it
+    meeting: str | None = None
+
+    type: ClassVar[str] = "figure"
+    id_prefix: ClassVar[str] = "fig"
+
+
+@dataclass
+class Acronym(Record):
+    short: str = ""
+    long: str = ""
+
+    type: ClassVar[str] = "acronym"
+    id_prefix: ClassVar[str] = "acr"
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.type: cls
-    for cls in (MinuteItem, Resolution, AgendaItem, Document, Attendance, Vote, Report, Action)
+    for cls in (
+        MinuteItem, Resolution, AgendaItem, Document, Attendance, Vote, Report, Action, Figure, Acronym,
+    )
 }
 
 

@@ -6,10 +6,12 @@ import re
 from datetime import date
 
 from ..corpus.records import (
-    Action, AgendaItem, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
+    Acronym, Action, AgendaItem, Figure, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
 )
 from .committees import meeting_id
+from .extractors.acronyms import find_acronyms
 from .extractors.actions import find_action_plan_rows, find_actions
+from .extractors.figures import find_figures
 from .model import ExtractedText, Line
 from .segment.headings import MeetingHeading, find_meeting_headings
 from .segment.agenda import find_agenda_items, front_sheet_end
@@ -103,7 +105,8 @@ def extract_records(
             )
         )
 
-    for section in minutes_sections(lines, headings):
+    sections = minutes_sections(lines, headings)
+    for section in sections:
         mid = meeting_for(section.heading)
         attendance = _attendance(lines, section)
         attendees = [p.name for p in attendance]
@@ -167,6 +170,31 @@ def extract_records(
                 )
     for action in find_action_plan_rows(lines):
         records.append(_action(ids, lines, action, source_path, None, None))
+
+    def meeting_at(index: int) -> str | None:
+        """The minutes a line belongs to, else the meeting the pack is for."""
+        for section in sections:
+            if section.start <= index < section.end:
+                return meeting_for(section.heading)
+        return front_meeting
+
+    for figure in find_figures(lines):
+        at = lines[figure.index]
+        records.append(
+            Figure(
+                id=ids.next(Figure, at.number), source=source_path, page=at.page, line=at.number,
+                kind=figure.kind, text=figure.text, value=figure.value, unit=figure.unit,
+                context=figure.context, meeting=meeting_at(figure.index),
+            )
+        )
+    for acronym in find_acronyms(lines):
+        at = lines[acronym.index]
+        records.append(
+            Acronym(
+                id=ids.next(Acronym, at.number), source=source_path, page=at.page, line=at.number,
+                short=acronym.short, long=acronym.long,
+            )
+        )
     return list(meetings.values()), records
 
 

@@ -1,1 +1,1 @@
-"""Extractors that read figures and acronyms out of a file's body lines."""
+"""Extractors that read records (figures, acronyms, people, actions) out of a file's body lines."""

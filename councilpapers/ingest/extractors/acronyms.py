@@ -25,11 +25,11 @@ from typing import Iterable
 
 from ..model import Line
 
-# "UASC", "DfE", "CiC", "EH&PS", "R12", "IROs", "IRO's": two capitals at least.
+# "UASC", "DfE", "CiC", "EH&PS", "R12", "IROs", "IRO's" (see _is_short_form for the rest).
 SHORT_FORM = r"[A-Z][A-Za-z0-9&]{0,8}?(?:s|'s|’s)?"
 QUOTE = r"[\"'“”‘’]?"
 BRACKETED_SHORT = re.compile(r"\(\s*(?:the\s+)?" + QUOTE + r"(?P<short>" + SHORT_FORM + r")" + QUOTE + r"\s*\)")
-SHORT_THEN_BRACKET = re.compile(r"\b(?P<short>" + SHORT_FORM + r")\s+\((?P<long>[^()\n]{3,100}?)\)")
+SHORT_THEN_BRACKET = re.compile(r"\b(?P<short>" + SHORT_FORM + r")\s+\((?P<long>[^()]{3,100}?)\)")
 # A glossary line: the code first, then a dash, colon or equals sign ("UASC – …",
 # "UASC: …"), or, for codes of three letters or more, just space (a two-column
 # table of bodies: "KSCB Kent Safeguarding Children Board").
@@ -43,8 +43,9 @@ CODE = r"[A-Z][A-Z0-9&]+"
 CODES_LINE = re.compile(r"^\s*" + CODE + r"(?:\s+" + CODE + r"){0,2}\s*$")
 KEY_CELL_WORDS = 12  # a meaning in the key is a short cell, not a sentence of prose
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'&]*|&")
-# Where a long form cannot reach back across: a sentence end, a bracket, a colon, a bullet.
-BARRIER = re.compile(r"[.;:!?()\[\]•]\s|[()\[\]•]")
+# Where a long form cannot reach back across: a sentence end, a bracket, a colon,
+# a bullet, a paragraph break.
+BARRIER = re.compile(r"[.;:!?()\[\]•]\s|[()\[\]•]|\n\s*\n")
 SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "to", "on", "at", "with", "a", "an", "&", "by", "or"})
 LOOK_BACK_CHARS = 200
 # "Mrs S Skinner", "Mr Gurney": a surname. "Sarah Skinner" then spells "SS", the
@@ -65,45 +66,17 @@ class FoundAcronym:
 
 def find_acronyms(lines: list[Line]) -> list[FoundAcronym]:
     text, starts = _joined(lines)
-    found: list[tuple[int, str, str]] = []  # offset, short, long
-
-    for match in BRACKETED_SHORT.finditer(text):
-        short = match["short"]
-        if _is_short_form(short):
-            long = _long_before(text, match.start(), short)
-            if long:
-                found.append((match.start(), short, long))
-
-    for match in SHORT_THEN_BRACKET.finditer(text):
-        short = match["short"]
-        if _is_short_form(short):
-            words = _words(match["long"], match.start("long"))
-            end = _spell(words, _letters(short))
-            if end == len(words):
-                found.append((match.start(), short, _squash(match["long"])))
-
-    for index, line in enumerate(lines):
-        match = GLOSSARY_LINE.match(line.text)
-        if not match or not _is_short_form(match["short"]):
-            continue
-        letters = _letters(match["short"])
-        if match["space"] and len(letters) < 3:
-            continue
-        start = starts[index] + match.end()
-        words = _words(text[start: start + LOOK_BACK_CHARS], start)
-        end = _spell(words, letters)
-        if end:
-            found.append((starts[index], match["short"], _squash(text[words[0][1]: words[end - 1][2]])))
-
-    found.extend(_key_to_abbreviations(lines, text, starts))
-
+    found = [
+        *_long_then_bracket(text),
+        *_short_then_bracket(text),
+        *_glossary_lines(lines, text, starts),
+        *_key_to_abbreviations(lines, text, starts),
+    ]
     surnames = {match["surname"] for match in TITLED_SURNAME.finditer(text)}
     entries: dict[str, FoundAcronym] = {}
     for offset, short, long in sorted(found):
         long = FOOTNOTE_MARK.sub("", long) if not any(c.isdigit() for c in short) else long
-        if _is_person(long, surnames):
-            continue
-        if short not in entries:
+        if short not in entries and not _is_person(long, surnames):
             entries[short] = FoundAcronym(bisect_right(starts, offset) - 1, short, long)
     return sorted(entries.values(), key=lambda entry: entry.index)
 
@@ -128,6 +101,49 @@ def merge_glossary(per_file: Iterable[list[FoundAcronym]]) -> dict[str, str]:
     return glossary
 
 
+def _long_then_bracket(text: str) -> list[tuple[int, str, str]]:
+    """"Unaccompanied Asylum Seeking Children (UASC)"."""
+    found = []
+    for match in BRACKETED_SHORT.finditer(text):
+        short = match["short"]
+        if _is_short_form(short):
+            long = _long_before(text, match.start(), short)
+            if long:
+                found.append((match.start(), short, long))
+    return found
+
+
+def _short_then_bracket(text: str) -> list[tuple[int, str, str]]:
+    """"UASC (Unaccompanied Asylum Seeking Children)": every word in the brackets counts."""
+    found = []
+    for match in SHORT_THEN_BRACKET.finditer(text):
+        short = match["short"]
+        if _is_short_form(short):
+            words = _words(match["long"], match.start("long"))
+            if words and _spell(words, _letters(short)) == len(words):
+                found.append((match.start(), short, _squash(match["long"])))
+    return found
+
+
+def _glossary_lines(lines: list[Line], text: str, starts: list[int]) -> list[tuple[int, str, str]]:
+    """"UASC – Unaccompanied Asylum Seeking Children": the words after the code
+    that spell it, which may run on to the next line."""
+    found = []
+    for index, line in enumerate(lines):
+        match = GLOSSARY_LINE.match(line.text)
+        if not match or not _is_short_form(match["short"]):
+            continue
+        letters = _letters(match["short"])
+        if match["space"] and len(letters) < 3:
+            continue  # "MP Mark Pearson to circulate": initials in an action log
+        start = starts[index] + match.end()
+        words = _words(text[start: start + LOOK_BACK_CHARS], start)
+        used = _spell(words, letters)
+        if used:
+            found.append((starts[index], match["short"], _squash(text[words[0][1]: words[used - 1][2]])))
+    return found
+
+
 def _is_person(long: str, surnames: set[str]) -> bool:
     words = long.split()
     return 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and words[-1] in surnames
@@ -142,7 +158,7 @@ def _long_before(text: str, bracket: int, short: str) -> str | None:
         window_start += barriers[-1].end()
     words = _words(text[window_start:bracket], window_start)
     letters = _letters(short)
-    used = _spell(words[::-1], letters[::-1])
+    used = _spell(words[::-1], letters[::-1], backwards=True)
     if not used:
         return None
     first = words[len(words) - used]
@@ -192,21 +208,26 @@ def _capitalised_run(words: list[tuple[str, int, int, bool]], letters: list[str]
     return None
 
 
-def _spell(words: list[tuple[str, int, int, bool]], letters: list[str], w: int = 0, k: int = 0) -> int | None:
+def _spell(words: list[tuple[str, int, int, bool]], letters: list[str], backwards: bool = False,
+           w: int = 0, k: int = 0) -> int | None:
     """How many words, from the first, spell `letters` by their initials (the
     first word gives the first letter; small words and the later parts of a
-    hyphenated word may be skipped); the fewest that do, or None."""
+    hyphenated word may be skipped); the fewest that do, or None. `backwards`:
+    words and letters come last first, from a bracket back, so the long form's
+    opening word gives the last letter; it is never a small word ("Office of
+    Budget Responsibility (OBR)" is not "of Budget Responsibility")."""
     if k == len(letters):
         return w
     if w == len(words):
         return None
     word, _, _, continues = words[w]
-    if _gives(word, letters[k]):
-        used = _spell(words, letters, w + 1, k + 1)
+    opening = k == (len(letters) - 1 if backwards else 0)
+    if _gives(word, letters[k]) and not (opening and word.lower() in SMALL_WORDS):
+        used = _spell(words, letters, backwards, w + 1, k + 1)
         if used is not None:
             return used
     if k > 0 and (word.lower() in SMALL_WORDS or continues):
-        return _spell(words, letters, w + 1, k)
+        return _spell(words, letters, backwards, w + 1, k)
     return None
 
 
@@ -247,11 +268,26 @@ def _normalised(long: str) -> str:
 
 
 def _joined(lines: list[Line]) -> tuple[str, list[int]]:
+    """The lines as one text, and where each starts in it. Readers drop blank
+    lines, so a gap in the numbering is a paragraph break (written as a blank
+    line) unless a sentence runs on over it, as across a dropped page footer."""
+    parts: list[str] = []
     starts, offset = [], 0
-    for line in lines:
+    for i, line in enumerate(lines):
+        if i and _paragraph_break(lines[i - 1], line):
+            parts.append("")
+            offset += 1
         starts.append(offset)
+        parts.append(line.text)
         offset += len(line.text) + 1
-    return "\n".join(line.text for line in lines), starts
+    return "\n".join(parts), starts
+
+
+def _paragraph_break(previous: Line, line: Line) -> bool:
+    if line.number - previous.number <= 1:
+        return False
+    runs_on = not re.search(r"[.!?:;]\s*$", previous.text) and re.match(r"\s*[a-z0-9£$]", line.text)
+    return not runs_on
 
 
 def _squash(text: str) -> str:

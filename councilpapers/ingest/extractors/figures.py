@@ -37,7 +37,7 @@ MULTIPLIER = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b
 # pattern at every position, and the lookahead makes a wrong one fail at once.
 MONEY = re.compile(
     r"(?=[-−+(£$€])(?<![\w.])"
-    + r"(?P<open>\()?(?P<sign>[-−+])?(?P<currency>[£$€])\s?(?P<number>" + NUMBER + r")(?![\d,])"
+    + r"(?P<open>\()?(?P<sign>[-−+])?(?P<currency>[£$€])\s?(?P<number>" + NUMBER + r")(?!\d|,\d)"
     + r"(?P<multiplier>\s?(?i:billion|million|thousand|bn|mn|m|k))?\b"
     + r"(?P<per>\s+per\s+(?:annum|year|month|week|day|hour|night)\b|\s+p\.a\.)?"
     + r"(?(open)(?P<close>\))?)"
@@ -116,7 +116,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|&|\S")
 CELL = r"[-+−(£$€]*\d[\d,.]*(?:%|[kmbn]{1,2})?\)?"
 TABLE_CELL = re.compile(r"(?<!\S)" + CELL + r"(?!\S)")
 TWO_CELLS = re.compile(r"(?<!\S)" + CELL + r"[ \t]+" + CELL + r"(?!\S)")
-SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9•])|;\s*\n|\n[ \t]*\n")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9•£$])|;\s*\n|\n[^\S\n]*\n")
 MAX_CONTEXT = 300
 CONTEXT_LINES = 3
 
@@ -293,7 +293,7 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def _context(text: str, starts: list[int], index: int, start: int, end: int) -> str:
     """The sentence holding the figure, looked for within a few lines either side,
     trimmed around the figure when longer than MAX_CONTEXT."""
-    if _in_table_row(text, starts, start):
+    if _in_table_row(text, starts, starts[index]):
         line_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
         # A row of a table: the row is the context; the rows around are other rows.
         return _trimmed(_squash(text[starts[index]:start]), _squash(text[start:end]),
@@ -307,8 +307,10 @@ def _context(text: str, starts: list[int], index: int, start: int, end: int) -> 
     low = starts[first]
     high = starts[last + 1] if last + 1 < len(starts) else len(text)
     sentence_start = low
-    for boundary in SENTENCE_END.finditer(text, low, start):
-        sentence_start = boundary.end()
+    # Up to a character into the figure, so that "leavers. 3% of these" ends a sentence before "3%".
+    for boundary in SENTENCE_END.finditer(text, low, min(len(text), start + 2)):
+        if boundary.end() <= start:
+            sentence_start = boundary.end()
     boundary = SENTENCE_END.search(text, end, high)
     sentence_end = boundary.end() if boundary else high
     return _trimmed(_squash(text[sentence_start:start]), _squash(text[start:end]),
@@ -331,11 +333,26 @@ def _trimmed(before: str, figure: str, after: str, text: str, start: int, end: i
 
 
 def _joined(lines: list[Line]) -> tuple[str, list[int]]:
+    """The lines as one text, and where each starts in it. Readers drop blank
+    lines, so a gap in the numbering is a paragraph break (written as a blank
+    line) unless a sentence runs on over it, as across a dropped page footer."""
+    parts: list[str] = []
     starts, offset = [], 0
-    for line in lines:
+    for i, line in enumerate(lines):
+        if i and _paragraph_break(lines[i - 1], line):
+            parts.append("")
+            offset += 1
         starts.append(offset)
+        parts.append(line.text)
         offset += len(line.text) + 1
-    return "\n".join(line.text for line in lines), starts
+    return "\n".join(parts), starts
+
+
+def _paragraph_break(previous: Line, line: Line) -> bool:
+    if line.number - previous.number <= 1:
+        return False
+    runs_on = not re.search(r"[.!?:;]\s*$", previous.text) and re.match(r"\s*[a-z0-9£$]", line.text)
+    return not runs_on
 
 
 def _squash(text: str) -> str:

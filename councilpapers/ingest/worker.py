@@ -1,0 +1,89 @@
+"""One file's work, as a worker process does it: read the file (by OCR when it
+has no usable text layer and OCR may run), then extract its meetings and records.
+
+A pure function of the file: it touches neither the store nor the index, and
+whatever goes wrong comes back as a picklable `FileWork` with an `error`, so the
+main process, which alone writes, can record it and go on.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..corpus.records import Meeting, Record
+from .extract import extract_records
+from .model import ExtractedText, UnreadableFile
+from .readers import read_file
+from .readers.pdf import GarbledTextLayer, NoTextLayer
+
+
+@dataclass(frozen=True)
+class FileTask:
+    path: Path  # as found
+    key: str  # the resolved path the store knows the file by
+    sha256: str
+    ocr: bool = True  # OCR a PDF without a usable text layer (when Tesseract is here)
+
+
+@dataclass
+class FileWork:
+    task: FileTask
+    format: str | None = None
+    pages: int | None = None
+    meetings: list[Meeting] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # one sentence: why the file could not be read
+    text_layer: str | None = None  # PDFs: "ok", "missing" or "garbled"
+    seconds: float = 0.0
+
+
+def process_file(task: FileTask) -> FileWork:
+    start = time.perf_counter()
+    work = FileWork(task)
+    try:
+        text = _read(task, work)
+        work.meetings, work.records = extract_records(text, task.key, task.sha256)
+        work.format, work.pages, work.warnings = text.format, text.page_count, text.warnings
+    except UnreadableFile as error:
+        work.error = str(error)
+    except OSError as error:
+        work.error = os_reason(error)
+    except Exception as error:  # a segmenter's bug on one file must not sink the batch
+        work.error = f"could not extract records ({type(error).__name__}: {error})"
+    work.seconds = time.perf_counter() - start
+    return work
+
+
+def crashed(task: FileTask) -> FileWork:
+    """The work of a file whose worker process died reading it."""
+    return FileWork(task, error="the reader crashed on this file (its process died)")
+
+
+def _read(task: FileTask, work: FileWork) -> ExtractedText:
+    try:
+        text = read_file(task.path)
+    except (NoTextLayer, GarbledTextLayer) as error:
+        work.text_layer = "missing" if isinstance(error, NoTextLayer) else "garbled"
+        return _ocr(task, error)
+    if text.format == "pdf":
+        work.text_layer = "ok"
+    return text
+
+
+def _ocr(task: FileTask, error: UnreadableFile) -> ExtractedText:
+    from .ocr import ocr_pdf, ocr_unavailable_reason
+
+    if not task.ocr:
+        raise UnreadableFile(f"{error} (--no-ocr)")
+    missing = ocr_unavailable_reason()
+    if missing:
+        raise UnreadableFile(f"{error}: {missing}")
+    why = "no text layer" if isinstance(error, NoTextLayer) else "garbled text layer"
+    return ocr_pdf(task.path, why)
+
+
+def os_reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
