@@ -256,6 +256,12 @@ def _show_attendance(attendance) -> None:
             click.echo(f"{label}: " + ", ".join(names))
 
 
+def _short_cite(record) -> str:
+    """Page and line first, so a narrow column still shows where to look."""
+    page = f"p. {record.page} " if record.page else ""
+    return f"{page}l. {record.line} {Path(record.source).name}"
+
+
 def _cite(place: dict) -> str:
     page = f" p. {place['page']}" if place.get("page") else ""
     return f"{Path(place['source']).name}{page}, line {place['line']}"
@@ -309,6 +315,98 @@ def reindex(ctx: Context) -> None:
     except (HomeBusy, IndexBusy) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Indexed {n} documents.")
+
+
+@main.command()
+@click.option("--owner", help="Any form of the owner's name: 'Segurola' finds every form of it.")
+@click.option("--committee", help="Words of the committee's name.")
+@click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--status", help="RAG status (R, A, G) or a written status, e.g. Complete.")
+@format_option()
+@pass_context
+def actions(ctx: Context, owner, committee, since, until, status, fmt) -> None:
+    """The action register: who owns which action, newest meeting first."""
+    from .corpus.registers import action_register
+
+    rows = action_register(
+        ctx.store, owner=owner, committee=committee, since=since[0] if since else None,
+        until=until[1] if until else None, status=status,
+        owner_person_ids=_person_ids(ctx.store, owner) if owner else None,
+    )
+    emit([_action_row(r) for r in rows], ACTION_COLUMNS if fmt == "table" else ACTION_FIELDS, fmt)
+
+
+ACTION_COLUMNS = ("date", "committee", "minute", "owner", "description", "due", "status", "cite")
+ACTION_FIELDS = ACTION_COLUMNS + ("id", "person", "source", "page", "line")
+
+
+def _action_row(row) -> dict:
+    action, meeting = row.action, row.meeting
+    return {
+        "date": meeting.date if meeting else None,
+        "committee": meeting.committee if meeting else "(action plan)",
+        "minute": action.minute, "owner": action.owner, "description": action.description,
+        "due": action.due, "status": action.status,
+        "cite": _short_cite(action),
+        "id": action.id, "person": action.person, "source": action.source,
+        "page": action.page, "line": action.line,
+    }
+
+
+def _person_ids(store: Store, name: str) -> set[str]:
+    """People whose name or any alias has all the words of `name`."""
+    words = name.lower().split()
+    return {
+        person.id for person in store.people()
+        if any(all(w in alias.lower().split() for w in words) for alias in [person.name, *person.aliases])
+    }
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--kind", type=click.Choice(["money", "percent", "count"]))
+@click.option("--min", "minimum", type=float, help="Smallest value (e.g. 1000000 for £1m).")
+@click.option("--max", "maximum", type=float, help="Largest value.")
+@click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)
+@format_option()
+@pass_context
+def figures(ctx: Context, query, kind, minimum, maximum, limit, fmt) -> None:
+    """Money, percentages and counts, with the sentence they stand in."""
+    from .corpus.registers import figures as find
+
+    rows = find(ctx.store, query, kind=kind, minimum=minimum, maximum=maximum)
+    emit([_figure_row(f, m) for f, m in rows[:limit]], FIGURE_COLUMNS, fmt)
+
+
+FIGURE_COLUMNS = ("text", "kind", "value", "unit", "context", "date", "committee", "cite")
+
+
+def _figure_row(figure, meeting) -> dict:
+    return {
+        "text": figure.text, "kind": figure.kind, "value": figure.value, "unit": figure.unit,
+        "context": figure.context, "date": meeting.date if meeting else None,
+        "committee": meeting.committee if meeting else None,
+        "cite": _short_cite(figure),
+        "source": figure.source, "page": figure.page, "line": figure.line,
+    }
+
+
+@main.command()
+@click.argument("short", required=False)
+@format_option()
+@pass_context
+def acronyms(ctx: Context, short, fmt) -> None:
+    """The corpus glossary; with SHORT, what it stands for and where it is defined."""
+    from .corpus.registers import glossary
+
+    entries = glossary(ctx.store)
+    if short:
+        entries = [e for e in entries if e.short.upper() == short.upper()]
+        if not entries:
+            raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
+    rows = [{"short": e.short, "long": e.long, "sources": [Path(s).name for s in e.sources]} for e in entries]
+    emit(rows, ("short", "long", "sources"), fmt)
 
 
 if __name__ == "__main__":

@@ -35,13 +35,25 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
         click.echo(table(rows, columns))
 
 
+# The column that takes what room is left; the others keep to a modest width.
+FLEX_COLUMNS = ("description", "context", "title", "long", "snippet")
+NARROW = 28
+
+
 def table(rows: list[dict], columns: Sequence[str]) -> str:
-    """A plain table that fits the terminal: the widest column gives way."""
+    """A plain table that fits the terminal. Columns empty in every row are left
+    out; the text column (description, context…) takes the room the others leave."""
     if not rows:
         return "(nothing)"
+    columns = [c for c in columns if any(_cell(row.get(c)) for row in rows)]
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     room = shutil.get_terminal_size((120, 24)).columns - 2 * (len(columns) - 1)
+    flex = next((columns.index(c) for c in FLEX_COLUMNS if c in columns), None)
+    if sum(widths) > room:
+        widths = [w if i == flex else min(w, NARROW) for i, w in enumerate(widths)]
+    if flex is not None and sum(widths) > room:
+        widths[flex] = max(12, room - (sum(widths) - widths[flex]))
     while sum(widths) > room and max(widths) > 12:
         widest = widths.index(max(widths))
         widths[widest] -= 1

@@ -42,6 +42,17 @@ class Meeting:
 
 
 @dataclass
+class Person:
+    id: str
+    name: str  # canonical: the fullest form with a title, "Mr P Segurola"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)  # {role, first_seen, last_seen}
+    party: str | None = None
+
+    type: ClassVar[str] = "person"
+
+
+@dataclass
 class Record:
     """A record found at a place in a source."""
 

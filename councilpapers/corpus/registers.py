@@ -1,0 +1,128 @@
+"""Registers over the store: the action register, figures, the corpus glossary.
+What the `actions`, `figures` and `acronyms` commands list, usable from Python."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from .records import Acronym, Action, Figure, Meeting
+from .store import Store
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9£$%.]+", text.lower())
+
+
+def _in_range(iso: str | None, since: date | None, until: date | None) -> bool:
+    if not (since or until):
+        return True
+    if not iso:
+        return False
+    day = date.fromisoformat(iso)
+    return (not since or day >= since) and (not until or day <= until)
+
+
+def _committee_matches(meeting: Meeting | None, committee: str | None) -> bool:
+    if not committee:
+        return True
+    if not meeting:
+        return False
+    have = set(_words(meeting.committee))
+    return all(word in have for word in _words(committee))
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    meeting: Meeting | None
+
+
+def action_register(
+    store: Store, *, owner: str | None = None, committee: str | None = None,
+    since: date | None = None, until: date | None = None, status: str | None = None,
+    owner_person_ids: set[str] | None = None,
+) -> list[ActionRow]:
+    """Actions newest meeting first. `owner` matches any word of the owner as
+    written or as resolved ("Segurola" finds "Mr Segurola" and "Philip Segurola");
+    `owner_person_ids` also matches actions resolved to those people."""
+    meetings = {m.id: m for m in store.meetings()}
+    rows = []
+    for action in store.records(type="action"):
+        meeting = meetings.get(action.meeting) if action.meeting else None
+        if not _committee_matches(meeting, committee):
+            continue
+        if not _in_range(meeting.date if meeting else action.due, since, until):
+            continue
+        if status and (action.status or "").lower() != status.lower():
+            continue
+        if owner and not _owner_matches(action, owner, owner_person_ids or set()):
+            continue
+        rows.append(ActionRow(action, meeting))
+    rows.sort(key=lambda r: ((r.meeting.date if r.meeting else None) or r.action.due or "", r.action.line or 0),
+              reverse=True)
+    return rows
+
+
+def _owner_matches(action: Action, owner: str, person_ids: set[str]) -> bool:
+    if person_ids & set(action.people or ([action.person] if action.person else [])):
+        return True
+    written = " ".join([action.owner, *action.owners])
+    have = set(_words(written))
+    return all(word in have for word in _words(owner))
+
+
+def figures(
+    store: Store, query: str | None = None, *, kind: str | None = None,
+    minimum: float | None = None, maximum: float | None = None,
+) -> list[tuple[Figure, Meeting | None]]:
+    meetings = {m.id: m for m in store.meetings()}
+    wanted = _words(query or "")
+    rows = []
+    for figure in store.records(type="figure"):
+        if kind and figure.kind != kind:
+            continue
+        if minimum is not None and figure.value < minimum:
+            continue
+        if maximum is not None and figure.value > maximum:
+            continue
+        if wanted:
+            have = set(_words(figure.context + " " + figure.unit))
+            if not all(word in have for word in wanted):
+                continue
+        rows.append((figure, meetings.get(figure.meeting) if figure.meeting else None))
+    return rows
+
+
+@dataclass
+class GlossaryEntry:
+    short: str
+    long: str
+    sources: list[str]
+
+
+def glossary(store: Store) -> list[GlossaryEntry]:
+    """One glossary for the corpus: for each short form (case aside), the long
+    form most files give."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    shorts: dict[str, str] = {}
+    sources: dict[str, set[str]] = defaultdict(set)
+    spelling: dict[tuple[str, str], str] = {}
+    for acronym in store.records(type="acronym"):
+        key = acronym.short.upper()
+        shorts.setdefault(key, acronym.short)
+        long_key = re.sub(r"[^a-z0-9]+", " ", acronym.long.lower()).strip()
+        forms[key][long_key] += 1
+        spelling.setdefault((key, long_key), acronym.long)
+        sources[key].add(acronym.source)
+    entries = []
+    for key, counter in forms.items():
+        best = max(counter, key=lambda k: (counter[k], -len(k)))
+        entries.append(GlossaryEntry(shorts[key], spelling[(key, best)], sorted(sources[key])))
+    return sorted(entries, key=lambda e: e.short.upper())
+
+
+def acronym_records(store: Store) -> list[Acronym]:
+    return list(store.records(type="acronym"))
