@@ -283,9 +283,14 @@ def export(ctx: Context, fmt: str, output) -> None:
     # A meeting told by several files gives each of its items once.
     for meeting in meetings:
         for record in merge_records(store.records(meeting_id=meeting.id)):
-            output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+            if record.type not in NOT_EXPORTED:
+                output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     for record in store.records_without_meeting():
-        output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+        if record.type not in NOT_EXPORTED:
+            output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+
+
+NOT_EXPORTED = {"passage"}  # page text kept for search, not structure
 
 
 @main.command()

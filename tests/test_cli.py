@@ -130,7 +130,7 @@ def test_stats_counts_what_was_stored(home):
     counts = {r["what"]: r["count"] for r in rows}
     assert counts["sources"] == 5
     assert counts["minute_item"] > 50 and counts["resolution"] > 30
-    indexed = ("minute_item", "resolution", "agenda_item", "document", "report", "action")
+    indexed = ("minute_item", "resolution", "agenda_item", "passage", "report", "action")
     assert counts["index documents"] == sum(counts.get(kind, 0) for kind in indexed)
     assert counts["agenda_item"] >= 20 and counts["report"] >= 10 and counts["attendance"] > 50
 

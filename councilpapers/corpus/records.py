@@ -192,6 +192,22 @@ class Action(Record):
 
 
 @dataclass
+class Passage(Record):
+    """A page of a report, appendix or other document, kept so search can find
+    what the structured records do not hold and cite the right page. Not part of
+    the export contract."""
+
+    document: str | None = None  # id of the Document
+    kind: str = "other"  # the document's kind
+    title: str = ""  # the document's title
+    meeting: str | None = None
+    text: str = ""
+
+    type: ClassVar[str] = "passage"
+    id_prefix: ClassVar[str] = "pas"
+
+
+@dataclass
 class Figure(Record):
     kind: str = "money"  # money/percent/count
     text: str = ""  # as written: "£2.3m"
@@ -217,6 +233,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     cls.type: cls
     for cls in (
         MinuteItem, Resolution, AgendaItem, Document, Attendance, Vote, Report, Action, Figure, Acronym,
+        Passage,
     )
 }
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ..corpus.records import (
-    Acronym, Action, AgendaItem, Figure, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
+    Acronym, Action, AgendaItem, Figure, Passage, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
 )
 from .committees import meeting_id
 from .extractors.acronyms import find_acronyms
@@ -97,13 +97,14 @@ def extract_records(
             document_meeting = meeting_for(heading)
         else:
             document_meeting = front_meeting
-        records.append(
-            Document(
-                id=ids.next(Document, at.number), source=source_path, page=at.page, line=at.number,
-                kind=found.kind, title=found.title, meeting=document_meeting,
-                end_page=last.page, end_line=last.number,
-            )
+        document = Document(
+            id=ids.next(Document, at.number), source=source_path, page=at.page, line=at.number,
+            kind=found.kind, title=found.title, meeting=document_meeting,
+            end_page=last.page, end_line=last.number,
         )
+        records.append(document)
+        if found.kind not in ("agenda", "minutes", "web_minutes"):
+            records.extend(_passages(ids, lines[found.index : found.end], document))
 
     sections = minutes_sections(lines, headings)
     for section in sections:
@@ -196,6 +197,36 @@ def extract_records(
             )
         )
     return list(meetings.values()), records
+
+
+PASSAGE_CHARS = 3000
+
+
+def _passages(ids: RecordIds, lines: list[Line], document: Document) -> list[Passage]:
+    """The document's text a page at a time (or in pieces of about 3,000
+    characters where pages are unknown), so a hit cites the page it is on."""
+    passages: list[Passage] = []
+    chunk: list[Line] = []
+
+    def flush() -> None:
+        if chunk:
+            first = chunk[0]
+            passages.append(Passage(
+                id=ids.next(Passage, first.number), source=document.source, page=first.page,
+                line=first.number, document=document.id, kind=document.kind, title=document.title,
+                meeting=document.meeting, text="\n".join(line.text for line in chunk),
+            ))
+            chunk.clear()
+
+    size = 0
+    for line in lines:
+        if chunk and (line.page != chunk[-1].page or size > PASSAGE_CHARS):
+            flush()
+            size = 0
+        chunk.append(line)
+        size += len(line.text)
+    flush()
+    return passages
 
 
 def _action(ids: RecordIds, lines: list[Line], found, source_path: str, meeting: str | None,
