@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import click
 
 from .corpus.home import Home
 from .corpus.merge import merge_records
+from .corpus.people import PersonResolver
 from .corpus.store import Store, meeting_json, source_json
 from .output import emit, format_option
 
@@ -281,16 +283,22 @@ def export(ctx: Context, fmt: str, output) -> None:
     for meeting in meetings:
         output.write(json.dumps(meeting_json(meeting), ensure_ascii=False) + "\n")
     # A meeting told by several files gives each of its items once.
+    people = store.people()
+    for person in people:
+        output.write(json.dumps({"type": "person", **asdict(person)}, ensure_ascii=False) + "\n")
+    resolve = PersonResolver(people)
     for meeting in meetings:
         for record in merge_records(store.records(meeting_id=meeting.id)):
             if record.type not in NOT_EXPORTED:
+                resolve.fill(record)
                 output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     for record in store.records_without_meeting():
         if record.type not in NOT_EXPORTED:
+            resolve.fill(record)
             output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
 
 
-NOT_EXPORTED = {"passage"}  # page text kept for search, not structure
+NOT_EXPORTED = {"passage", "mention"}  # kept for search and for resolving people
 
 
 @main.command()
@@ -412,6 +420,63 @@ def acronyms(ctx: Context, short, fmt) -> None:
             raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
     rows = [{"short": e.short, "long": e.long, "sources": [Path(s).name for s in e.sources]} for e in entries]
     emit(rows, ("short", "long", "sources"), fmt)
+
+
+@main.command()
+@click.argument("name", required=False)
+@format_option()
+@pass_context
+def people(ctx: Context, name, fmt) -> None:
+    """People across files and years; with NAME, their roles over time, the
+    meetings they attended and the actions they own."""
+    from .corpus.registers import people_profiles
+
+    profiles = people_profiles(ctx.store, name)
+    if name and not profiles:
+        raise click.UsageError(f"Nobody called {name!r} is named in the papers.")
+    if name and fmt == "table" and len(profiles) <= 3:
+        for profile in profiles:
+            _print_profile(profile)
+        return
+    rows = [_person_row(p) for p in profiles]
+    emit(rows, ("name", "role", "meetings", "actions", "aliases", "id") if fmt == "table" else PERSON_FIELDS, fmt)
+
+
+PERSON_FIELDS = ("id", "name", "aliases", "role", "roles", "party", "meetings", "actions", "attended", "owns")
+
+
+def _person_row(profile) -> dict:
+    person = profile.person
+    latest = max(person.roles, key=lambda r: r.get("last_seen") or "", default=None)
+    return {
+        "id": person.id, "name": person.name, "aliases": person.aliases,
+        "role": latest["role"] if latest else None, "roles": person.roles, "party": person.party,
+        "meetings": len(profile.attended), "actions": len(profile.actions),
+        "attended": [m.id for m, _, _ in profile.attended],
+        "owns": [row.action.id for row in profile.actions],
+    }
+
+
+def _print_profile(profile) -> None:
+    person = profile.person
+    click.echo(click.style(f"{person.name}  [{person.id}]", bold=True))
+    if person.aliases:
+        click.echo(f"also written: {', '.join(person.aliases)}")
+    if person.party:
+        click.echo(f"party: {person.party}")
+    for role in sorted(person.roles, key=lambda r: r.get("first_seen") or ""):
+        span = " to ".join(dict.fromkeys(x for x in (role.get("first_seen"), role.get("last_seen")) if x))
+        click.echo(f"role: {role['role']}" + (f" ({span})" if span else ""))
+    if profile.attended:
+        click.echo(f"meetings attended ({len(profile.attended)}):")
+        for meeting, status, role in profile.attended:
+            click.echo(f"   {meeting.date}  {meeting.committee}  {status.replace('_', ' ')}")
+    if profile.actions:
+        click.echo(f"actions owned ({len(profile.actions)}):")
+        for row in profile.actions:
+            when = row.meeting.date if row.meeting else "action plan"
+            click.echo(f"   {when}  {row.action.description}  [{_short_cite(row.action)}]")
+    click.echo()
 
 
 if __name__ == "__main__":

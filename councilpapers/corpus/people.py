@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 Mention = tuple[str, "str | None", "str | None", "str | None", "str | None"]
 
@@ -71,23 +71,18 @@ FEMALE = {"mrs", "ms", "miss", "dame", "lady"}
 TITLES = MALE | FEMALE | {"mx", "dr", "prof", "professor", "rev", "revd", "cllr", "councillor"}
 SKIPPED = {"rt", "hon", "honourable", "the", "right", "councillors"}
 HONOURS = {"mbe", "obe", "cbe", "kbe", "dbe", "bem", "jp", "dl", "mp", "qpm", "qc", "kc", "phd"}
+SURNAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]\.?")  # two letters or more, no digits
 PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "le", "la", "del", "st"}
-# Short forms whose initial differs or that are not a prefix of the full form.
+# Short forms that are neither the full form's start ("Geoff" ~ "Geoffrey" and
+# "Pat" ~ "Patrick" need no entry) nor spelled like it.
 SHORT_FORMS = {
-    "tony": "anthony", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
-    "bobby": "robert", "dick": "richard", "rick": "richard", "jim": "james", "jimmy": "james",
-    "jack": "john", "johnny": "john", "sue": "susan", "susie": "susan", "peggy": "margaret",
-    "maggie": "margaret", "meg": "margaret", "liz": "elizabeth", "beth": "elizabeth",
-    "betty": "elizabeth", "lizzie": "elizabeth", "kate": "katherine", "katie": "katherine",
-    "kathy": "katherine", "ted": "edward", "ed": "edward", "ned": "edward", "harry": "henry",
-    "hal": "henry", "jenny": "jennifer", "jen": "jennifer", "andy": "andrew", "drew": "andrew",
-    "mike": "michael", "mick": "michael", "nick": "nicholas", "steve": "stephen", "chris": "christopher",
-    "dave": "david", "geoff": "geoffrey", "jeff": "jeffrey", "pat": "patricia", "tom": "thomas",
-    "ben": "benjamin", "sam": "samuel", "alex": "alexander", "sandy": "alexandra", "penny": "penelope",
-    "polly": "mary", "molly": "mary", "sally": "sarah", "nancy": "ann", "annie": "ann", "di": "diana",
-    "jo": "joanne", "gill": "gillian", "jill": "gillian", "terry": "terence", "tim": "timothy",
-    "phil": "philip", "pete": "peter", "matt": "matthew", "dan": "daniel", "joe": "joseph",
-    "greg": "gregory", "ken": "kenneth", "ron": "ronald", "ray": "raymond", "len": "leonard",
+    "tony": "anthony", "bill": "william", "billy": "william", "bob": "robert", "bobby": "robert",
+    "dick": "richard", "rick": "richard", "jim": "james", "jimmy": "james", "sue": "susan",
+    "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine",
+    "katie": "katherine", "kathy": "katherine", "ted": "edward", "ed": "edward", "harry": "henry",
+    "jenny": "jennifer", "andy": "andrew", "mike": "michael", "mick": "michael", "steve": "stephen",
+    "dave": "david", "terry": "terence", "gill": "gillian", "jill": "gillian", "penny": "penelope",
+    "joe": "joseph", "maggie": "margaret", "peggy": "margaret",
 }
 
 
@@ -134,14 +129,14 @@ def parse_name(written: str) -> _Name | None:
     while words and words[0].lower().strip(".") in TITLES | SKIPPED:
         word = words.pop(0).lower().strip(".")
         if word in TITLES:
-            title = "cllr" if word == "councillor" else "prof" if word == "professor" else "rev" if word == "revd" else word
+            title = {"councillor": "cllr", "professor": "prof", "revd": "rev"}.get(word, word)
     if not words:
         return None
     surname_words = [words.pop()]
     while words and words[-1].lower() in PARTICLES:
         surname_words.insert(0, words.pop())
-    if not re.fullmatch(r"[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]\.?", surname_words[-1]) or (not words and title is None):
-        return None  # "Amelia", "A1"
+    if not SURNAME.fullmatch(surname_words[-1]) or (not words and title is None):
+        return None  # "A1", "Amelia"
     givens: list[str] = []
     for word in words:
         if re.fullmatch(r"(?:[A-Z]\.?){2,3}", word) and not re.search(r"[a-z]", word):
@@ -171,8 +166,11 @@ def _initial(given: str) -> str:
 
 
 def _forenames_match(x: str, y: str) -> bool:
-    x, y = SHORT_FORMS.get(x, x), SHORT_FORMS.get(y, y)
-    return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+    """"Geoff" ~ "Geoffrey", "Pat" ~ "Patrick", "Tony" ~ "Anthony", "Anne" ~ "Ann"."""
+    for a, b in ((x, y), (SHORT_FORMS.get(x, x), SHORT_FORMS.get(y, y))):
+        if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+            return True
+    return False
 
 
 def _compatible(a: _Member, b: _Member) -> bool:
@@ -270,7 +268,9 @@ def person_for(name: str, clusters: Iterable[PersonCluster]) -> str | None:
     exact = [c.id for c in clusters if written.casefold() in {f.casefold() for f in [c.name, *c.aliases]}]
     if len(exact) == 1:
         return exact[0]
-    return None
+    parsed = parse_name(written)
+    if parsed is None:
+        return None
     probe = _Member(written, parsed, None, 0)
     fits = []
     for cluster in clusters:
@@ -329,3 +329,52 @@ def _role_key(role: str) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
+
+
+def rebuild_people(store) -> int:
+    """Resolve everyone the store names — mentions with roles, attendance, action
+    owners, report authors — into people, and replace the store's people table.
+    Derived from all files at once, so it runs after each ingest."""
+    from .records import Person
+
+    meetings = {m.id: m for m in store.meetings()}
+
+    def date_of(meeting_id):
+        meeting = meetings.get(meeting_id) if meeting_id else None
+        return meeting.date if meeting else None
+
+    mentions: list[Mention] = []  # (name, role, party, date, meeting)
+    for record in store.records(type="mention"):
+        mentions.append((record.name, record.role, record.party, date_of(record.meeting), record.meeting))
+    for record in store.records(type="attendance"):
+        mentions.append((record.name, record.role, None, date_of(record.meeting), record.meeting))
+    for record in store.records(type="action"):
+        for owner in record.owners or []:
+            mentions.append((owner, None, None, date_of(record.meeting), record.meeting))
+    clusters = resolve_people(mentions)
+    store.replace_people(Person(**asdict(cluster)) for cluster in clusters)
+    return len(clusters)
+
+
+class PersonResolver:
+    """Names as written -> person ids, against the store's people, remembered."""
+
+    def __init__(self, people: Iterable[PersonCluster]):
+        self.people = list(people)
+        self.known: dict[str, str | None] = {}
+
+    def __call__(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        if name not in self.known:
+            self.known[name] = person_for(name, self.people)
+        return self.known[name]
+
+    def fill(self, record) -> None:
+        """Set the `person` (and for actions `people`) ids of a record."""
+        if record.type == "attendance":
+            record.person = self(record.name)
+        elif record.type == "action":
+            owners = record.owners or [record.owner]
+            record.people = [pid for pid in (self(o) for o in owners) if pid]
+            record.person = record.people[0] if record.people else None

@@ -208,6 +208,20 @@ class Passage(Record):
 
 
 @dataclass
+class Mention(Record):
+    """A person named at a place, with the role and party written beside the
+    name: what people are resolved from. Not part of the export contract."""
+
+    name: str = ""
+    role: str | None = None
+    party: str | None = None
+    meeting: str | None = None
+
+    type: ClassVar[str] = "mention"
+    id_prefix: ClassVar[str] = "men"
+
+
+@dataclass
 class Figure(Record):
     kind: str = "money"  # money/percent/count
     text: str = ""  # as written: "£2.3m"
@@ -233,7 +247,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     cls.type: cls
     for cls in (
         MinuteItem, Resolution, AgendaItem, Document, Attendance, Vote, Report, Action, Figure, Acronym,
-        Passage,
+        Passage, Mention,
     )
 }
 

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from .records import Acronym, Action, Figure, Meeting
+from .records import Acronym, Action, Figure, Meeting, Person
 from .store import Store
 
 
@@ -48,9 +48,13 @@ def action_register(
     """Actions newest meeting first. `owner` matches any word of the owner as
     written or as resolved ("Segurola" finds "Mr Segurola" and "Philip Segurola");
     `owner_person_ids` also matches actions resolved to those people."""
+    from .people import PersonResolver
+
     meetings = {m.id: m for m in store.meetings()}
+    resolve = PersonResolver(store.people())
     rows = []
     for action in store.records(type="action"):
+        resolve.fill(action)
         meeting = meetings.get(action.meeting) if action.meeting else None
         if not _committee_matches(meeting, committee):
             continue
@@ -126,3 +130,47 @@ def glossary(store: Store) -> list[GlossaryEntry]:
 
 def acronym_records(store: Store) -> list[Acronym]:
     return list(store.records(type="acronym"))
+
+
+@dataclass
+class Profile:
+    person: "Person"
+    attended: list[tuple[Meeting, str, str | None]]  # meeting, status, role
+    actions: list[ActionRow]
+
+
+def people_profiles(store: Store, name: str | None = None) -> list[Profile]:
+    """Everyone, or those whose name or an alias has all the words of `name`:
+    with the meetings they attended and the actions they own."""
+    from .people import PersonResolver
+
+    people = store.people()
+    if name:
+        words = _words(name)
+        people = [
+            p for p in people
+            if any(all(w in _words(form) for w in words) for form in [p.name, *p.aliases])
+        ]
+    wanted = {p.id for p in people}
+    resolve = PersonResolver(store.people())
+    meetings = {m.id: m for m in store.meetings()}
+    attended: dict[str, dict[str, tuple]] = defaultdict(dict)
+    for record in store.records(type="attendance"):
+        pid = resolve(record.name)
+        meeting = meetings.get(record.meeting)
+        if pid in wanted and meeting:
+            attended[pid].setdefault(meeting.id, (meeting, record.status, record.role))
+    owned: dict[str, list[ActionRow]] = defaultdict(list)
+    for action in store.records(type="action"):
+        resolve.fill(action)
+        for pid in action.people:
+            if pid in wanted:
+                owned[pid].append(ActionRow(action, meetings.get(action.meeting) if action.meeting else None))
+    return [
+        Profile(
+            person,
+            sorted(attended[person.id].values(), key=lambda a: a[0].date or ""),
+            sorted(owned[person.id], key=lambda r: (r.meeting.date if r.meeting else "") or ""),
+        )
+        for person in people
+    ]

@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS unindexed (path TEXT PRIMARY KEY);
 -- People are derived from every file's records (one person across files and
 -- years), so they are rebuilt after each ingest rather than stored per source.
 CREATE TABLE IF NOT EXISTS people (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+-- Set when records change, so people are resolved again on the next read.
+CREATE TABLE IF NOT EXISTS people_stale (flag INTEGER PRIMARY KEY CHECK (flag = 1));
 """
 # Columns added after the first release: (table, column, type).
 ADDED_COLUMNS = (("sources", "text_layer", "TEXT"),)
@@ -147,11 +149,13 @@ class Store:
                 ],
             )
             _drop_orphan_meetings(db)
+            db.execute("INSERT OR IGNORE INTO people_stale VALUES (1)")
 
     def remove_path(self, path: str) -> None:
         with self.transaction() as db:
             self._delete_path(db, path)
             _drop_orphan_meetings(db)
+            db.execute("INSERT OR IGNORE INTO people_stale VALUES (1)")
 
     @staticmethod
     def _delete_path(db: sqlite3.Connection, path: str) -> None:
@@ -224,14 +228,23 @@ class Store:
             yield record_from_json(json.loads(data))
 
     def people(self) -> list[Person]:
+        self._refresh_people()
         return [Person(**json.loads(data)) for (data,) in self.db.execute("SELECT data FROM people ORDER BY id")]
 
     def person(self, person_id: str) -> Person | None:
+        self._refresh_people()
         row = self.db.execute("SELECT data FROM people WHERE id = ?", (person_id,)).fetchone()
         return Person(**json.loads(row[0])) if row else None
 
+    def _refresh_people(self) -> None:
+        if self.db.execute("SELECT 1 FROM people_stale").fetchone():
+            from .people import rebuild_people
+
+            rebuild_people(self)
+
     def replace_people(self, people: Iterable[Person]) -> None:
         with self.transaction() as db:
+            db.execute("DELETE FROM people_stale")
             db.execute("DELETE FROM people")
             db.executemany(
                 "INSERT INTO people (id, data) VALUES (?, ?)",
@@ -247,7 +260,7 @@ class Store:
         }
         for kind, n in self.db.execute("SELECT type, COUNT(*) FROM records GROUP BY type ORDER BY type"):
             counts[kind] = n
-        counts["people"] = self._count("SELECT COUNT(*) FROM people")
+        counts["people"] = len(self.people())
         return counts
 
     def _count(self, sql: str) -> int:

@@ -6,12 +6,13 @@ import re
 from datetime import date
 
 from ..corpus.records import (
-    Acronym, Action, AgendaItem, Figure, Passage, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
+    Acronym, Action, AgendaItem, Figure, Mention, Passage, Attendance, Document, Meeting, MinuteItem, Record, Report, Resolution, Vote,
 )
 from .committees import meeting_id
 from .extractors.acronyms import find_acronyms
 from .extractors.actions import find_action_plan_rows, find_actions
 from .extractors.figures import find_figures
+from .extractors.people import find_people
 from .model import ExtractedText, Line
 from .segment.headings import MeetingHeading, find_meeting_headings
 from .segment.agenda import find_agenda_items, front_sheet_end
@@ -186,6 +187,15 @@ def extract_records(
                 id=ids.next(Figure, at.number), source=source_path, page=at.page, line=at.number,
                 kind=figure.kind, text=figure.text, value=figure.value, unit=figure.unit,
                 context=figure.context, meeting=meeting_at(figure.index),
+            )
+        )
+    for mention in find_people(lines):
+        at = lines[mention.index]
+        records.append(
+            Mention(
+                id=ids.next(Mention, at.number), source=source_path, page=at.page, line=at.number,
+                name=mention.name, role=mention.role, party=mention.party,
+                meeting=meeting_at(mention.index),
             )
         )
     for acronym in find_acronyms(lines):

@@ -16,16 +16,28 @@ a role before it ("The current Head of Quality Assurance, Lee-Anne Farach is …
 "Lead Officer: Geoff Gurney"), a role on the next line of a signature block
 ("Karen Sharp" / "Head of Public Health Commissioning"), a field that names a
 person ("By:", "From:", "Ask for:", "Lead", "led by", "Action –"), or an "and"
-after another person ("Apprentices Bella Taylor and Chris Dowle").
+after another person ("Apprentices Bella Taylor and Chris Dowle"). And its first
+word must not be one the document also writes in lower case ("Software Upgrade –
+Project Manager's note" beside "the software"), unless it is a forename that is
+also a word (Mark, Will, June).
 
 Roles are read around the names from a vocabulary of role words (Director,
 Manager, Officer, Member, Chairman, Chair, Head, Leader, Clerk, …):
 
     in brackets              "Mr P Segurola (Interim Director of Specialist Children's Services)"
-    after a comma or dash    "Mr W Gough, Business Planning and Strategy Manager, was …"
+    after a comma, dash, :   "Mr W Gough, Business Planning and Strategy Manager, was …",
+                             "Karen Sharp: Head of Public Health Commissioning"
+    after "is the", "would be the"   "Jennifer Williams is the Strategic Service Manager"
+    on the next line         "Karen Sharp" / "Head of Public Health Commissioning", "Title: …"
     before, in apposition    "the Chairman, Mrs Allen, the Vice-Chairman, Mrs Crabtree"
     before, as a heading     "Director of Public Health – Mr A Scott-Clark"
     a plural before a list   "three Group Spokesmen, Ms Cribbon, Mr Vye and Mrs Wiltshire"
+
+A role runs over capitalised words and the small words between them ("of",
+"for", "and", "&", "’s") and stops at a sentence's end, a lower-case word, the
+next name, or a wrapped line that is not part of it (a table heading, an
+e-mail address). A list of "Name – what they are" lines makes each of its
+names a person even where what follows is no role ("Ian Darbyshire – NHS").
 
 Parties come from membership lists by party ("Conservative (5): Mrs A D Allen, …")
 and from bracketed abbreviations ("Mr X (Con)").
@@ -76,7 +88,8 @@ ROLE_HEADS = {
     "consultant", "analyst", "administrator", "worker", "inspector", "governor", "treasurer", "mayor",
     "minister", "auditor", "counsel", "registrar", "ombudsman", "trustee", "representative",
     "champion", "practitioner", "therapist", "lawyer", "accountant", "planner", "assistant",
-    "deputy", "chief", "monitor", "headmaster", "headmistress", "ceo", "ombudsman", "engineer", "surveyor", "architect", "librarian", "archivist",
+    "deputy", "chief", "monitor", "headmaster", "headmistress", "ceo", "ombudsman", "engineer",
+    "surveyor", "architect", "librarian", "archivist",
 }
 # In brackets only: "Margaret Pike (Minutes)" took the minutes.
 BRACKET_ONLY_HEADS = {"minutes"}
@@ -138,7 +151,8 @@ NOT_PLAIN = NOT_SURNAME | {
     "participation", "business", "budget", "capital", "revenue", "annual", "monthly", "quarterly",
     "state", "minister", "ministers", "conservative", "labour", "liberal", "democrat", "green",
     "independent", "ukip", "members", "membership", "co-opted", "elected", "total", "street",
-    "road", "lane", "avenue", "title", "name", "position", "role", "designation", "job", "county’s", "council’s", "children’s", "people’s", "kcc", "ofsted",
+    "road", "lane", "avenue", "title", "name", "position", "role", "designation", "job", "attn",
+    "county’s", "council’s", "children’s", "people’s", "kcc", "ofsted",
 }
 INITIAL = r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$"
 # "Segurola", "Scott-Clark", "O’Grady", "FitzGerald", "McDonald", "Lee-Anne".
@@ -160,6 +174,19 @@ COPULAS = [tuple(v.split()) for v in (
 )]
 AFTER_SEPARATORS = {",", "–", "—", "-", ":"}  # "Karen Sharp: Head of Public Health Commissioning"
 JOB_TITLE_FIELD = re.compile(r"(?:Job\s+)?(?:Title|Position|Role|Designation|Post)\s*:\s*", re.IGNORECASE)
+ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+# Forenames that are also common words: a lower-case "mark" or "will" in the
+# text does not stop "Mark Jones" or "Will Smith" being a name.
+WORDLIKE_FORENAMES = {
+    "mark", "will", "bill", "grace", "hope", "faith", "joy", "rose", "dawn", "frank", "jack", "pat",
+    "penny", "sue", "ruby", "amber", "victor", "guy", "ray", "dean", "glen", "rob", "nick", "don",
+    "art", "june", "april", "may", "august", "jade", "ivy", "holly", "heather", "iris", "daisy",
+    "summer", "robin", "sky", "max", "bob", "sandy", "lily", "crystal", "pearl", "harmony", "carol",
+    "gill", "jean", "gene", "chase", "drew", "miles", "rich", "sterling", "earl", "duke", "king",
+}
+# Capitalised words that start a new sentence, not a role's next word.
+SENTENCE_WORDS = {"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "There"}
 MAX_ROLE_TOKENS = 30
 HEAD_WITHIN = 8  # a role's head word comes within its first tokens
 
@@ -176,11 +203,15 @@ def find_people(lines: list[Line]) -> list[FoundMention]:
     with the name (None where none is)."""
     nlp, matcher = _pipeline()
     paragraphs = list(_paragraphs(lines))
+    # Words the document writes in lower case somewhere ("student", "software",
+    # "staying"): such a word starting a plain pair is no forename.
+    prose = ADDRESS.sub(" ", " ".join(text for text, _ in paragraphs))  # "peter.sass@kent.gov.uk"
+    common = set(LOWER_WORD.findall(prose)) - WORDLIKE_FORENAMES
     found: list[FoundMention] = []
     docs = nlp.pipe(text for text, _ in paragraphs)
     carried_party: str | None = None
-    for (text, starts), doc in zip(paragraphs, docs):
-        mentions, carried_party = _mentions(doc, matcher, starts, carried_party)
+    for (_, starts), doc in zip(paragraphs, docs):
+        mentions, carried_party = _mentions(doc, matcher, starts, carried_party, common)
         found += mentions
     return found
 
@@ -247,31 +278,24 @@ def _paragraphs(lines: list[Line]):
         yield text, starts
 
 
-def _line_of(starts: list[tuple[int, int]], offset: int) -> int:
-    k = bisect_right([s for s, _ in starts], offset) - 1
-    return starts[max(k, 0)][1]
-
-
 # -- names, roles, parties in one paragraph ---------------------------------------------------
 
 
-def _mentions(doc, matcher, starts, carried_party):
+def _mentions(doc, matcher, starts, carried_party, common: set[str]):
     line_starts = {s for s, _ in starts}
     first_on_line = {t.i for t in doc if t.idx in line_starts}
-    candidates = _candidates(doc, matcher)
+    candidates = [c for c in _candidates(doc, matcher) if c.titled or doc[c.start].lower_ not in common]
     names = _accept(doc, candidates, first_on_line)
     name_at = {n.start: n for n in names}
     parties, carried_party = _parties(doc, carried_party)
 
     roles: dict[int, str] = {}
-    given_to_next: set[int] = set()
     for k, name in enumerate(names):
         nxt = names[k + 1] if k + 1 < len(names) else None
         role = _role_after(doc, name, name_at, first_on_line)
         if role and nxt and role[2] and _role_sandwiched(doc, role, nxt):
             # "the Chairman, Mrs Allen, the Vice-Chairman, Mrs Crabtree": the second
-            # role introduces the next name.
-            given_to_next.add(nxt.start)
+            # role introduces the next name (which _role_before gives it).
             role = None
         if role:
             roles[name.start] = role[0]
@@ -283,13 +307,13 @@ def _mentions(doc, matcher, starts, carried_party):
             roles[name.start] = role
     _plural_roles(doc, names, roles)
 
+    offsets = [s for s, _ in starts]
     found = []
     for name in names:
         span = doc[name.start : name.end]
         party = _party_in_brackets(doc, name) or _party_at(parties, span.start_char)
-        found.append(
-            FoundMention(_line_of(starts, span.start_char), _squash(span.text), roles.get(name.start), party)
-        )
+        line = starts[max(bisect_right(offsets, span.start_char) - 1, 0)][1]
+        found.append(FoundMention(line, _squash(span.text), roles.get(name.start), party))
     return found, carried_party
 
 
@@ -309,12 +333,15 @@ def _accept(doc, candidates: list[_Name], first_on_line: set[int]) -> list[_Name
     used = set()
     starts = {c.start for c in candidates}
     # A list of "Name – what they are" lines: each line-initial name is a person
-    # even where what follows is no role ("Ian Darbyshire – NHS").
+    # even where what follows is no role ("Ian Darbyshire – NHS"). At least two
+    # such lines, most of them with a role, or it is a table of services
+    # ("Staying Put – Virtual School Heads Extension").
     entries = {
         c.start for c in candidates
         if not c.titled and c.start in first_on_line and c.end < len(doc) and doc[c.end].text in {"–", "—", "-"}
     }
-    if len(entries) < 2:
+    with_role = [c for c in candidates if c.start in entries and _role_after(doc, c, {}, first_on_line)]
+    if len(entries) < 2 or 2 * len(with_role) <= len(entries):
         entries = set()
 
     def free(n: _Name) -> bool:
@@ -411,7 +438,8 @@ def _copula(doc, i: int) -> int | None:
     return None
 
 
-def _role_sandwiched(doc, role: tuple[str, int], nxt: _Name) -> bool:
+def _role_sandwiched(doc, role: tuple[str, int, bool], nxt: _Name) -> bool:
+    """Whether a role runs straight into the next name: "…, the Vice-Chairman, Mrs Crabtree"."""
     end = role[1]
     return end < len(doc) and doc[end].text in {",", ":", "–", "-"} and end + 1 == nxt.start
 
@@ -430,7 +458,7 @@ def _scan_role(doc, k: int, name_starts: set[int], first_on_line: set[int], one_
         if i in name_starts or (one_line and i > k and i in first_on_line):
             break
         text = token.text
-        if text in {".", ";", ":", "!", "?"} or "@" in text:
+        if text in {".", ";", ":", "!", "?"} or "@" in text or (i > k and text in SENTENCE_WORDS):
             break
         if text == "(":
             close = _bracket(doc, i)
@@ -507,7 +535,7 @@ def _role_before(doc, name: _Name, name_at, first_on_line) -> str | None:
     return _role_text(doc, (begin, end))
 
 
-def _scan_back(doc, i: int, name_at) -> tuple[int, int] | None:
+def _scan_back(doc, i: int, name_at, plural: bool = False) -> tuple[int, int] | None:
     """The role phrase ending just before token i (a separator), if any."""
     ends = {n.end for n in name_at.values()}
     j = i - 1
@@ -535,7 +563,7 @@ def _scan_back(doc, i: int, name_at) -> tuple[int, int] | None:
     end = i
     while end > begin and (doc[end - 1].text in {",", "–", "-"} or doc[end - 1].lower_ in CONNECTORS):
         end -= 1
-    if not _has_head(doc[begin:end]):
+    if not _has_head(doc[begin:end], plural=plural):
         return None
     return begin, end
 
@@ -550,7 +578,7 @@ def _plural_before(doc, i: int) -> tuple[str, bool] | None:
         j -= 1
     if j < 0 or not _plural_head(doc[j]):
         return None
-    span = _scan_back(doc, j + 1, {})
+    span = _scan_back(doc, j + 1, {}, plural=True)
     if span is None:
         return None
     words = _role_text(doc, span).split()
@@ -672,11 +700,13 @@ def _head_word(token) -> str:
     return token.lower_.split("-")[-1] if "-" in token.lower_ and token.lower_ not in ROLE_HEADS else token.lower_
 
 
-def _has_head(span, brackets: bool = False) -> bool:
+def _has_head(span, brackets: bool = False, plural: bool = False) -> bool:
+    """Whether a phrase has a role word: singular for one person's role
+    ("Funeral Directors Contract" is none), plural too for a list's role."""
     heads = ROLE_HEADS | BRACKET_ONLY_HEADS if brackets else ROLE_HEADS
     return any(
         (_capitalised(t.text) or brackets)
-        and (_head_word(t) in heads or _head_word(t) in PLURAL_HEADS or t.lower_ in heads)
+        and (_head_word(t) in heads or t.lower_ in heads or (plural and _head_word(t) in PLURAL_HEADS))
         for t in span
     )
 
@@ -690,7 +720,8 @@ def _singular(word: str) -> str:
     head = lower.split("-")[-1]
     if head in PLURAL_HEADS:
         singular = PLURAL_HEADS[head]
-        return word[: len(word) - len(head)] + (singular[0].upper() if word[-len(head)].isupper() else singular[0]) + singular[1:]
+        first = singular[0].upper() if word[-len(head)].isupper() else singular[0]
+        return word[: len(word) - len(head)] + first + singular[1:]
     return word
 
 
