@@ -24,6 +24,9 @@ demo: install
 	$(CP) search "pupil premium" --limit 3
 	$(CP) search "supported lodgings" --kind resolution --limit 3
 	$(CP) search "foster carers" --committee "corporate parenting" --since 2016 --limit 3
+	$(CP) show mtg-2016-05-26-corporate-parenting-panel
+	$(CP) actions --owner Segurola
+	$(CP) people Segurola
 
 test: install
 	$(BIN)/python -m pytest -q
