@@ -197,3 +197,119 @@ def test_a_gap_in_line_numbers_is_a_paragraph_break():
         ("£8m", "The annual grant is £8m this year."),
         ("97 young people", "The service supported 97 young people in residence."),
     ]
+
+
+# Counts whose noun is elsewhere in the sentence ("linked" counts).
+
+
+@pytest.mark.parametrize(
+    "sentence, written, value, unit",
+    [
+        # "N of these/those/them/which/whom": the thing counted comes before.
+        ("There are 248 young people placed in other local authorities, 113 of\nthese are in Medway.",
+         "113 of these", 113, "young people"),
+        ("Last year we staffed 32 employees, 31 of those live in the City.", "31 of those", 31, "employees"),
+        ("assessed 8 organisations (six of which are directly commissioned by KCC", "six of which", 6,
+         "organisations"),
+        ("There were 70 referrals this year. 12 of them were from schools.", "12 of them", 12, "referrals"),
+        # "of which/whom N" + a verb.
+        ("There are 30 FTE IRO's split across the two districts of which 13 are currently locum staff.",
+         "13", 13, "IRO's"),
+        ("against 7 standards of which 4 were achieved", "4", 4, "standards"),
+        ("an audit in April 2016 of 70 cases, of which, 23 were of children in care.", "23", 23, "cases"),
+        # "N out of M" + a verb.
+        ("205 out of 2,070 were reviewed out of timescale.", "205 out of 2,070", 205, ""),
+        # A change from or to a number, when the sentence counts something.
+        ("There were now 963 UASC being looked after (having increased from 386\nin March 2015);", "386", 386,
+         "UASC"),
+        ("In 2011 and 2012 Kent had 190 UASC young people and this rose to 220 in 2014.", "220", 220, "UASC"),
+        ("The number of referrals fell from 16,779 to 15,200 last year.", "16,779", 16779, "referrals"),
+        # "the number of <noun> numbered/was N".
+        ("the number of unallocated cases\nnumbered 130 for August, 126 of which related to UASC", "130", 130,
+         "cases"),
+        ("The number of children in care at the end of March was 1,812.", "1,812", 1812, "children"),
+        ("Complaints totalled 85 in the year.", "85", 85, "complaints"),
+        # A group of things: "intake of N", "caseload of N".
+        ("compared to last year’s intake of 40, in addition to 8 secondees", "40", 40, "intake"),
+        ("each worker has a caseload of 18, which is high.", "18", 18, "cases"),
+        ("expected the intake of new graduates to be around 50, compared to last year’s intake of 40.", "40", 40,
+         "graduates"),
+        # A bound only a count fits.
+        ("Reduction in referrals to SCS to ‘no more than 16,779’- EYPS Business Plan", "no more than 16,779",
+         16779, "referrals"),
+        ("a twenty five bed capacity unit", "twenty five bed capacity", 25, "beds"),
+        # A capacity counts beds or places.
+        ("levels of occupancy of its fifty bed capacity.", "fifty bed capacity", 50, "beds"),
+        ("The home has a 12-place capacity.", "12-place capacity", 12, "places"),
+        # "N <things> of <counted noun>", "N of the [M] <counted noun>".
+        ("Some 120 audited experiences of children and young people were then scrutinised",
+         "Some 120 audited experiences", 120, "experiences"),
+        ("15 of the 47 children with a plan for adoption had a plan agreed", "15 of the 47 children", 15, "children"),
+        ("Only 6 of the looked after children attended.", "6 of the looked after children", 6, "children"),
+    ],
+)
+def test_linked_counts(sentence, written, value, unit):
+    found = [f for f in figures(sentence, "count") if f.value == value]
+    assert [(f.text, f.value, f.unit) for f in found] == [(written, value, unit)]
+
+
+def test_a_numeral_that_continues_a_list_counts_what_the_list_began_with():
+    text = "130 children had 3 placements, 45 had 4 placements and 36 had 5 or more placements."
+    assert [(f.text, f.unit) for f in figures(text, "count")] == [
+        ("130 children", "children"), ("3 placements", "placements"), ("45", "children"),
+        ("4 placements", "placements"), ("36", "children"),
+    ]
+
+
+def test_a_heading_a_blank_line_above_is_no_label():
+    # Readers drop blank lines: the gap between lines 10 and 12 is one.
+    lines = [
+        Line(10, 1, "CIC reviews outside of timescale by gender and age"),
+        Line(12, 1, "205 out of 2,070 were reviewed out of timescale."),
+    ]
+    assert [f.text for f in find_figures(lines) if f.kind == "count"] == ["205 out of 2,070"]
+    text = "Reviews by gender and age\n\n205 out of 2,070 were reviewed out of timescale."
+    assert [f.text for f in figures(text, "count")] == ["205 out of 2,070"]
+    # On one line, or wrapped without a break, the label holds.
+    assert figures("Young people aged\n16 out of 18 were consulted.", "count") == []
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        # Years, dates, times, money, percentages, measures are not linked counts.
+        ("There were 963 UASC being looked after, having increased from 2014 to 2015.", ["963 UASC"]),
+        ("There were 963 UASC; waiting times increased from 12 months to 18 months.", ["963 UASC"]),
+        ("There were 963 UASC, and the share increased from 12% to 15%.", ["963 UASC"]),
+        ("There were 963 UASC, and the cost increased from £2m to £3m.", ["963 UASC"]),
+        ("The 30 staff worked from 9 to 5 on weekdays.", ["30 staff"]),
+        ("130 children had 3 placements, 2015 had fewer.", ["130 children", "3 placements"]),
+        ("130 children were seen on 3 March, 14:00 had passed.", ["130 children"]),
+        ("The 12 children were aged 16, 17 and 18.", ["12 children"]),
+        ("The meeting at 10.00 of which we spoke.", []),
+        ("A total of £5m was spent, of which 3 was capital.", []),
+        ("The intake of 2015 was larger; capacity of 50% was reached.", []),
+        ("The population of Kent is 1.5 million; a population of 1.5 million lives here.", []),
+        ("There was a backlog of 3 weeks.", []),
+        ("The number of referrals stood at 24 per 10,000 children.", []),
+        ("The 2016 bed capacity figures and a 50 MW capacity solar farm.", []),
+        # Labels, item and page numbers, phone numbers, references.
+        ("See page 5 of these papers and Appendix 2 of which the first part.", []),
+        ("Item 5 of which the recommendations; paragraph 3 of these regulations.", []),
+        ("Key Stage 4 of these pupils was reviewed.", []),
+        ("Volume 2 of these reports was published on 13 February 2025.", []),
+        ("Principle 3 of the staff code applies.", []),
+        ("In sections 20 and 21 of the Children Act 1989 children are protected.", []),
+        ("Tel: 01622 694 of which the extension is 12.", []),
+        ("Application 15/00067 of which the decision was deferred.", []),
+        # Ages, scores and fractions.
+        ("The number of young people who were 16 rose sharply.", []),
+        ("Young people aged no more than 16 can apply.", []),
+        ("Referrals should be no more than 16 years old.", []),
+        ("She scored 8 out of 10 in the survey.", []),
+        ("Three quarters of children with disabilities had one placement.", []),
+        ("Two thirds of the pupils attended.", []),
+    ],
+)
+def test_things_that_are_not_linked_counts(text, counts):
+    assert [f.text for f in figures(text, "count")] == counts

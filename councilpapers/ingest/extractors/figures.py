@@ -8,6 +8,13 @@ is a count only when a noun that councils count follows it: a numeral, then at
 most three describing words ("locum social", "looked after young"), then a noun
 from COUNTED_NOUNS or a plural acronym ("IROs"). Never a year, never after a
 label ("Item 5", "Appendix 2", "aged 16", "Key Stage 4"), never a paragraph number.
+
+A whole number with no noun after it is a count when the sentence ties it to one
+("linked" counts, see _linked_count): "113 of these", "of which 13 are", "205 out
+of 2,070 were", "130 children had …, 45 had …", "963 UASC (having increased from
+386)", "the number of cases numbered 130", "an intake of 40", "no more than
+16,779", "a fifty bed capacity", "120 audited experiences of children", "15 of the
+47 children". Its unit is what the sentence counted before it, "" when unknown.
 """
 
 from __future__ import annotations
@@ -47,19 +54,20 @@ PERCENT = re.compile(
     + r"(?P<sign>[-−+])?(?P<number>" + NUMBER + r")(?P<space>[ \t])?(?:%(?![A-Za-z])|(?i:per\s?cent)\b)"
 )
 # A bare numeral standing alone: not glued to letters, "/", ":", "-", "£" or "#"
-# (dates "30/09/15", times "13:00", ranges "5-11", codes "SCS06", "ME14 1XQ", "1st").
+# (dates "30/09/15", times "13:00", ranges "5-11", codes "SCS06", "ME14 1XQ", "1st",
+# "1990's"); a closing quote may follow ("'no more than 16,779'").
 COUNT_NUMBER = re.compile(
     r"(?=\d)(?<![\w£$€.,/:#+−-])"
-    + r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w%/:'’-]|[.,]\d)"
+    + r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w%/:-]|['’]\w|[.,]\d)"
 )
 # "over fifty staff", "forty seven individuals"; "one" is left out: "one of the children".
-WORD_NUMBER = re.compile(
-    r"(?=[tTfFsSeEnN])(?<![\w-])"
-    + r"(?P<number>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+WORD_NUMERAL = (
+    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:(?:-|\s+)(?:one|two|three|four|five|six|seven|eight|nine)\b)?"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen))\b"
+    r"|seventeen|eighteen|nineteen)"
 )
+WORD_NUMBER = re.compile(r"(?=[tTfFsSeEnN])(?<![\w-])(?P<number>" + WORD_NUMERAL + r")\b")
 WORD_VALUES = {
     **{w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                   "fourteen fifteen sixteen seventeen eighteen nineteen".split())},
@@ -108,6 +116,7 @@ LABEL_WORDS = frozenset("""
     ward junction route version chapter question questions box row rows column columns line lines block flat
     plot sheet category decision reference code telephone phone fax extension mobile per every case standard
     round quarter week day month lot model outcome objective target theme domain indicator measure pillar
+    volume issue edition wave principle principles
     < > ≤ ≥
 """.split())
 # Abbreviations may carry their full stop ("No. 5", "para. 3"); "a year. 130" ends a sentence.
@@ -117,8 +126,76 @@ CELL = r"[-+−(£$€]*\d[\d,.]*(?:%|[kmbn]{1,2})?\)?"
 TABLE_CELL = re.compile(r"(?<!\S)" + CELL + r"(?!\S)")
 TWO_CELLS = re.compile(r"(?<!\S)" + CELL + r"[ \t]+" + CELL + r"(?!\S)")
 SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9•£$])|;\s*\n|\n[^\S\n]*\n")
+CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
 MAX_CONTEXT = 300
 CONTEXT_LINES = 3
+
+
+# Counts whose noun is not after the numeral but elsewhere in the sentence. Each
+# rule needs a construction that only a quantity fits, and most need the thing
+# counted named earlier in the sentence (the antecedent: a count, or a counted
+# noun). The numeral is followed by nothing that could be a unit of its own
+# ("from 12 months", "a population of 1.5 million").
+# "a fifty bed capacity", "its 60 place capacity": a capacity counts beds or places.
+CAPACITY = re.compile(
+    r"(?=[\dtTfFsSeEnN])(?<![\w£$€.,/:#+−-])"
+    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+|" + WORD_NUMERAL + r")[ \t-]"
+    r"(?P<noun>(?i:bed|place|seat|space|pupil|child|person|unit|room|home))[ \t]+(?i:capacity)\b"
+)
+# "113 of these", "126 of which related to UASC", "4 of them".
+PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:these|those|them|which|whom)\b", re.I)
+# "of which 13 are currently locum staff", "Of these, 45 had".
+PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:which|whom|these|those|them)\s*,?\s*$", re.I)
+# "205 out of 2,070 were reviewed".
+OUT_OF = re.compile(r"\s+out\s+of\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%/.,:-]|[.,]\d)", re.I)
+# "(having increased from 386 in March)", "fell to 120", "rose by 40", "from 386 to 963".
+CHANGE_BEFORE = re.compile(
+    r"\b(?:increas\w*|decreas\w*|rose|risen|rising|grew|grown|growing|fell|fallen|falling|dropped|dropping"
+    r"|reduc\w*|declin\w*|up|down)\s+(?:from|to|by)\s+$"
+    r"|\b(?:increas\w*|decreas\w*|rose|risen|rising|grew|grown|fell|fallen|dropped|reduc\w*|declin\w*)"
+    r"\s+from\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+to\s+$"
+    r"|\bcompared\s+(?:with|to)\s+$",
+    re.I,
+)
+# "the number of unallocated cases numbered 130", "referrals totalled 1,240".
+TOTAL_BEFORE = re.compile(r"\b(?:numbered|numbering|totall?ed|totall?ing|stood\s+at|stands\s+at)\s+$", re.I)
+# "The number of children in care at the end of March was 1,812": only after "the number of".
+COPULA_BEFORE = re.compile(r"\b(?:was|were|is|are|remains|remained|stood\s+at|reached|rose\s+to|fell\s+to)\s+$", re.I)
+# "last year's intake of 40", "a caseload of 18", "a total of 1,203".
+COLLECTIVE_BEFORE = re.compile(
+    r"\b(?P<noun>intake|cohort|caseloads?|backlog|total|population|capacity)\s+of\s+$", re.I
+)
+# "to 'no more than 16,779'": a comparison that only fits a count. "over 18" and
+# "more than 16" fit an age as well, and are left alone.
+BOUND_BEFORE = re.compile(
+    r"(?P<lead>\S+\s+)?\b(?:no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|fewer\s+than)\s+['‘\"“]?$", re.I
+)
+# "…, 45 had 4 placements": a numeral that continues a list.
+LIST_BEFORE = re.compile(r"(?:[,;]|\b(?:and|or|but|while|whilst))\s*$", re.I)
+# "130 children had …, 45 had …": the verb both share.
+LIST_VERBS = frozenset("""
+    had have has were are was is did do does received remained remain stayed moved left attended went
+""".split())
+# What a linked count may be followed by: nothing, punctuation, or a word that
+# starts a new phrase. A noun ("from 12 months") is a unit of its own.
+FOLLOWERS = frozenset("""
+    in at on to by for and or from since during over the this that last a an when compared as of with between
+    before after until whilst while but across within against so now currently previously respectively
+    are were is was had have has did remain remained
+""".split())
+# "8 organisations", "the 3 unachieved standards": what "of these" may point back to.
+NUMBERED_PLURAL = re.compile(
+    r"(?<![\w£$€.,/:#-])(?:\d{1,3}(?:,\d{3})+|\d+|" + WORD_NUMERAL + r")"
+    r"(?:\s+[a-z][a-z-]+){0,2}\s+(?P<noun>[A-Za-z]{3,}s)\b"
+)
+# "the number of looked after children" names what a later numeral counts.
+NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|numbers|total|totals)\s+of\s+", re.I)
+# Plural nouns after "N … of": "120 audited experiences of children". Measures are not counted things.
+MEASURES = frozenset("""
+    minutes seconds hours days weeks months years decades times pounds pence metres meters miles kilometres
+    km tonnes litres points percent hectares acres per cent
+    halves thirds quarters fifths sixths sevenths eighths ninths tenths
+""".split())
 
 
 @dataclass
@@ -133,6 +210,7 @@ class FoundFigure:
 
 def find_figures(lines: list[Line]) -> list[FoundFigure]:
     text, starts = _joined(lines)
+    apart = frozenset(starts[i] for i in range(1, len(lines)) if lines[i].number - lines[i - 1].number > 1)
     spans: list[tuple[int, int, str, str, float, str]] = []  # start, end, kind, text, value, unit
     taken: list[tuple[int, int]] = []  # spans already a figure, kept sorted
 
@@ -156,15 +234,42 @@ def find_figures(lines: list[Line]) -> list[FoundFigure]:
         spans.append((*match.span(), "percent", match.group(0), round(value, 4), "%"))
         insort(taken, match.span())
 
+    counts: list[tuple[int, int, str]] = []  # start, end, unit of each count, for the linked ones below
+    amounts = sorted(start for start, _, _, _, _, _ in spans)  # where money and percentages start
+    bare: list[re.Match] = []  # numerals that count no noun after them
     for pattern in (COUNT_NUMBER, WORD_NUMBER):
         for match in pattern.finditer(text):
-            if _overlaps(match.span(), taken):
+            if _overlaps(match.span(), taken) or not _may_count(text, match, apart):
                 continue
             count = _count(text, match)
             if count:
                 end, value, unit = count
                 spans.append((match.start(), end, "count", text[match.start():end], value, unit))
                 insort(taken, (match.start(), end))
+                insort(counts, (match.start(), end, unit))
+            else:
+                bare.append(match)
+    for match in CAPACITY.finditer(text):
+        if _overlaps(match.span(), taken) or not _may_count(text, match, apart):
+            continue
+        unit = _plural(match["noun"].lower())
+        spans.append((*match.span(), "count", match.group(0), float(_value(match["number"])), unit))
+        insort(taken, match.span())
+        insort(counts, (*match.span(), unit))
+    # Numerals whose noun is elsewhere in the sentence: "248 young people ..., 113 of
+    # these", "130 children had 3 placements, 45 had 4", "963 UASC (having
+    # increased from 386 in March)". In order, so that one can lead to the next.
+    # Whole numbers only: "at 10.00 of which" is a time.
+    for match in sorted(bare, key=lambda m: m.start()):
+        if "." in match["number"] or _overlaps(match.span(), taken):
+            continue
+        linked = _linked_count(text, match, counts, amounts)
+        if linked:
+            end, unit = linked
+            value = float(_value(match["number"]))
+            spans.append((match.start(), end, "count", text[match.start():end], value, unit))
+            insort(taken, (match.start(), end))
+            insort(counts, (match.start(), end, unit))
 
     found = []
     for start, end, kind, written, value, unit in sorted(spans):
@@ -179,26 +284,10 @@ def find_figures(lines: list[Line]) -> list[FoundFigure]:
 
 
 def _count(text: str, match: re.Match) -> tuple[int, float, str] | None:
-    """(end of the figure, value, unit) when the numeral counts a noun after it."""
+    """(end of the figure, value, unit) when the numeral counts a noun after it
+    (one `_may_count` lets through)."""
     number = match["number"]
-    if number[0].isdigit():
-        value = _number(number)
-        if re.fullmatch(r"(?:19|20)\d\d", number):
-            return None  # a year, even in "2015 children"
-    else:
-        parts = re.split(r"-|\s+", number.lower())
-        value = sum(WORD_VALUES[p] for p in parts)
-    before = text[max(0, match.start("number") - 30): match.start("number")]
-    words_before = before.split()
-    if _is_label(words_before[-1:]) or before.rstrip()[-1:].isdigit():
-        return None  # a label, or one of a run of numbers (table cells, a phone number)
-    if len(words_before) >= 2 and words_before[-1] == "in" and (
-        words_before[-2].lower() == "one" or words_before[-2].isdigit()
-    ):
-        return None  # "one in three children" is a proportion
-    line_so_far = text[text.rfind("\n", 0, match.start("number")) + 1: match.start("number")]
-    if line_so_far.strip() in ("", "(", "[") and re.match(r"\s*[A-Z]", text[match.end():]):
-        return None  # "4 Early Help Assessments and plans are ..." opens a paragraph
+    value = _value(number)
     after_start = match.end()
     after = text[after_start: after_start + 120]
     blank = re.search(r"\n[ \t]*\n", after)
@@ -220,10 +309,273 @@ def _count(text: str, match: re.Match) -> tuple[int, float, str] | None:
                 pair = f"{words[position - 1].group(0)} {token}".lower().replace("’", "'")
                 if pair in COMPOUND_UNITS:
                     unit = pair
+            following = words[position + 1] if position + 1 < len(words) else None
+            if unit in ("FTE", "WTE") and following and _counted_unit(following.group(0)):
+                word, unit = following, _counted_unit(following.group(0))  # "30 FTE IRO's" counts IROs
             return after_start + word.end(), float(value), unit
         if not _is_describing(token):
             return None
     return None
+
+
+def _linked_count(
+    text: str, match: re.Match, counts: list[tuple[int, int, str]], amounts: list[int],
+) -> tuple[int, str] | None:
+    """(end of the figure, unit) when a bare numeral counts a thing named elsewhere
+    in its sentence, through one of the constructions above; else None."""
+    start, end = match.start("number"), match.end("number")
+    sentence = _sentence_start(text, start)
+    before = text[max(sentence, start - 80): start]
+    after = text[end: end + 80]
+    amount = bisect_left(amounts, start) - 1
+    last_count = bisect_left(counts, (start,)) - 1
+    if amount >= 0 and amounts[amount] >= sentence and (last_count < 0 or counts[last_count][0] < amounts[amount]):
+        return None  # "£5m, of which 3 was capital": what came last was money or a percentage
+    last_word = re.search(r"(\S+)\s*$", before)
+    if (last_word and re.fullmatch(r"[A-Z][a-z]+", last_word.group(1))
+            and text[sentence:start].split()[0] != last_word.group(1)):
+        return None  # "Principle 3 of the staff code": a capitalised word names what it numbers
+
+    # Forward: "120 audited experiences of children", "45 of the children", "205 out of 2,070 were".
+    forward = _counted_through_of(text, end)
+    if forward:
+        return forward
+    out_of = OUT_OF.match(after)
+    if out_of:
+        unit = _antecedent(text, sentence, start, counts, nouns=True)
+        if unit is not None or _next_word(after[out_of.end():]) in LIST_VERBS:
+            return end + out_of.end(), unit or ""
+    partitive = PARTITIVE_AFTER.match(after)
+    if partitive:
+        return end + partitive.end(), _antecedent_or_earlier(text, sentence, start, counts)
+    following = _next_word(after)
+    if not _ends_phrase(after):
+        return None
+    if PARTITIVE_BEFORE.search(before) and (following in LIST_VERBS or following == "" or following.endswith("ed")):
+        phrase = re.search(r"\b([A-Za-z]{3,}s)\s*,?\s+of\s+(?:which|whom)\s*,?\s*$", before, re.I)
+        unit = _antecedent(text, sentence, start, counts, nouns=False)
+        if unit is None and phrase and phrase.group(1).lower() not in MEASURES:
+            unit = phrase.group(1).lower()  # "7 standards of which 4 were achieved"
+        return end, unit if unit is not None else _antecedent_or_earlier(text, sentence, start, counts)
+    if LIST_BEFORE.search(before) and following in LIST_VERBS:
+        for count_start, count_end, unit in reversed(counts):
+            if count_start < sentence:
+                break
+            if count_end <= start and _next_word(text[count_end: count_end + 30]) == following:
+                return end, unit  # "130 children had …, 45 had …"
+    if CHANGE_BEFORE.search(before):
+        unit = _antecedent(text, sentence, start, counts, nouns=False, number_of=True)
+        if unit is not None:
+            return end, unit
+    if TOTAL_BEFORE.search(before):
+        unit = _antecedent(text, sentence, start, counts, nouns=True, number_of=True)
+        if unit is not None:
+            return end, unit
+    if COPULA_BEFORE.search(before):
+        unit = _number_of(text[sentence:start], near_end=True)
+        if unit is not None:
+            return end, unit
+    collective = COLLECTIVE_BEFORE.search(before)
+    if collective:
+        noun = collective["noun"].lower()
+        unit = _antecedent(text, sentence, start, counts, nouns=True, number_of=True)
+        if unit is None:
+            unit = "cases" if noun.startswith(("caseload", "backlog")) else "" if noun == "total" else noun
+        return end, unit
+    bound = BOUND_BEFORE.search(before)
+    if bound and not _is_label([(bound["lead"] or "").strip()]):
+        unit = _antecedent(text, sentence, start, counts, nouns=True, number_of=True)
+        if unit is not None:
+            return end, unit
+    return None
+
+
+def _counted_through_of(text: str, end: int) -> tuple[int, str] | None:
+    """"120 audited experiences of children" (a plural noun, then "of" and a counted
+    noun), "45 of the children", "5 of the 7 standards": (end, unit)."""
+    after = text[end: end + 120]
+    blank = re.search(r"\n[ \t]*\n", after)
+    if blank:
+        after = after[: blank.start()]
+    words = list(WORD.finditer(after))
+    tokens = [w.group(0) for w in words]
+    # "N of the [M] [describing] <counted>"
+    if len(tokens) >= 3 and tokens[0].lower() == "of" and tokens[1].lower() == "the":
+        rest = after[words[1].end():]
+        number = re.match(r"\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%/.,:-]|[.,]\d)", rest)
+        offset = words[1].end() + (number.end() if number else 0)
+        found = _noun_ahead(after, offset, describing=2)
+        noun = after[:found[0]].split()[-1] if found else ""
+        if found and not (noun[0].isupper() and not noun.isupper()):
+            return end + found[0], found[1]
+        return None  # "21 of the Children Act 1989" names an Act
+    # "N [describing] <plural> of [describing] <counted>"
+    for position, token in enumerate(tokens[:3]):
+        if token.lower() == "of" and position:
+            head = tokens[position - 1]
+            if not (re.fullmatch(r"[A-Za-z]{3,}s", head) and not head.endswith(("ss", "us", "is"))):
+                return None
+            if head.lower() in MEASURES or head.lower() in NOT_DESCRIBING or head.lower() in LABEL_WORDS:
+                return None
+            found = _noun_ahead(after, words[position].end(), describing=1)
+            if found:
+                return end + words[position - 1].end(), head.lower()
+            return None
+        if not _is_describing(token) or token[0].isupper() and position == 0:
+            return None
+    return None
+
+
+def _noun_ahead(after: str, offset: int, describing: int) -> tuple[int, str] | None:
+    """The counted noun at most `describing` words after `offset`: (its end, unit)."""
+    words = list(WORD.finditer(after, offset))
+    for position, word in enumerate(words[: describing + 1]):
+        token = word.group(0)
+        unit = _counted_unit(token)
+        if unit:
+            if position:
+                pair = f"{words[position - 1].group(0)} {token}".lower().replace("’", "'")
+                if pair in COMPOUND_UNITS:
+                    unit = pair
+            return word.end(), unit
+        if not _is_describing(token):
+            return None
+    return None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    low = max(0, position - MAX_CONTEXT)
+    start = low
+    # Past the position: a boundary's lookahead reads the numeral's first digit.
+    for boundary in SENTENCE_END.finditer(text, low, min(len(text), position + 2)):
+        if boundary.end() <= position:
+            start = boundary.end()
+    return start
+
+
+def _antecedent(text: str, sentence: int, position: int, counts: list[tuple[int, int, str]], *,
+                nouns: bool, number_of: bool = False) -> str | None:
+    """What the sentence counted before `position`: the unit of its last count,
+    else the noun of "the number of <noun>", else (with `nouns`) the last counted
+    noun named; None when there is none."""
+    for count_start, count_end, unit in reversed(counts):
+        if count_end <= position and count_start >= sentence:
+            return unit
+        if count_start < sentence:
+            break
+    if number_of:
+        unit = _number_of(text[sentence:position], near_end=False)
+        if unit is not None:
+            return unit
+    if nouns:
+        last = None
+        words = list(WORD.finditer(text, sentence, position))
+        for index, word in enumerate(words):
+            unit = _counted_unit(word.group(0))
+            if unit:
+                if index:
+                    pair = f"{words[index - 1].group(0)} {word.group(0)}".lower().replace("’", "'")
+                    if pair in COMPOUND_UNITS:
+                        unit = pair
+                last = unit
+        return last
+    return None
+
+
+def _antecedent_or_earlier(text: str, sentence: int, position: int, counts: list[tuple[int, int, str]]) -> str:
+    """"… 248 young people. 113 of these …": the sentence before may name it; and
+    "assessed 8 organisations (six of which …": a numeral and a plural noun do."""
+    unit = _antecedent(text, sentence, position, counts, nouns=False)
+    earlier = sentence
+    if unit is None and sentence:
+        earlier = _sentence_start(text, sentence - 1)
+        if "\n\n" in text[earlier:sentence]:
+            earlier = sentence
+        unit = _antecedent(text, earlier, sentence, counts, nouns=False)
+    if unit is None:
+        for phrase in reversed(list(NUMBERED_PLURAL.finditer(text, earlier, position))):
+            noun = phrase["noun"].lower()
+            if noun not in MEASURES and noun not in NOT_DESCRIBING and not noun.endswith(("ss", "us", "is")):
+                return noun
+    return unit or ""
+
+
+def _number_of(text: str, near_end: bool) -> str | None:
+    """The counted noun of "the number of [describing words] <noun>" in `text`;
+    with `near_end`, only where the rest of `text` is a short qualifier ("in care
+    at the end of March"), not a clause of its own ("who were")."""
+    found = None
+    for match in NUMBER_OF.finditer(text):
+        noun = _noun_ahead(text, match.end(), describing=MAX_DESCRIBING_WORDS)
+        if noun:
+            found = noun
+    if found is None:
+        return None
+    if near_end:
+        rest = text[found[0]:]
+        if len(rest) > 60 or re.search(r"\b(?:who|whom|whose|which|that|aged?|ages)\b", rest, re.I):
+            return None
+    return found[1]
+
+
+def _next_word(after: str) -> str:
+    word = re.match(r"\s*([A-Za-z]+)", after)
+    return word.group(1).lower() if word else ""
+
+
+def _ends_phrase(after: str) -> bool:
+    """Whether what follows a numeral leaves it without a unit of its own."""
+    follow = re.match(r"\s*(\S)", after)
+    if not follow:
+        return True
+    if follow.group(1).isalpha():
+        return _next_word(after) in FOLLOWERS
+    return follow.group(1) in ",.;:)]’'\"”–—-"
+
+
+def _plural(noun: str) -> str:
+    return {"child": "children", "person": "people"}.get(noun, noun + "s")
+
+
+def _value(number: str) -> float:
+    if number[0].isdigit():
+        return _number(number)
+    return sum(WORD_VALUES[p] for p in re.split(r"-|\s+", number.lower()))
+
+
+def _may_count(text: str, match: re.Match, apart: frozenset[int] = frozenset()) -> bool:
+    """Whether the numeral can be a count at all, whatever follows it: not a year,
+    not after a label, not one of a run of numbers, not a paragraph's number.
+    `apart`: where lines start that had a blank line above them."""
+    number = match["number"]
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        return False  # a year, even in "2015 children"
+    line_start = text.rfind("\n", 0, match.start("number")) + 1
+    line_so_far = text[line_start: match.start("number")]
+    before = text[max(0, match.start("number") - 30): match.start("number")]
+    if line_start in apart and not line_so_far.strip():
+        before = line_so_far  # a heading a blank line above ("… by gender and age") labels nothing
+    before = before[before.rfind("\n\n") + 1:]
+    words_before = before.split()
+    if _is_label(words_before[-1:]) or before.rstrip()[-1:].isdigit():
+        return False  # a label, or one of a run of numbers (table cells, a phone number)
+    # "sections 20 and 21", "paragraphs 3 to 5", "aged 16, 17"
+    tail = words_before[-3:]
+    if len(tail) == 3 and tail[2].lower() in ("and", "or", "to", "&", "-", "–"):
+        label, previous = tail[0], tail[1]
+    elif len(tail) >= 2 and tail[-1].endswith(","):
+        label, previous = tail[-2], tail[-1][:-1]
+    else:
+        label = previous = ""
+    if previous[:1].isdigit() and re.fullmatch(r"\d[\d.]*", previous) and _is_label([label]):
+        return False
+    if len(words_before) >= 2 and words_before[-1] == "in" and (
+        words_before[-2].lower() == "one" or words_before[-2].isdigit()
+    ):
+        return False  # "one in three children" is a proportion
+    if line_so_far.strip() in ("", "(", "[") and CAPITAL_NEXT.match(text, match.end()):
+        return False  # "4 Early Help Assessments and plans are ..." opens a paragraph
+    return True
 
 
 def _is_label(last_word: list[str]) -> bool:
