@@ -33,6 +33,7 @@ test: install
 
 score: install
 	$(BIN)/python benchmarks/gold_score.py
+	$(BIN)/python benchmarks/search_score.py
 
 bench: install
 	$(BIN)/python benchmarks/ingest_speed.py

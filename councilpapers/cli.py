@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 some files failed to ingest (the rest were stored);
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -137,29 +138,119 @@ def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool) -
 @click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
+@click.option("--facets", "with_facets", is_flag=True,
+              help="With --format json: print {hits, facets, did_you_mean, total} instead of the list of hits.")
+@click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default="whoosh", show_default=True,
+              envvar="COUNCILPAPERS_ENGINE", help="Search engine [env COUNCILPAPERS_ENGINE]; tantivy is an optional extra.")
 @format_option()
 @pass_context
-def search(ctx: Context, query, kind, committee, since, until, limit, fmt) -> None:
-    """Search the papers: words, "exact phrases", AND / OR / NOT."""
+def search(ctx: Context, query, kind, committee, since, until, limit, include_exempt, with_facets, engine, fmt) -> None:
+    """Search the papers. QUERY: words, "exact phrases", AND / OR / NOT, and
+    fields: committee:, kind:, person:, owner:, minute:, item:, decision:,
+    date:2015 or date:2015-04..2016-05, amount:>1000000 (see the README)."""
     from .search import BadQuery
 
     if not query and not (kind or committee or since or until):
         raise click.UsageError("Give a query, or at least one of --kind, --committee, --since, --until.")
+    index = _search_index(ctx, engine)
     try:
-        hits = ctx.index.search(
+        result = index.find(
             query, kind=kind, committee=committee,
-            since=since[0] if since else None,
-            until=until[1] if until else None, limit=limit,
+            since=since[0] if since else None, until=until[1] if until else None, limit=limit,
+            include_exempt=include_exempt, facets=fmt == "table" or with_facets,
         )
     except BadQuery as error:
         raise click.UsageError(str(error)) from None
-    if fmt == "table":
-        _print_hits(hits)
-    else:
-        emit([hit.to_json() for hit in hits], HIT_COLUMNS, fmt)
+    _emit_hits(result, fmt, with_facets=with_facets)
+
+
+@main.command()
+@click.argument("record_id")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
+@click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default="whoosh", show_default=True,
+              envvar="COUNCILPAPERS_ENGINE", help="Search engine [env COUNCILPAPERS_ENGINE].")
+@format_option()
+@pass_context
+def similar(ctx: Context, record_id, limit, include_exempt, engine, fmt) -> None:
+    """Records like RECORD_ID (more like this): the same subject at other meetings."""
+    index = _search_index(ctx, engine)
+    try:
+        result = index.similar(record_id, limit=limit, include_exempt=include_exempt)
+    except KeyError:
+        raise click.UsageError(f"No searchable record has the id {record_id!r}.") from None
+    _emit_hits(result, fmt)
 
 
 HIT_COLUMNS = ("id", "kind", "committee", "meeting_date", "minute", "agenda_ref", "title", "snippet", "source", "page", "line", "score")
+HIT_CSV_COLUMNS = HIT_COLUMNS + ("exempt", "sources")
+
+
+def _search_index(ctx: Context, engine: str):
+    """The index for `engine`, knowing every form of a person's name from the
+    store; the Tantivy index is built from the store the first time it is asked for."""
+    from .search import EngineMissing, SearchIndex
+
+    index = SearchIndex(ctx.home.index_dir, engine=engine, people=lambda name: _name_forms(ctx.store, name))
+    try:
+        missing = not index.exists()
+    except EngineMissing as error:
+        raise click.UsageError(str(error)) from None
+    if missing and ctx.home.store_path.exists() and ctx.store.sources():
+        if engine == "whoosh":
+            click.echo("The search index is not built, or is from an older version: "
+                       "run `councilpapers reindex`.", err=True)
+        else:
+            _build_engine(ctx, index, engine)
+    return index
+
+
+def _build_engine(ctx: Context, index, engine: str) -> None:
+    from .corpus.lock import HomeBusy, write_lock
+    from .search import IndexBusy
+    from .search.documents import store_documents
+
+    click.echo(f"Building the {engine} index from the store (once)…", err=True)
+    try:
+        with write_lock(ctx.home.root):
+            index.build_engine(engine, store_documents(ctx.store))
+    except (HomeBusy, IndexBusy) as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _name_forms(store: Store, name: str) -> tuple[set[str], set[str]]:
+    """Surnames of every form of the people called `name`, and their ids."""
+    from .search.documents import surname
+
+    ids = _person_ids(store, name)
+    surnames = set()
+    for person in store.people():
+        if person.id in ids:
+            surnames.update(s for alias in [person.name, *person.aliases] if (s := surname(alias)))
+    return surnames, ids
+
+
+def _emit_hits(result, fmt: str, *, with_facets: bool = False) -> None:
+    """Hits as a table (then the facets), a JSON list (an object with --facets)
+    or CSV; "Did you mean" goes to stderr when stdout is for machines."""
+    if fmt == "table":
+        if result.suggestion:
+            click.echo(click.style(f"Did you mean: {result.suggestion}?", fg="cyan"))
+        _print_hits(result.hits)
+        if result.facets and result.hits:
+            _print_facets(result.facets)
+        return
+    if result.suggestion:
+        click.echo(f"Did you mean: {result.suggestion}?", err=True)
+    if fmt == "json" and with_facets:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    rows = [hit.to_json() for hit in result.hits]
+    if fmt == "csv":
+        for row in rows:
+            row["sources"] = [_cite(place) for place in row["sources"]]
+    emit(rows, HIT_CSV_COLUMNS, fmt)
 
 
 def _print_hits(hits) -> None:
@@ -167,18 +258,38 @@ def _print_hits(hits) -> None:
         click.echo("No matches.")
         return
     for n, hit in enumerate(hits, 1):
+        if hit.partial and (n == 1 or not hits[n - 2].partial):
+            some = "No record has all the words" if n == 1 else "Fewer records than asked for have all the words"
+            click.echo(click.style(f"   — {some}; these have some of them —", dim=True))
         when = hit.meeting_date.strftime("%-d %b %Y") if hit.meeting_date else "undated"
         where = []
         if hit.minute:
             where.append(f"minute {hit.minute}")
         if hit.agenda_ref:
             where.append(f"item {hit.agenda_ref}")
-        head = " · ".join([hit.committee or "(no meeting)", when, *where, hit.kind.replace("_", " ")])
+        kind = hit.kind.replace("_", " ") + (" (exempt)" if hit.exempt else "")
+        head = " · ".join([hit.committee or "(no meeting)", when, *where, kind])
         click.echo(click.style(f"{n}. {head}", bold=True))
         click.echo(f"   {hit.title}")
-        click.echo(f"   {_highlight(hit.snippet, hit.highlights)}")
-        page = f" p. {hit.page}" if hit.page else ""
-        click.echo(click.style(f"   {Path(hit.source).name}{page}, line {hit.line}  [{hit.id}]", dim=True))
+        if hit.snippet:
+            click.echo(f"   {_highlight(hit.snippet, hit.highlights)}")
+        click.echo(click.style(f"   {_cite(hit.sources[0] if hit.sources else vars(hit))}  [{hit.id}]", dim=True))
+        others = hit.sources[1:]
+        if others:
+            shown = "; ".join(_cite(place) for place in others[:3])
+            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            click.echo(click.style(f"   also: {shown}{more}", dim=True))
+
+
+def _print_facets(facets) -> None:
+    click.echo()
+    for name, label in (("committee", "committee"), ("year", "year"), ("kind", "kind")):
+        counts = facets.get(name) or {}
+        if not counts:
+            continue
+        order = sorted(counts.items(), key=(lambda kv: kv[0]) if name == "year" else (lambda kv: (-kv[1], kv[0])),
+                       reverse=name == "year")
+        click.echo(f"by {label}: " + " · ".join(f"{k.replace('_', ' ') if name == 'kind' else k} {v}" for k, v in order))
 
 
 def _highlight(snippet: str, spans) -> str:
@@ -193,23 +304,136 @@ def _highlight(snippet: str, spans) -> str:
 
 @main.command()
 @click.argument("record_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people; json: the record with its context.")
 @pass_context
-def show(ctx: Context, record_id: str) -> None:
-    """Print a record, meeting or source by its id, with where it came from."""
+def show(ctx: Context, record_id: str, fmt: str) -> None:
+    """Print a record in context (its minute with resolutions, actions and
+    votes, the meeting, attendance, and where it came from), a meeting or a source."""
     store = ctx.store
     record = store.record(record_id)
     if record:
-        click.echo(json.dumps(record.to_json(), ensure_ascii=False, indent=2))
+        context = _record_context(store, record)
+        if fmt == "json":
+            click.echo(json.dumps(_context_json(record, context), ensure_ascii=False, indent=2))
+        else:
+            _print_record(record, context)
         return
     meeting = store.meeting(record_id)
     if meeting:
-        _show_meeting(store, meeting)
+        if fmt == "json":
+            records = merge_records(store.records(meeting_id=meeting.id))
+            data = {**meeting_json(meeting), "records": [r.to_json() for r in records]}
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            _show_meeting(store, meeting)
         return
     source = store.source(record_id)
     if source:
         click.echo(json.dumps(source_json(source), ensure_ascii=False, indent=2))
         return
     raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
+
+
+def _record_context(store: Store, record) -> dict:
+    """The record's meeting, its minute item (merged over the files that tell
+    it) with resolutions, actions and votes, and the meeting's attendance."""
+    meeting = store.meeting(record.meeting_id) if record.meeting_id else None
+    context: dict = {"meeting": meeting, "item": None, "resolutions": [], "actions": [], "votes": [],
+                     "attendance": [], "places": getattr(record, "attested_by", None) or []}
+    if not meeting:
+        return context
+    records = merge_records(store.records(meeting_id=meeting.id))
+    context["attendance"] = [r for r in records if r.type == "attendance"]
+    items = [r for r in records if r.type == "minute_item"]
+    item = None
+    if record.type == "minute_item":
+        item = next((i for i in items if record.id in {p["id"] for p in i.attested_by}), None)
+    if item is None:
+        number = getattr(record, "minute", None) or getattr(record, "number", None)
+        ref = getattr(record, "agenda_ref", None) or (record.code if record.type == "agenda_item" else None)
+        title = getattr(record, "title", None)
+        item = (next((i for i in items if number and i.number == number), None)
+                or next((i for i in items if ref and i.agenda_ref == ref), None)
+                or next((i for i in items if title and i.title == title), None))
+    if record.type == "resolution":
+        merged = next((r for r in records if r.type == "resolution" and record.id in {p["id"] for p in r.attested_by}), None)
+        context["places"] = merged.attested_by if merged else []
+    if item is not None:
+        context["item"] = item
+        if record.type == "minute_item":
+            context["places"] = item.attested_by
+        context["resolutions"] = [r for r in records if r.type == "resolution" and (
+            (r.minute and r.minute == item.number) or (not r.minute and r.title == item.title))]
+        context["actions"] = [r for r in records if r.type == "action" and item.number and r.minute == item.number]
+        context["votes"] = [r for r in records if r.type == "vote" and item.number and r.minute == item.number]
+    if not context["places"]:
+        context["places"] = [{"id": record.id, "source": record.source, "page": record.page, "line": record.line}]
+    return context
+
+
+def _context_json(record, context: dict) -> dict:
+    meeting = context["meeting"]
+    return {
+        **record.to_json(),
+        "context": {
+            "meeting": meeting_json(meeting) if meeting else None,
+            "minute_item": context["item"].to_json() if context["item"] else None,
+            "resolutions": [r.to_json() for r in context["resolutions"]],
+            "actions": [r.to_json() for r in context["actions"]],
+            "votes": [r.to_json() for r in context["votes"]],
+            "attendance": [r.to_json() for r in context["attendance"]],
+            "sources": context["places"],
+        },
+    }
+
+
+def _print_record(record, context: dict) -> None:
+    import textwrap
+
+    def para(text: str, indent: str = "   ") -> None:
+        for block in re.split(r"\n\s*\n", text.strip()):
+            click.echo(textwrap.fill(" ".join(block.split()), width=100, initial_indent=indent,
+                                     subsequent_indent=indent))
+
+    meeting = context["meeting"]
+    if meeting:
+        when = ", ".join(x for x in (meeting.date, meeting.time, meeting.venue) if x) or "undated"
+        click.echo(click.style(f"{meeting.committee} — {when}", bold=True))
+        _show_attendance(context["attendance"])
+        click.echo()
+    item = context["item"]
+    if item is not None:
+        number = f"Minute {item.number}. " if item.number else ""
+        ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
+        mark = "▶ " if record.type == "minute_item" else ""
+        click.echo(click.style(f"{mark}{number}{item.title}{ref}", bold=True))
+        para(item.text)
+        for vote in context["votes"]:
+            counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
+            click.echo(f"   Vote: {counts} — {vote.result or 'result not stated'}")
+        for res in context["resolutions"]:
+            mark = "▶ " if record.id in {p["id"] for p in res.attested_by} or res.id == record.id else ""
+            click.echo(click.style(f"{mark}RESOLVED that", bold=True))
+            para(res.text)
+        for action in context["actions"]:
+            mark = "▶ " if action.id == record.id else ""
+            extra = ", ".join(x for x in (action.due and f"due {action.due}", action.status and f"status {action.status}") if x)
+            click.echo(f"{mark}ACTION: {action.owner} to {action.description}" + (f" ({extra})" if extra else ""))
+    if item is None or record.type not in ("minute_item", "resolution", "action", "vote"):
+        click.echo(click.style(f"▶ {record.type.replace('_', ' ')}: {getattr(record, 'title', '') or getattr(record, 'subject', '')}", bold=True))
+        for key, value in record.to_json().items():
+            if key in ("type", "id", "source", "page", "line", "meeting", "title", "subject", "text", "attested_by") or value in (None, "", [], False):
+                continue
+            click.echo(f"   {key}: {value if not isinstance(value, list) else '; '.join(map(str, value))}")
+        if getattr(record, "text", None):
+            para(record.text)
+    click.echo()
+    click.echo("Told by:")
+    for place in context["places"]:
+        click.echo(f"   {_cite(place)}  [{place['id']}]")
+    if record.source not in {p["source"] for p in context["places"]}:
+        click.echo(f"   {_cite({'source': record.source, 'page': record.page, 'line': record.line})}  [{record.id}]")
 
 
 def _show_meeting(store: Store, meeting) -> None:
@@ -477,6 +701,135 @@ def _print_profile(profile) -> None:
             when = row.meeting.date if row.meeting else "action plan"
             click.echo(f"   {when}  {row.action.description}  [{_short_cite(row.action)}]")
     click.echo()
+
+
+@main.command()
+@click.argument("base_url")
+@click.option("--committee", "committees", multiple=True, metavar="NAME_OR_ID",
+              help="Only this committee: its id, its name, or words of its name (repeatable) [default: all].")
+@click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", type=PartialDate(), help="Meetings on or before [default: 30 days ahead].")
+@click.option("--documents", "kinds", default="minutes,agenda,reports,decisions,supplements", show_default=True,
+              help="Kinds of document to fetch, comma-separated.")
+@click.option("--archive", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the archive [default: HOME/archive].")
+@click.option("--delay", type=click.FloatRange(min=0), default=0.5, show_default=True,
+              help="Seconds between requests (robots.txt's Crawl-delay wins when longer).")
+@click.option("--no-ingest", is_flag=True, help="Archive only; a later harvest ingests what is archived.")
+@click.option("--list", "list_only", is_flag=True, help="List committees and their meeting counts; download nothing.")
+@click.option("--user-agent", help="User-Agent to send, e.g. with a contact address [default: councilpapers/VERSION (…)].")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds to wait for an answer (ModernGov listings can take 40 s).")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Retries, with back-off, after 429/5xx, timeouts and dropped connections.")
+@click.option("--html-only", is_flag=True, help="Read the HTML pages only, not the web service.")
+@click.option("--insecure", is_flag=True, help="Do not verify the site's TLS certificate (some councils' chains are broken).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes for the ingest [default: the number of cores].")
+@click.option("--ocr/--no-ocr", default=True, show_default=True, help="OCR PDFs without a usable text layer.")
+@click.option("--today", type=PartialDate(), hidden=True)  # tests: pins the 90-day re-check window
+@format_option()
+@pass_context
+def harvest(ctx: Context, base_url, committees, since, until, kinds, archive, delay, no_ingest, list_only,
+            user_agent, timeout, retries, html_only, insecure, jobs, ocr, today, fmt) -> None:
+    """Harvest a ModernGov site (BASE_URL, e.g. https://democracy.kent.gov.uk/):
+    list committees and meetings, download each meeting's new or changed
+    documents into an archive by council / committee / date, and ingest them."""
+    from .harvest import KINDS, USER_AGENT, ArchiveBusy, Harvest, HarvestOptions, UnknownCommittee
+
+    wanted = frozenset(k.strip().lower() for k in kinds.split(",") if k.strip())
+    if not wanted or wanted - set(KINDS):
+        raise click.BadParameter(f"choose from {', '.join(KINDS)} (comma-separated).", param_hint="--documents")
+    try:
+        options = HarvestOptions(
+            base_url=base_url, archive=archive or ctx.home.root / "archive", committees=committees,
+            since=since[0] if since else None, until=until[1] if until else None, kinds=wanted, delay=delay,
+            timeout=timeout, retries=retries, user_agent=user_agent or USER_AGENT, verify_tls=not insecure,
+            today=today[0] if today else None, use_web_service=not html_only,
+        )
+        run = Harvest(options, progress=lambda line: click.echo(line, err=True))
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="BASE_URL") from None
+    try:
+        if list_only:
+            _harvest_list(run, fmt)
+            return
+        report, interrupted = None, False
+        try:
+            report = run.run()
+        except KeyboardInterrupt:
+            report, interrupted = run.report, True
+    except UnknownCommittee as error:
+        raise click.UsageError(str(error)) from None
+    except ArchiveBusy as error:
+        raise click.ClickException(str(error)) from None
+    except Exception as error:  # the site itself could not be read (FetchError)
+        from .harvest import FetchError
+
+        if isinstance(error, FetchError):
+            run.collect_notes()
+            for line in run.report.lines:
+                click.echo(line, err=True)
+            raise click.ClickException(f"could not read {run.base}: {error.reason} <{error.url}>") from None
+        raise
+    finally:
+        run.close()
+    for line in report.lines:
+        click.echo(line)
+    click.echo(report.summary())
+    click.echo(report.cost())
+    if interrupted:
+        click.echo("interrupted: what was downloaded is kept; run the same command again to go on.", err=True)
+        sys.exit(130)
+    failed = bool(report.failed or report.stopped)
+    if not no_ingest:
+        failed |= _harvest_ingest(ctx, options, jobs, ocr)
+    click.echo(f"archive: {report.archive}")
+    if failed:
+        sys.exit(1)
+
+
+def _harvest_list(run, fmt: str) -> None:
+    counts = run.count_meetings()
+    rows = [{
+        "id": c.committee.id, "committee": c.committee.title,
+        "status": "deleted" if c.committee.deleted else "expired" if c.committee.expired else "live",
+        "meetings": c.meetings, "first": c.first.isoformat() if c.first else None,
+        "last": c.last.isoformat() if c.last else None,
+    } for c in counts]
+    emit(rows, ("id", "committee", "status", "meetings", "first", "last"), fmt)
+    for line in run.report.lines:
+        click.echo(line, err=True)
+    if fmt == "table":
+        click.echo(f"{len(rows)} committees, {sum(r['meetings'] for r in rows)} meetings; {run.report.cost()}")
+
+
+def _harvest_ingest(ctx: Context, options, jobs: int | None, ocr: bool) -> bool:
+    """Ingest what the archive holds that the store lacks; True when a file failed."""
+    from .corpus.lock import HomeBusy, write_lock
+    from .harvest import ingest_archive
+    from .ingest.manager import catch_up_index
+    from .ingest.parallel import default_jobs
+    from .search import IndexBusy
+
+    try:
+        with write_lock(ctx.home.root):
+            catch_up_index(ctx.store, ctx.index)
+            outcomes, unread = ingest_archive(
+                options.archive, options.base_url, ctx.store, ctx.index, jobs=jobs or default_jobs(), ocr=ocr,
+            )
+    except (HomeBusy, IndexBusy) as error:
+        raise click.ClickException(f"{error} The archive is complete; run the harvest again to ingest it.") from None
+    counts = {"ingested": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+        if outcome.failed:
+            click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
+    if unread:
+        click.echo(f"note: {len(unread)} archived files are in formats ingest does not read (e.g. {unread[0].name})")
+    total = sum(counts.values())
+    click.echo(f"ingest: {total} {'file' if total == 1 else 'files'}: "
+               + ", ".join(f"{n} {status}" for status, n in counts.items() if n or status != "duplicate"))
+    return bool(counts["failed"])
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ def test_show_a_meeting_and_a_record(home):
     assert "Miss T A Grayell (Democratic Services Officer)" in result.output
     assert "RESOLVED that" in result.output
     hit = json.loads(run(home, "search", "pupil premium", "--format", "json").output)[0]
-    shown = json.loads(run(home, "show", hit["id"]).output)
+    shown = json.loads(run(home, "show", hit["id"], "--format", "json").output)
     assert shown["id"] == hit["id"] and shown["source"] == hit["source"]
     missing = run(home, "show", "no-such-id")
     assert missing.exit_code == 2 and "No record" in missing.output

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .records import Meeting, Person, Record, Source, record_from_json
@@ -60,6 +60,20 @@ CREATE TABLE IF NOT EXISTS unindexed (path TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS people (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 -- Set when records change, so people are resolved again on the next read.
 CREATE TABLE IF NOT EXISTS people_stale (flag INTEGER PRIMARY KEY CHECK (flag = 1));
+-- Where a harvested file came from (councilpapers harvest): its URL, the committee and
+-- meeting it was listed under, and the HTTP validators. Keyed by path like sources, and
+-- kept apart from them: re-ingesting a file keeps its origin.
+CREATE TABLE IF NOT EXISTS source_origins (
+    path TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    committee TEXT,
+    meeting_date TEXT,
+    meeting_url TEXT,
+    kind TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT
+);
 """
 # Columns added after the first release: (table, column, type).
 ADDED_COLUMNS = (("sources", "text_layer", "TEXT"),)
@@ -251,6 +265,24 @@ class Store:
                 [(p.id, json.dumps(asdict(p), ensure_ascii=False)) for p in people],
             )
 
+    # -- where harvested files came from -------------------------------------
+
+    def set_origins(self, origins: Iterable["SourceOrigin"]) -> None:
+        """Record (or update) the origin of harvested files, in one transaction."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO source_origins (path, url, committee, meeting_date, meeting_url, kind,"
+                " etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(o.path, o.url, o.committee, o.meeting_date, o.meeting_url, o.kind, o.etag,
+                  o.last_modified, o.fetched_at) for o in origins],
+            )
+
+    def origin_of(self, path: str) -> "SourceOrigin | None":
+        """Where the file at `path` (a source's path, as ingested) was harvested
+        from; None for files that were not harvested."""
+        row = self.db.execute("SELECT * FROM source_origins WHERE path = ?", (str(path),)).fetchone()
+        return SourceOrigin(**dict(row)) if row else None
+
     def counts(self) -> dict[str, int]:
         counts = {
             "sources": self._count("SELECT COUNT(*) FROM sources"),
@@ -265,6 +297,21 @@ class Store:
 
     def _count(self, sql: str) -> int:
         return self.db.execute(sql).fetchone()[0]
+
+
+@dataclass
+class SourceOrigin:
+    """Where a harvested file came from: `url` to cite beside file and page."""
+
+    path: str
+    url: str
+    committee: str | None = None
+    meeting_date: str | None = None  # ISO date
+    meeting_url: str | None = None  # the meeting's page on the site
+    kind: str | None = None  # minutes, agenda, reports, decisions, supplements
+    etag: str | None = None
+    last_modified: str | None = None
+    fetched_at: str | None = None
 
 
 def _upsert_meeting(db: sqlite3.Connection, meeting: Meeting) -> None:

@@ -21,7 +21,7 @@ from ..corpus.store import Store
 from ..search.documents import search_documents
 
 MAX_FILES_PER_COMMIT = 200
-MAX_SECONDS_PER_COMMIT = 5.0  # how stale a search during an ingest may be
+MAX_SECONDS_PER_COMMIT = 2.0  # how stale a search during an ingest may be
 
 
 class IndexSync:

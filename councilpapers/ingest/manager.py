@@ -86,7 +86,8 @@ def ingest_paths(
     if batch.index:
         batch.index.catch_up()
     try:
-        for _, work in map_unordered(process_file, batch.tasks(paths), jobs, on_crash=crashed):
+        tasks = batch.tasks(paths)
+        for _, work in map_unordered(process_file, tasks, jobs, on_crash=crashed, size=_task_size):
             batch.store_work(work)
     except KeyboardInterrupt:
         batch.finish()  # what is stored gets indexed; the rest is simply not in
@@ -124,11 +125,11 @@ class _Batch:
                 continue
             self._order[key] = len(self._order)
             try:
-                sha = file_sha256(found)
+                sha, size = file_sha256(found), found.stat().st_size
             except OSError as error:
                 self._emit(FileOutcome(key, "failed", os_reason(error)))
                 continue
-            task = FileTask(found, key, sha, self.ocr)
+            task = FileTask(found, key, sha, size, self.ocr)
             existing = self.store.source_at(key)
             if existing and existing.sha256 == sha and existing.status == "ok":
                 self._emit(FileOutcome(key, "unchanged", pages=existing.pages))
@@ -201,6 +202,10 @@ class _Batch:
         self._outcomes.append((position, outcome))
         if self.on_outcome:
             self.on_outcome(outcome)
+
+
+def _task_size(task: FileTask) -> int:
+    return task.size
 
 
 def _source_id(sha: str, path: str) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from .model import ExtractedText, UnreadableFile
@@ -34,6 +35,7 @@ from .readers.pdf import clean_lines, is_garbled
 OCR_DPI = 200
 OCR_LANGUAGE = "eng"
 PAGE_TIMEOUT = 120  # seconds; a page Tesseract cannot read in this is left empty
+OCR_PROCESSES = max(1, min(4, os.cpu_count() or 1))  # Tesseracts at once per file
 POINTS_PER_INCH = 72
 
 HOW_TO_ENABLE = "install Tesseract to OCR it (Debian/Ubuntu: apt-get install tesseract-ocr)"
@@ -59,26 +61,35 @@ def ocr_unavailable_reason() -> str | None:
 
 def ocr_pdf(path: Path, why: str) -> ExtractedText:
     """The text of every page of `path` by OCR, as a reader would give it.
-    `why` ("no text layer", "garbled text layer") goes into the warning."""
+    `why` ("no text layer", "garbled text layer") goes into the warning.
+
+    Pages are rendered here one at a time (PDFium is not thread-safe) and read
+    by up to OCR_PROCESSES Tesseracts at once, so a long scan alone in a batch
+    still uses every core; at most that many page images are held at a time."""
     import pypdfium2 as pdfium
-    import pytesseract
 
     # Read by every Tesseract this process starts; see the module docstring.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    texts: list[str] = []
     warnings = [f"text by OCR ({why})"]
     document = pdfium.PdfDocument(Path(path))
     try:
-        for index in range(len(document)):
-            page = document[index]
-            try:
-                image = page.render(scale=OCR_DPI / POINTS_PER_INCH, grayscale=True).to_pil()
-                texts.append(pytesseract.image_to_string(image, lang=OCR_LANGUAGE, timeout=PAGE_TIMEOUT))
-            except (RuntimeError, pytesseract.TesseractError) as error:  # a timeout is a RuntimeError
-                warnings.append(f"page {index + 1}: OCR failed ({error})")
-                texts.append("")
-            finally:
-                page.close()
+        with ThreadPoolExecutor(OCR_PROCESSES) as tesseracts:
+            reading: list[Future] = []
+            for index in range(len(document)):
+                if len(reading) - sum(f.done() for f in reading) >= OCR_PROCESSES:
+                    wait([f for f in reading if not f.done()], return_when=FIRST_COMPLETED)
+                page = document[index]
+                try:
+                    image = page.render(scale=OCR_DPI / POINTS_PER_INCH, grayscale=True).to_pil()
+                finally:
+                    page.close()
+                reading.append(tesseracts.submit(_page_text, image))
+            texts = []
+            for number, future in enumerate(reading, start=1):
+                text, error = future.result()
+                texts.append(text)
+                if error:
+                    warnings.append(f"page {number}: OCR failed ({error})")
     finally:
         document.close()
 
@@ -88,3 +99,13 @@ def ocr_pdf(path: Path, why: str) -> ExtractedText:
         raise UnreadableFile(f"{why} and OCR read only junk")
     lines = mark_furniture([clean_lines(text) for text in texts])
     return ExtractedText("pdf", lines, page_count=len(texts), warnings=warnings)
+
+
+def _page_text(image) -> tuple[str, str | None]:
+    """(text, None), or ("", why) when Tesseract fails on the page."""
+    import pytesseract
+
+    try:
+        return pytesseract.image_to_string(image, lang=OCR_LANGUAGE, timeout=PAGE_TIMEOUT), None
+    except (RuntimeError, pytesseract.TesseractError) as error:  # a timeout is a RuntimeError
+        return "", str(error)

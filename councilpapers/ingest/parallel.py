@@ -4,7 +4,10 @@
 - Started by "spawn": a worker is a fresh interpreter, so it inherits neither
   the store's SQLite connection nor the home's write lock (a forked worker
   would keep that lock held after its parent was killed).
-- A bounded window of items in flight, drawn lazily from the items' iterator:
+- Items go to the workers in chunks of up to CHUNK_SIZE (by the caller's
+  `size`, bytes for files): a small file costs less to read than its round
+  trip to a worker, so small files travel together and large ones alone.
+- A bounded number of chunks in flight, drawn lazily from the items' iterator:
   memory stays flat whatever the batch size, and the caller's planning
   (hashing, skipping unchanged files) runs alongside the workers.
 - A worker that dies (PDFium crashing on a file, the kernel's OOM killer)
@@ -17,12 +20,14 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
 import signal
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -31,7 +36,13 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-ITEMS_IN_FLIGHT_PER_WORKER = 2  # one running, one queued so no worker waits
+CHUNKS_IN_FLIGHT_PER_WORKER = 2  # one running, one queued so no worker waits
+# A worker takes about two seconds to start (Python, then spaCy's pipeline):
+# a batch smaller than this is read sooner by this process alone.
+MIN_ITEMS_FOR_A_POOL = 8
+MIN_SIZE_FOR_A_POOL = 2 * 1024 * 1024
+CHUNK_SIZE = 256 * 1024
+MAX_ITEMS_PER_CHUNK = 32
 PARENT_CHECK_SECONDS = 0.5
 
 
@@ -49,52 +60,80 @@ def map_unordered(
     jobs: int,
     *,
     on_crash: Callable[[Item], Result],
+    size: Callable[[Item], int] = lambda item: CHUNK_SIZE,
 ) -> Iterator[tuple[Item, Result]]:
     """(item, work(item)) for every item, in the order they finish. `work` must
     be a module-level function (workers import it by name)."""
     items = iter(items)
     if jobs > 1:
-        # Starting workers costs a few hundred milliseconds: not for one item.
-        first = list(itertools.islice(items, 2))
+        first = _peek_enough_for_a_pool(items, size)
         items = itertools.chain(first, items)
-        if len(first) > 1:
-            yield from _pooled(work, items, jobs, on_crash)
+        if len(first) >= MIN_ITEMS_FOR_A_POOL or sum(map(size, first)) >= MIN_SIZE_FOR_A_POOL:
+            yield from _pooled(work, _chunks(items, size), jobs, on_crash)
             return
     for item in items:
         yield item, work(item)
 
 
-def _pooled(work, items: Iterator, jobs: int, on_crash) -> Iterator[tuple]:
-    pool = _new_pool(jobs)
-    in_flight: dict[Future, object] = {}
+def _peek_enough_for_a_pool(items: Iterator, size: Callable) -> list:
+    first, total = [], 0
+    for item in items:
+        first.append(item)
+        total += size(item)
+        if len(first) >= MIN_ITEMS_FOR_A_POOL or total >= MIN_SIZE_FOR_A_POOL:
+            break
+    return first
+
+
+def _chunks(items: Iterator, size: Callable) -> Iterator[list]:
+    chunk, total = [], 0
+    for item in items:
+        chunk.append(item)
+        total += size(item)
+        if total >= CHUNK_SIZE or len(chunk) >= MAX_ITEMS_PER_CHUNK:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pooled(work, chunks: Iterator[list], jobs: int, on_crash) -> Iterator[tuple]:
+    pool = _started_pool(jobs)
+    if pool is None:
+        for item in itertools.chain.from_iterable(chunks):
+            yield item, work(item)
+        return
+    run_chunk = functools.partial(_run_chunk, work)
+    in_flight: dict[Future, list] = {}
     finished = False
     try:
         while True:
-            stranded = []
-            while len(in_flight) < jobs * ITEMS_IN_FLIGHT_PER_WORKER:
-                item = next(items, _NO_MORE)
-                if item is _NO_MORE:
+            stranded: list = []
+            while len(in_flight) < jobs * CHUNKS_IN_FLIGHT_PER_WORKER:
+                chunk = next(chunks, None)
+                if chunk is None:
                     break
                 try:
-                    in_flight[pool.submit(work, item)] = item
+                    in_flight[pool.submit(run_chunk, chunk)] = chunk
                 except BrokenProcessPool:
-                    stranded.append(item)
+                    stranded.extend(chunk)
                     break
             if not in_flight and not stranded:
                 finished = True
                 return
             done, _ = wait(in_flight, return_when=FIRST_COMPLETED) if in_flight else ((), ())
             for future in done:
-                item = in_flight.pop(future)
+                chunk = in_flight.pop(future)
                 try:
-                    result = future.result()
+                    results = future.result()
                 except BrokenProcessPool:
-                    stranded.append(item)
+                    stranded.extend(chunk)
                     continue
-                yield item, result
+                yield from zip(chunk, results)
             if stranded:
-                # The pool is dead and every item in it is lost with it.
-                stranded.extend(in_flight.values())
+                # The pool is dead and every chunk in it is lost with it.
+                for chunk in in_flight.values():
+                    stranded.extend(chunk)
                 in_flight.clear()
                 pool.shutdown(wait=True, cancel_futures=True)
                 for item in stranded:
@@ -107,12 +146,31 @@ def _pooled(work, items: Iterator, jobs: int, on_crash) -> Iterator[tuple]:
             _stop(pool)
 
 
+def _run_chunk(work, chunk: list) -> list:
+    return [work(item) for item in chunk]
+
+
 def _run_alone(work, item, on_crash):
     with _new_pool(1) as solo:
         try:
             return solo.submit(work, item).result()
         except BrokenProcessPool:
             return on_crash(item)
+
+
+def _started_pool(jobs: int) -> ProcessPoolExecutor | None:
+    """A pool whose workers are known to start, or None (with a warning) when
+    they cannot, for instance when the main module cannot be imported again
+    (a script read from stdin): then the work runs in this process, rather
+    than every item being taken for one that crashes its worker."""
+    pool = _new_pool(jobs)
+    try:
+        pool.submit(os.getpid).result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=True)
+        warnings.warn("worker processes could not start; reading files in this process", stacklevel=4)
+        return None
+    return pool
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
@@ -144,6 +202,3 @@ def _exit_with_parent(parent_pid: int) -> None:
     while os.getppid() == parent_pid:
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
-
-
-_NO_MORE = object()

@@ -24,6 +24,7 @@ class FileTask:
     path: Path  # as found
     key: str  # the resolved path the store knows the file by
     sha256: str
+    size: int = 0  # bytes
     ocr: bool = True  # OCR a PDF without a usable text layer (when Tesseract is here)
 
 

@@ -1,9 +1,10 @@
 """Full-text search over council papers: index search documents, query them.
 
 Everything outside this package goes through `SearchIndex`; only
-`councilpapers.search.index` knows which engine (Whoosh) is underneath.
+`councilpapers.search.engine_whoosh` knows Whoosh, and only
+`councilpapers.search.engine_tantivy` (an optional extra) knows Tantivy.
 """
 
-from .index import BadQuery, Hit, IndexBusy, SearchIndex
+from .index import BadQuery, EngineMissing, Hit, IndexBusy, SearchIndex, SearchResult
 
-__all__ = ["BadQuery", "Hit", "IndexBusy", "SearchIndex"]
+__all__ = ["BadQuery", "EngineMissing", "Hit", "IndexBusy", "SearchIndex", "SearchResult"]

@@ -1,44 +1,47 @@
-"""The full-text index: the only code in councilpapers that knows about Whoosh.
+"""The search index: what the rest of councilpapers calls to index and query.
 
-The rest of the program hands in plain dicts ("search documents") and gets back
-`Hit`s, so the engine can be swapped without touching callers.
-
-Whoosh costs ~150 ms to import, which every CLI command would pay if this module
-imported it at the top; it is imported inside the methods that need it instead.
+Callers hand in plain dicts ("search documents", see `documents.py`) and get
+back `Hit`s. Everything that makes the answers good is here and engine-neutral:
+the query language (`query.py`), acronyms both ways, spelling suggestions
+(`lexicon.py`), exempt items hidden, exact minute and decision numbers first,
+ties to the latest meeting, duplicates collapsed into one hit with all its
+sources, snippets (`snippets.py`), facets. The engines (`engine_whoosh.py`, the
+default, and `engine_tantivy.py`, an optional extra) only match and score
+the same analysed terms with BM25, title and resolution text weighted above
+the body.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import json
+import math
+import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
-# Bump when the schema changes: a new name means a fresh index is built beside
-# the old one on the next rebuild, instead of reading files with the old layout.
-INDEX_NAME = "councilpapers_v1"
+from . import analysis
+from . import query as Q
+from .query import BadQuery
 
-SEARCH_FIELDS = ["title", "body"]
-TITLE_BOOST = 2.0
-WRITER_LIMIT_MB = 256  # RAM the writer may use before spilling to temp files
+ENGINES = ("whoosh", "tantivy")
 LOCK_TIMEOUT = 30.0  # seconds to wait for another process's writer
-LOCK_RETRY_DELAY = 0.25
-# Whoosh stops highlighting after this many characters of a field; long
-# "document" records put matches further in than the default 32k.
-HIGHLIGHT_CHAR_LIMIT = 200_000
+MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+SIMILAR_TERMS = 12
+EXEMPT_JSON = "exempt_v1.json"
 
-_ID_FIELDS = ("id", "kind", "meeting_id", "minute", "agenda_ref", "source")
-_TEXT_FIELDS = ("committee", "title", "body")
-_INT_FIELDS = ("page", "line")
-
-
-class BadQuery(ValueError):
-    """A query the user got wrong; the message is one plain sentence."""
+__all__ = ["BadQuery", "EngineMissing", "Hit", "IndexBusy", "SearchIndex", "SearchResult"]
 
 
 class IndexBusy(RuntimeError):
     """Another process held the index's write lock for longer than we waited."""
+
+
+class EngineMissing(RuntimeError):
+    """The engine asked for is not installed, or its index is not built yet."""
 
 
 @dataclass
@@ -56,9 +59,19 @@ class Hit:
     page: int | None = None
     line: int | None = None
     score: float = 0.0
+    meeting_id: str | None = None
+    exempt: bool = False
+    # Every place that tells this record (the same minute in a pack and on a
+    # web page; the matching pages of a document), this hit's own first.
+    sources: list[dict] = field(default_factory=list)
+    partial: bool = False  # has only some of the words (when none has them all)
 
     def to_json(self) -> dict:
-        """The hit as in the export contract, plus `highlights` (spans in `snippet`)."""
+        """The hit as in the export contract, then `highlights` (spans in
+        `snippet`), `snippet_marked` (matched words in **), `meeting_id`,
+        `exempt` and `sources`."""
+        from .snippets import marked
+
         return {
             "id": self.id,
             "kind": self.kind,
@@ -73,164 +86,131 @@ class Hit:
             "line": self.line,
             "score": round(self.score, 4),
             "highlights": [list(span) for span in self.highlights],
+            "snippet_marked": marked(self.snippet, self.highlights),
+            "meeting_id": self.meeting_id,
+            "exempt": self.exempt,
+            "sources": self.sources,
         }
 
 
-@functools.cache
-def _schema():
-    from whoosh.analysis import StemmingAnalyzer
-    from whoosh.columns import NumericColumn
-    from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] | None = None  # {"committee"|"year"|"kind": {value: count}}
+    suggestion: str | None = None  # "Did you mean" (the hits are already for it)
+    partial: bool = False  # some hits have only some of the words
+    total: int | None = None  # records matching (with facets only)
 
-    return Schema(
-        id=ID(stored=True, unique=True),
-        kind=ID(stored=True),
-        # Matched by words, so "corporate parenting" finds "Corporate Parenting
-        # Panel"; stemmed without stop words so "childrens" finds "Children's"
-        # and "and" in a name still has to match.
-        committee=TEXT(stored=True, analyzer=StemmingAnalyzer(stoplist=None)),
-        meeting_id=ID(stored=True),
-        # Sortable, for "latest meeting first". The column's default for a
-        # missing date is the largest number, which would put undated documents
-        # first; 0 puts them last.
-        meeting_date=DATETIME(stored=True, sortable=NumericColumn("Q", default=0)),
-        minute=ID(stored=True),
-        agenda_ref=ID(stored=True),
-        title=TEXT(stored=True, analyzer=StemmingAnalyzer(), field_boost=TITLE_BOOST),
-        # Stored because snippets are cut from it.
-        body=TEXT(stored=True, analyzer=StemmingAnalyzer()),
-        source=ID(stored=True),
-        page=NUMERIC(int, stored=True),
-        line=NUMERIC(int, stored=True),
-    )
-
-
-def _to_fields(doc: dict) -> dict:
-    """A search document as Whoosh field values; None values are left out."""
-    if not doc.get("id"):
-        raise ValueError(f"search document without an id: {doc!r:.200}")
-    out = {}
-    for name in _ID_FIELDS + _TEXT_FIELDS:
-        value = doc.get(name)
-        if value is not None:
-            out[name] = str(value)
-    for name in _INT_FIELDS:
-        value = doc.get(name)
-        if value is not None:
-            out[name] = int(value)
-    day = doc.get("meeting_date")
-    if isinstance(day, str):  # an ISO date straight from the export
-        day = dt.date.fromisoformat(day)
-    if day is not None:
-        out["meeting_date"] = _midnight(day)
-    return out
-
-
-def _check_balanced(text: str) -> None:
-    """Whoosh's parser quietly drops a stray quote or bracket and searches for
-    something else; tell the user instead."""
-    if text.count('"') % 2:
-        raise BadQuery('The query has an unmatched double quote (").')
-    depth = 0
-    for i, part in enumerate(text.split('"')):
-        if i % 2:  # inside a quoted phrase brackets are just text
-            continue
-        for ch in part:
-            depth += {"(": 1, ")": -1}.get(ch, 0)
-            if depth < 0:
-                raise BadQuery("The query has a closing bracket without an opening one.")
-    if depth:
-        raise BadQuery("The query has an opening bracket that is never closed.")
+    def to_json(self) -> dict:
+        return {
+            "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets,
+            "did_you_mean": self.suggestion,
+            "total": self.total,
+        }
 
 
 class SearchIndex:
-    def __init__(self, directory: Path | str, *, lock_timeout: float = LOCK_TIMEOUT):
+    def __init__(self, directory: Path | str, *, lock_timeout: float = LOCK_TIMEOUT,
+                 engine: str = "whoosh",
+                 people: Callable[[str], tuple[set[str], set[str]]] | None = None):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}")
         self.directory = Path(directory)
         self.lock_timeout = lock_timeout
-        self._ix = None
-        self._parser = None
+        self.engine_name = engine
+        self.people = people
+        self._engines: dict = {}
+        self._lexicon = None
+        self._mask_cache: tuple | None = None
 
-    # -- opening -------------------------------------------------------------
+    # -- engines -------------------------------------------------------------
+
+    def _engine(self, name: str | None = None):
+        name = name or self.engine_name
+        if name not in self._engines:
+            if name == "whoosh":
+                from .engine_whoosh import WhooshEngine
+
+                self._engines[name] = WhooshEngine(self.directory, self.lock_timeout)
+            else:
+                try:
+                    from .engine_tantivy import TantivyEngine
+                except ImportError as exc:
+                    raise EngineMissing(
+                        "The tantivy engine needs the tantivy package: "
+                        "pip install 'councilpapers[tantivy]'."
+                    ) from exc
+                self._engines[name] = TantivyEngine(self.directory, self.lock_timeout)
+        return self._engines[name]
+
+    def _write_engines(self, *, creating: bool = False) -> list:
+        """Whoosh always; Tantivy too once its index has been built (or when it
+        is the engine asked for)."""
+        engines = [self._engine("whoosh")]
+        try:
+            tantivy = self._engine("tantivy")
+        except EngineMissing:
+            if self.engine_name == "tantivy":
+                raise
+            return engines
+        if tantivy.exists() or (creating and self.engine_name == "tantivy"):
+            engines.append(tantivy)
+        return engines
+
+    @property
+    def lexicon(self):
+        if self._lexicon is None:
+            from .lexicon import Lexicon
+
+            self._lexicon = Lexicon(self.directory)
+        return self._lexicon
 
     def exists(self) -> bool:
-        from whoosh.index import exists_in
+        return self._engine().exists()
 
-        return self.directory.is_dir() and exists_in(str(self.directory), INDEX_NAME)
+    def engine_exists(self, name: str) -> bool:
+        try:
+            return self._engine(name).exists()
+        except EngineMissing:
+            return False
 
-    def _open(self):
-        """The index, or None when it has not been built yet."""
-        if self._ix is None and self.exists():
-            from whoosh.index import open_dir
-
-            self._ix = open_dir(str(self.directory), indexname=INDEX_NAME)
-        return self._ix
-
-    def _open_or_create(self):
-        ix = self._open()
-        if ix is None:
-            from whoosh.filedb.filestore import FileStorage
-            from whoosh.index import FileIndex
-
-            self.directory.mkdir(parents=True, exist_ok=True)
-            storage = FileStorage(str(self.directory))
-            # Create under the write lock so two first-time writers cannot
-            # wipe each other's work.
-            lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
-            self._acquire(lock)
-            try:
-                if not storage.index_exists(INDEX_NAME):
-                    FileIndex.create(storage, _schema(), INDEX_NAME)
-            finally:
-                lock.release()
-            ix = self._open()
-        return ix
-
-    def _acquire(self, lock) -> None:
-        from whoosh.util.filelock import try_for
-
-        if not try_for(lock.acquire, timeout=self.lock_timeout, delay=LOCK_RETRY_DELAY):
-            raise self._busy()
-
-    def _busy(self) -> IndexBusy:
-        return IndexBusy(
-            f"The search index in {self.directory} is being updated by another "
-            f"process (waited {self.lock_timeout:g} s); try again when it has finished."
-        )
+    def close(self) -> None:
+        for engine in self._engines.values():
+            engine.close()
+        if self._lexicon is not None:
+            self._lexicon.close()
 
     def _writer(self):
-        from whoosh.index import LockError
-
-        ix = self._open_or_create()
-        try:
-            # procs=1: the multiprocess writer forks workers and saved only
-            # ~15% on a 5,000-document rebuild (2 cores); not worth it.
-            return ix.writer(
-                procs=1,
-                limitmb=WRITER_LIMIT_MB,
-                timeout=self.lock_timeout,
-                delay=LOCK_RETRY_DELAY,
-            )
-        except LockError:
-            raise self._busy() from None
+        """Whoosh's writer (holds the write lock); for tests."""
+        return self._engine("whoosh").writer()
 
     # -- writing -------------------------------------------------------------
 
     def rebuild(self, docs: Iterable[dict]) -> int:
         """Replace the whole index with `docs`, in one commit. Returns the count."""
-        from whoosh.writing import CLEAR
+        from .lexicon import SourceWords
 
-        writer = self._writer()
-        count = 0
-        try:
-            for doc in docs:
-                writer.add_document(**_to_fields(doc))
-                count += 1
-        except BaseException:
-            writer.cancel()
-            raise
-        # CLEAR drops every existing segment as the new one is committed, so
-        # readers see either the old index or the new one, never half of it.
-        writer.commit(mergetype=CLEAR)
+        engines = self._write_engines(creating=True)
+        words: dict[str, SourceWords] = {}
+        rows = _rows(docs, words)
+        count = self._call(lambda: _rebuild_all(engines, rows))
+        self.lexicon.replace_sources(words, clear=True)
+        self._mask_cache = None
+        self._save_exempt_keys()
+        return count
+
+    def build_engine(self, name: str, docs: Iterable[dict]) -> int:
+        """Build one engine's index (and the lexicon) from `docs`: for an
+        engine asked for the first time, while the others stay as they are."""
+        from .lexicon import SourceWords
+
+        engine = self._engine(name)
+        words: dict[str, SourceWords] = {}
+        count = self._call(lambda: engine.rebuild(_rows(docs, words)))
+        self.lexicon.replace_sources(words, clear=True)
+        self._mask_cache = None
+        self._save_exempt_keys()
         return count
 
     def replace_source(self, source: str, docs: Iterable[dict]) -> None:
@@ -240,179 +220,452 @@ class SearchIndex:
     def replace_sources(self, docs_by_source: Mapping[str, Iterable[dict]]) -> None:
         """`replace_source` for many sources in one commit: a commit costs tens
         of milliseconds whatever it holds, so an ingest batches its sources."""
-        writer = self._writer()
-        try:
-            for source, docs in docs_by_source.items():
-                writer.delete_by_term("source", source)
-                for doc in docs:
-                    # update_document also drops a same-id document left by another
-                    # source, so ids stay unique.
-                    writer.update_document(**_to_fields(doc))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+        from .lexicon import SourceWords
+
+        words: dict[str, SourceWords] = {source: SourceWords() for source in docs_by_source}
+        rows = {source: list(_rows(docs, words, source)) for source, docs in docs_by_source.items()}
+        for engine in self._write_engines():
+            self._call(lambda: engine.replace_sources(rows))
+        self.lexicon.replace_sources(words)
+        self._mask_cache = None
+        self._save_exempt_keys()
 
     def remove_source(self, source: str) -> None:
-        if self._open() is None:
+        if not self._engine("whoosh").exists():
             return
         self.replace_source(source, [])
+
+    def _call(self, fn):
+        from .engine_whoosh import EngineBusy
+
+        try:
+            return fn()
+        except EngineBusy:
+            raise IndexBusy(
+                f"The search index in {self.directory} is being updated by another "
+                f"process (waited {self.lock_timeout:g} s); try again when it has finished."
+            ) from None
 
     # -- reading -------------------------------------------------------------
 
     def doc_count(self) -> int:
-        ix = self._open()
-        return ix.doc_count() if ix is not None else 0
+        return self._engine().doc_count() if self.exists() else 0
 
-    def search(
+    def search(self, query: str | None, **options) -> list[Hit]:
+        """Best hits first; see `find`."""
+        return self.find(query, **options).hits
+
+    def find(
         self,
-        query: str,
+        query: str | None,
         *,
         kind: str | None = None,
         committee: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int = 10,
-    ) -> list[Hit]:
-        """Best hits first. An empty query lists the documents the filters
-        allow, latest meeting first, with score 0."""
+        include_exempt: bool = False,
+        facets: bool = False,
+    ) -> SearchResult:
+        """Hits for `query` (see `query.py` for the language), best first; a
+        query of filters only (or none) lists the latest meetings first."""
+        filters = self._filters(kind, committee, since, until)
         # Parse before looking at the disk, so a bad query is reported even
         # when there is no index yet.
-        q = self._parse(query)
-        filter_q = self._filter(kind, committee, since, until)
-        ix = self._open()
-        if ix is None or q is None or limit < 1:
-            return []
+        Q.parse(query or "")
+        engine = self._engine()
+        searcher = engine.searcher() if engine.exists() else None
+        if searcher is None:
+            return SearchResult([])
+        planner = Q.Planner(
+            known=lambda term: any(searcher.known(f, term) for f in (*Q.TEXT_FIELDS, "meta")),
+            in_meta=lambda term: searcher.known("meta", term) > 0,
+            correct=lambda word: self.lexicon.correct(
+                word, frequency=lambda w: searcher.known("text", analysis.stem(w))),
+            glossary=Q.Glossary(self.lexicon.glossary()),
+            people=self.people,
+        )
+        plan = planner.plan(query, filters=filters)
+        if plan.query is None or limit < 1:
+            return SearchResult([], suggestion=plan.suggestion)
+        mask = None if include_exempt else self._exempt_mask(engine, searcher)
+        hits = self._ranked_hits(searcher, plan.query, mask, limit, plan, by_date=not plan.scored)
+        used = plan.query
+        # Too few records have all the words: then those with most of them.
+        for tier in plan.relaxed:
+            if len(hits) >= limit:
+                break
+            seen = {s["id"] for h in hits for s in h.sources}
+            more = [h for h in self._ranked_hits(searcher, tier, mask, limit + len(hits), plan, by_date=False)
+                    if not seen & {s["id"] for s in h.sources}]
+            for hit in more[: limit - len(hits)]:
+                hit.partial = True
+                hits.append(hit)
+            if not any(not h.partial for h in hits):
+                used = tier
+        partial = any(h.partial for h in hits)
+        result = SearchResult(hits, suggestion=plan.suggestion, partial=partial)
+        if facets:
+            result.facets = searcher.facets(used, mask=mask)
+            result.total = sum(result.facets.get("kind", {}).values())
+        return result
 
-        from whoosh.query import Every
-        from whoosh.sorting import FieldFacet
-
-        with ix.searcher() as searcher:
-            if isinstance(q, Every):
-                results = searcher.search(
-                    q, filter=filter_q, limit=limit,
-                    sortedby=FieldFacet("meeting_date", reverse=True),
-                )
-                # With sortedby the "score" Whoosh reports is the sort key.
-                ranked = [(0.0, hit) for hit in results]
-            else:
-                # One extra hit shows whether a tie crosses the cut-off; only
-                # then is it worth scoring every match (3x slower) to settle it.
-                results = searcher.search(q, filter=filter_q, limit=limit + 1)
-                top = results.top_n
-                if len(top) > limit and _same_score(top[limit][0], top[limit - 1][0]):
-                    results = searcher.search(q, filter=filter_q, limit=None)
-                ranked = self._rank(searcher, results, limit)
-            highlighter = self._highlighter()
-            return [self._hit(hit, score, highlighter) for score, hit in ranked]
-
-    @staticmethod
-    def _rank(searcher, results, limit):
-        """The top `limit` as (score, whoosh hit). Equal scores (boilerplate such
-        as "RESOLVED that the minutes be noted") go latest meeting first."""
-        top = results.top_n  # (score, docnum), best first
+    def similar(self, record_id: str, *, limit: int = 10, include_exempt: bool = False) -> SearchResult:
+        """Records like `record_id` ("more like this"): its most telling words
+        (tf-idf) as one weighted OR query; its own duplicates left out."""
+        engine = self._engine()
+        searcher = engine.searcher() if engine.exists() else None
+        if searcher is None:
+            raise KeyError(record_id)
+        found = searcher.search(Q.Term("id", record_id), limit=1)
+        if not found:
+            raise KeyError(record_id)
+        payload = found[0][1]
+        counts = Counter(analysis.terms(payload.get("title"))) + Counter(analysis.terms(payload.get("text")))
+        n = max(searcher.doc_count(), 1)
+        weighted = []
+        for term, tf in counts.items():
+            if not term.isalpha() or len(term) < 3:
+                continue
+            df = searcher.known("text", term)
+            if df <= 1 or df > n / 4:
+                continue
+            weighted.append(((1 + math.log(tf)) * math.log(n / df), term))
+        weighted.sort(reverse=True)
+        top = weighted[:SIMILAR_TERMS]
         if not top:
-            return []
-        cutoff = top[min(limit, len(top)) - 1][0]
-        tied = [i for i, (score, _) in enumerate(top)
-                if score >= cutoff or _same_score(score, cutoff)]
-        # Raw column values order like the dates; 0 means no date.
-        dates = searcher.reader().column_reader("meeting_date", translate=False)
-        # The id settles what is left, so a rebuilt index answers in the same order.
-        tied.sort(key=lambda i: (-round(top[i][0], 6), -dates[top[i][1]], results[i]["id"]))
-        return [(top[i][0], results[i]) for i in tied[:limit]]
+            return SearchResult([])
+        most = top[0][0]
+        parts = [Q.Term(f, term, b * w / most) for w, term in top for f, b in Q.TEXT_FIELDS.items()]
+        own = [Q.Term("group_title", payload["group_title"]), Q.Term("id", record_id)]
+        if payload.get("group_num"):
+            own.append(Q.Term("group_num", payload["group_num"]))
+        q = Q.Bool(should=tuple(parts), must_not=tuple(own))
+        plan = Q.Plan(query=q, scored=True, highlight={t for _, t in top})
+        mask = None if include_exempt else self._exempt_mask(engine, searcher)
+        return SearchResult(self._ranked_hits(searcher, q, mask, limit, plan, by_date=False))
 
-    def _parse(self, text: str | None):
-        """The Whoosh query for `text`: Every() when blank, None when nothing
-        searchable is left (only stop words, say)."""
-        from whoosh.query import Every, NullQuery
-
-        text = (text or "").strip()
-        if not text:
-            return Every()
-        _check_balanced(text)
-        if self._parser is None:
-            from whoosh.qparser import MultifieldParser
-
-            # AND between words is the default group of Whoosh's parsers.
-            self._parser = MultifieldParser(SEARCH_FIELDS, _schema())
-        try:
-            q = self._parser.parse(text)
-        except Exception as exc:  # the parser is lenient; anything it raises is the query's fault
-            raise BadQuery(f"Could not understand the query {text!r}: {exc}.") from exc
-        return None if q is NullQuery else q
+    # -- filters and the exempt mask -----------------------------------------
 
     @staticmethod
-    def _filter(kind, committee, since, until):
-        from whoosh.query import And, DateRange, Term
-
+    def _filters(kind, committee, since, until) -> list:
         parts = []
         if kind:
-            parts.append(Term("kind", kind))
+            parts.append(Q.Term("kind", Q.kind_value(kind)))
         if committee and committee.strip():
-            analyzer = _schema()["committee"].analyzer
-            words = [t.text for t in analyzer(committee)]
-            if not words:
+            terms = analysis.terms(committee)
+            if not terms:
                 raise BadQuery(f"The committee filter {committee!r} has no words to match.")
-            parts.extend(Term("committee", w) for w in words)
-        if since or until:
-            if since and until and since > until:
-                raise BadQuery(f"The start date {since} is after the end date {until}.")
-            parts.append(DateRange("meeting_date", _midnight(since), _midnight(until)))
-        if not parts:
-            return None
-        return parts[0] if len(parts) == 1 else And(parts)
+            parts.extend(Q.Term("committee", t) for t in terms)
+        parts.append(Q.date_filter(since, until))
+        return [p for p in parts if p is not None]
+
+    def _exempt_keys(self, searcher) -> list[list[str]]:
+        """(field, value) pairs whose documents exempt business hides: records
+        flagged exempt, minutes whose agenda item is exempt (in whatever file
+        tells them), and every copy of an exempt record in other files."""
+        keys = [["exempt", "1"]]
+        for _, payload in searcher.search(Q.Term("exempt", "1"), limit=None):
+            if payload.get("kind") == "agenda_item" and payload.get("meeting_id") and payload.get("agenda_ref"):
+                keys.append(["mref", f"{payload['meeting_id']}|{payload['agenda_ref']}"])
+            for key in ("group_num", "group_title"):
+                if payload.get(key):
+                    keys.append([key, payload[key]])
+        return sorted(map(list, {tuple(k) for k in keys}))
+
+    def _save_exempt_keys(self) -> None:
+        """Worked out once per commit (from the Whoosh index, which every write
+        keeps) and kept beside the index: a search reads one small file."""
+        engine = self._engine("whoosh")
+        searcher = engine.searcher() if engine.exists() else None
+        if searcher is None:
+            return
+        keys = self._exempt_keys(searcher)
+        target = self.directory / EXEMPT_JSON
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(keys, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
+
+    def _exempt_mask(self, engine, searcher):
+        path = self.directory / EXEMPT_JSON
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if self._mask_cache and self._mask_cache[0] == stamp and stamp is not None:
+            return self._mask_cache[1]
+        if stamp is not None:
+            keys = json.loads(path.read_text(encoding="utf-8"))
+        else:  # an index written before the file was kept
+            keys = self._exempt_keys(searcher)
+        mask = Q.OR(*(Q.Term(field, value) for field, value in keys))
+        self._mask_cache = (stamp, mask)
+        return mask
+
+    # -- ranking, duplicates, hits -------------------------------------------
+
+    def _ranked_hits(self, searcher, q, mask, limit, plan, *, by_date) -> list[Hit]:
+        fetch = limit * 4 + 20
+        while True:
+            found = searcher.search(q, mask=mask, limit=fetch, by_date=by_date)
+            ranked = _rank(found, plan.pins) if not by_date else _by_date(found)
+            groups = _collapse(ranked)
+            exhausted = len(found) < fetch
+            tied = (not by_date and len(ranked) > limit
+                    and _same(ranked[-1][0], ranked[min(limit, len(ranked)) - 1][0]))
+            if exhausted or (len(groups) > limit and not tied) or fetch > 100_000:
+                break
+            fetch *= 4
+        groups = groups[:limit]
+        if not exhausted:  # copies of a hit may lie beyond the candidates
+            self._complete(searcher, groups, mask)
+        return [_hit(g, plan.highlight) for g in groups]
 
     @staticmethod
-    def _highlighter():
-        from whoosh.highlight import ContextFragmenter, Highlighter
-
-        from .snippets import SNIPPET_CHARS, EarliestFirstScorer, SpanFormatter
-
-        return Highlighter(
-            scorer=EarliestFirstScorer(),
-            fragmenter=ContextFragmenter(
-                maxchars=SNIPPET_CHARS - 40, surround=60, charlimit=HIGHLIGHT_CHAR_LIMIT
-            ),
-            formatter=SpanFormatter(),
-        )
-
-    @staticmethod
-    def _hit(hit, score: float, highlighter) -> Hit:
-        from .snippets import leading_snippet
-
-        stored = hit.fields()
-        body = stored.get("body") or ""
-        snippet, spans = "", []
-        if body:
-            snippet, spans = highlighter.highlight_hit(hit, "body", text=body, top=1)
-        if not snippet:
-            # Matched in the title only, or an empty-query listing.
-            snippet, spans = leading_snippet(body), []
-        when = stored.get("meeting_date")
-        return Hit(
-            id=stored["id"],
-            kind=stored.get("kind"),
-            committee=stored.get("committee"),
-            meeting_date=when.date() if when else None,
-            minute=stored.get("minute"),
-            agenda_ref=stored.get("agenda_ref"),
-            title=stored.get("title"),
-            snippet=snippet,
-            highlights=spans,
-            source=stored.get("source"),
-            page=stored.get("page"),
-            line=stored.get("line"),
-            score=float(score),
-        )
+    def _complete(searcher, groups, mask) -> None:
+        """Add the copies of each hit that fell outside the candidates, so a
+        hit lists every file that tells it."""
+        keys = {}
+        for n, group in enumerate(groups):
+            for key in group["keys"]:
+                keys[key] = n
+        if not keys:
+            return
+        q = Q.OR(*(Q.Term(f, k) for k in keys for f in ("group_num", "group_title")))
+        have = {p["id"] for g in groups for _, p in g["members"]}
+        for _, payload in searcher.search(q, mask=mask, limit=len(keys) * 20 + 50):
+            if payload["id"] in have:
+                continue
+            for key in (payload.get("group_num"), payload.get("group_title")):
+                if key in keys:
+                    group = groups[keys[key]]
+                    if not (payload.get("group_num") and group["num"] and payload["group_num"] != group["num"]):
+                        group["members"].append((0.0, payload))
+                        have.add(payload["id"])
+                    break
 
 
-def _same_score(a: float, b: float) -> bool:
+# Minutes and resolutions are the record of what was decided; the papers
+# behind them weigh a little less when the words match equally.
+KIND_WEIGHT = {"minute_item": 1.0, "resolution": 1.0, "action": 0.9, "agenda_item": 0.8,
+               "report": 0.8, "document": 0.7}
+
+
+def _rank(found, pins) -> list:
+    """Best first: an exact minute or decision number asked for, then score
+    (weighted by kind), then the latest meeting, then id (so a rebuilt index
+    answers the same)."""
+
+    def pinned(payload) -> int:
+        level = 3
+        for kind, value in pins:
+            if kind == "minute":
+                if value.upper() == str(payload.get("minute") or "").upper():
+                    level = min(level, 0)
+                elif value.upper() == str(payload.get("agenda_ref") or "").upper():
+                    level = min(level, 1)
+            elif kind == "decision":
+                if value == payload.get("decision_no"):
+                    level = min(level, 0)
+                elif value in (payload.get("decisions") or []):
+                    level = min(level, 1)
+        return level
+
+    return sorted(((score * KIND_WEIGHT.get(p.get("kind"), 1.0), p) for score, p in found),
+                  key=lambda sp: (pinned(sp[1]), -round(sp[0], 6), -(sp[1].get("date") or 0), sp[1]["id"]))
+
+
+def _by_date(found) -> list:
+    return sorted(found, key=lambda sp: (-(sp[1].get("date") or 0), sp[1]["id"]))
+
+
+def _same(a: float, b: float) -> bool:
     # Rounded so floating-point noise does not split genuine ties.
     return round(a, 6) == round(b, 6)
 
 
-def _midnight(day: dt.date | None) -> dt.datetime | None:
-    # Whoosh's DATETIME takes datetimes; a date is its midnight.
-    return dt.datetime(day.year, day.month, day.day) if day else None
+def _collapse(ranked) -> list[dict]:
+    """Hits of the same record from several files (or pages of one document)
+    as one group, in rank order. Two share a group when they share a key,
+    unless both are numbered and the numbers differ."""
+    groups: list[dict] = []
+    by_key: dict[str, dict] = {}
+    for score, payload in ranked:
+        num, title = payload.get("group_num"), payload.get("group_title")
+        target = None
+        for key in (num, title):
+            group = by_key.get(key) if key else None
+            if group is None or (num and group["num"] and group["num"] != num):
+                continue
+            target = group
+            break
+        if target is None:
+            target = {"score": score, "num": None, "keys": set(), "members": []}
+            groups.append(target)
+        target["members"].append((score, payload))
+        if num and not target["num"]:
+            target["num"] = num
+        for key in (num, title):
+            if key:
+                target["keys"].add(key)
+                by_key.setdefault(key, target)
+    return groups
 
+
+def _hit(group: dict, terms: set[str]) -> Hit:
+    from .snippets import snippet
+
+    members = group["members"]
+    # Cite the best copy that has a page; the first (best scoring) otherwise.
+    primary = next((p for _, p in members if p.get("page") is not None), members[0][1])
+    text, spans = snippet(primary.get("text") or "", terms)
+    if not spans:  # the words matched in another copy: show them there
+        for _, payload in members:
+            other, other_spans = snippet(payload.get("text") or "", terms)
+            if other_spans:
+                text, spans = other, other_spans
+                break
+    day = primary.get("meeting_date")
+    places = [primary] + [p for _, p in members if p is not primary]
+    return Hit(
+        id=primary["id"],
+        kind=primary.get("kind"),
+        committee=primary.get("committee"),
+        meeting_date=dt.date.fromisoformat(day) if day else None,
+        minute=primary.get("minute") or next((p.get("minute") for _, p in members if p.get("minute")), None),
+        agenda_ref=primary.get("agenda_ref") or next((p.get("agenda_ref") for _, p in members if p.get("agenda_ref")), None),
+        title=primary.get("title"),
+        snippet=text,
+        highlights=spans,
+        source=primary.get("source"),
+        page=primary.get("page"),
+        line=primary.get("line"),
+        score=float(group["score"]),
+        meeting_id=primary.get("meeting_id"),
+        exempt=any(p.get("exempt") for _, p in members),
+        sources=[{"id": p["id"], "source": p.get("source"), "page": p.get("page"), "line": p.get("line")}
+                 for p in places],
+    )
+
+
+# -- documents -> engine rows ------------------------------------------------------
+
+def _rows(docs: Iterable[dict], words: dict, source: str | None = None):
+    """Search documents as engine rows (analysed text, ids, payload), noting
+    each file's words and acronyms in `words` as they go by."""
+    from .documents import GLOSSARY_KIND
+    from .lexicon import SourceWords
+
+    for doc in docs:
+        src = doc.get("source") or source or ""
+        got = words.get(src)
+        if got is None:
+            got = words[src] = SourceWords()
+        if doc.get("kind") == GLOSSARY_KIND:
+            got.glossary.update((s, l) for s, l in doc.get("entries", []))
+            continue
+        row = to_row(doc)
+        got.add_document(doc.get("title"), row["_text"])
+        del row["_text"]
+        yield row
+
+
+def to_row(doc: dict) -> dict:
+    if not doc.get("id"):
+        raise ValueError(f"search document without an id: {doc!r:.200}")
+    day = doc.get("meeting_date")
+    if isinstance(day, str):  # an ISO date straight from the export
+        day = dt.date.fromisoformat(day)
+    committee = doc.get("committee")
+    text = doc.get("text")
+    if text is None:
+        text = doc.get("body") or doc.get("resolved") or ""
+    title = doc.get("title")
+    index_title = doc.get("index_title", title)
+    meta = " ".join(x for x in (committee, f"{day.day} {MONTHS[day.month]} {day.year}" if day else None) if x)
+    meeting_id, agenda_ref = doc.get("meeting_id"), doc.get("agenda_ref")
+    decisions = list(doc.get("decisions") or [])
+    payload = {
+        "id": doc["id"], "kind": doc.get("kind"), "committee": committee,
+        "meeting_id": meeting_id, "meeting_date": day.isoformat() if day else None,
+        "date": Q.day_number(day) if day else 0,
+        "minute": _str(doc.get("minute")), "agenda_ref": _str(agenda_ref),
+        "title": title, "text": text, "source": doc.get("source"),
+        "page": doc.get("page"), "line": doc.get("line"),
+        "exempt": bool(doc.get("exempt")), "decisions": decisions, "decision_no": doc.get("decision_no"),
+        "group_num": doc.get("group_num"), "group_title": doc.get("group_title") or doc["id"],
+        "document": doc.get("document"),
+    }
+    return {
+        "id": doc["id"],
+        "kind": doc.get("kind"),
+        "meeting_id": meeting_id,
+        "minute": _str(doc.get("minute")),
+        "agenda_ref": _str(agenda_ref).upper() if agenda_ref else None,
+        "source": doc.get("source"),
+        "mref": f"{meeting_id}|{agenda_ref}" if meeting_id and agenda_ref else None,
+        "group_num": payload["group_num"],
+        "group_title": payload["group_title"],
+        "exempt": "1" if doc.get("exempt") else None,
+        "year": str(day.year) if day else None,
+        "committee_name": committee,
+        "date": payload["date"],
+        "amount": list(doc.get("amounts") or []),
+        "decision": decisions,
+        "person_ids": list(doc.get("person_ids") or []),
+        "title": analysis.joined(index_title),
+        "text": _weighted_text({"title": index_title, "resolved": doc.get("resolved"), "body": doc.get("body"),
+                                "heading": doc.get("heading")}),
+        "meta": analysis.joined(meta),
+        "committee": analysis.joined(committee),
+        "people": analysis.joined(" ".join(doc.get("people") or [])),
+        "owners": analysis.joined(" ".join(doc.get("owners") or [])),
+        "payload": json.dumps(payload, ensure_ascii=False),
+        "_text": text,
+    }
+
+
+# BM25F: each part of a record weighs by repetition in the one searched field.
+FIELD_WEIGHTS = {"title": 3, "resolved": 2, "body": 1, "heading": 1}
+GAP = "|"  # a term no word analyses to: phrases never run from one part into the next
+
+
+def _weighted_text(parts: dict) -> str:
+    out = []
+    for name, weight in FIELD_WEIGHTS.items():
+        terms = analysis.joined(parts.get(name))
+        if terms:
+            out.extend([terms] * weight)
+    return f" {GAP} ".join(out)
+
+
+def _str(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _rebuild_all(engines, rows) -> int:
+    """Rebuild every engine from one pass over the rows (a list would hold
+    the whole corpus in memory): the first engine pulls them, the others are
+    handed each row as it goes by."""
+    first, *others = engines
+    count = 0
+
+    def tee():
+        nonlocal count
+        for row in rows:
+            count += 1
+            for other in others:
+                other.add(row)
+            yield row
+
+    for other in others:
+        other.begin_rebuild()
+    try:
+        first.rebuild(tee())
+    except BaseException:
+        for other in others:
+            other.cancel()
+        raise
+    for other in others:
+        other.commit()
+    return count

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -29,6 +30,7 @@ MIN_LETTER_SHARE = 0.5
 MIN_JUNK_TO_JUDGE = 20  # ignore a handful of stray control characters
 
 CID_GLYPH = re.compile(r"\(cid:\d+\)")  # how pdfminer-style tools render unmapped glyphs
+CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc, less "\n"
 
 LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FILE: "file could not be opened",
@@ -119,12 +121,13 @@ def junk_count(text: str) -> int:
     than whitespace, private-use and non-characters, and "(cid:NN)" glyph codes."""
     text = _normalise_hyphens(text)
     junk = sum(len(match) for match in CID_GLYPH.findall(text))
-    text = CID_GLYPH.sub("", text)
-    for char in text:
+    # Judged once per distinct character (a page has a few hundred) and counted
+    # in C: a loop over every character took half the reading time.
+    for char, count in Counter(CID_GLYPH.sub("", text)).items():
         if char.isspace():
             continue
         if unicodedata.category(char) in ("Cc", "Co", "Cn", "Cs") or char == "\ufffd":
-            junk += 1
+            junk += count
     return junk
 
 
@@ -150,5 +153,5 @@ def clean_lines(page_text: str) -> list[str]:
     """A page's text as stripped, non-blank lines with PDFium's markers normalised."""
     text = _normalise_hyphens(page_text).replace("\r\n", "\n").replace("\r", "\n")
     # Whatever control characters survive the garbled check carry no text.
-    text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)
+    text = CONTROL_BUT_NEWLINE.sub(" ", text)
     return [line.strip() for line in text.split("\n") if line.strip()]

@@ -1,0 +1,173 @@
+"""The ModernGov parsers on recorded answers (Gloucester's web service, Kingston's
+pages) and on the quirks of ../shared/moderngov/README.md §5."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from councilpapers.harvest.archive import file_name, site_slug
+from councilpapers.harvest.harvester import normalise_base
+from councilpapers.harvest.moderngov import (
+    Committee,
+    Document,
+    NotXml,
+    attachment_id_of,
+    classify,
+    clean_href,
+    merge_documents,
+    parse_committees_html,
+    parse_committees_xml,
+    parse_meeting_page,
+    parse_meeting_xml,
+    parse_meetings_html,
+    parse_meetings_xml,
+    parse_uk_date,
+    parse_xml,
+)
+
+RECORDED = Path(__file__).resolve().parent / "fixtures" / "moderngov" / "recorded"
+CONSTRUCTED = Path(__file__).resolve().parent / "fixtures" / "moderngov" / "constructed"
+KINGSTON = "https://moderngov.kingston.gov.uk/"
+GLOUCESTER = "https://democracy.gloucester.gov.uk/"
+
+
+def recorded(name: str) -> bytes:
+    return (RECORDED / name).read_bytes()
+
+
+def test_gloucester_committees_keep_expired_ones_and_unescape_titles():
+    committees = parse_committees_xml(recorded("gloucester-xml/GetCommittees.xml"))
+    assert len(committees) == 131
+    assert sum(not c.expired and not c.deleted for c in committees) == 15
+    assert "Tenants' Forum" in {c.title for c in committees}
+
+
+def test_gloucester_meetings_read_uk_dates_and_statuses():
+    meetings = parse_meetings_xml(recorded("gloucester-xml/GetMeetings.xml"))
+    assert len(meetings) == 20
+    assert {m.committee_id for m in meetings} == {"129"}
+    cabinet = next(m for m in meetings if m.id == "7837")
+    assert cabinet.date == date(2025, 11, 21) and cabinet.time == "12.30 pm"
+    assert any(m.cancelled for m in meetings)
+
+
+def test_gloucester_meeting_documents_are_absolute_with_attachment_ids():
+    parsed = parse_meeting_xml(recorded("gloucester-xml/GetMeeting_7837.xml"), GLOUCESTER)
+    assert parsed.agenda_id == "7837"
+    ids = [d.attachment_id for d in parsed.documents]
+    assert "65412" in ids and len(ids) == len(set(ids))
+    doc = next(d for d in parsed.documents if d.attachment_id == "65412")
+    assert doc.url == "https://democracy.Gloucester.gov.uk/mgConvert2PDF.aspx?ID=65412"
+    assert doc.kind == "reports" and not doc.restricted
+
+
+def test_kingston_meeting_page_packs_and_item_documents():
+    page = parse_meeting_page(recorded("kingston-html/Agenda_151.html"), KINGSTON + "ieListDocuments.aspx?CId=711&MId=10221&Ver=4")
+    assert page.committee == "Kingston and North Kingston Neighbourhood Committee"
+    assert page.date == date(2026, 1, 15) and not page.cancelled
+    packs = [d for d in page.documents if d.attachment_id is None]
+    items = [d for d in page.documents if d.attachment_id]
+    assert [d.kind for d in packs] == ["agenda", "agenda", "supplements", "supplements", "decisions", "minutes"]
+    assert packs[0].url.startswith(KINGSTON + "documents/g10230/Agenda%20frontsheet%20Thursday%2015-Jan-2026")
+    assert packs[0].url.endswith(".pdf?T=0") and packs[0].title == "Agenda frontsheet"
+    assert packs[2].url == KINGSTON + "mgChooseDocPack.aspx?ID=10230&SID=23550"
+    assert len(items) == 17
+    assert {"112217", "112215"} <= {d.attachment_id for d in items}
+
+
+def test_kingston_cancelled_meeting():
+    page = parse_meeting_page(recorded("kingston-html/Agenda_412.html"), KINGSTON + "ieListDocuments.aspx?CId=711&MId=10161")
+    assert page.cancelled and page.date == date(2025, 12, 4)
+
+
+def test_kingston_meeting_list_dates_years_and_earlier_link():
+    listing = parse_meetings_html(
+        recorded("kingston-html/BrowseMeetings.html"), KINGSTON + "ieListMeetings.aspx?CommitteeId=711", Committee("711", "K&NK")
+    )
+    assert len(listing.meetings) == 15
+    first = listing.meetings[0]
+    assert (first.id, first.date, first.time) == ("10337", date(2026, 6, 15), "7:30 pm")
+    assert [m.id for m in listing.meetings if m.cancelled] == ["10161"]
+    assert listing.years == [2022, 2023, 2024, 2025, 2026, 2027]
+    assert listing.earlier == KINGSTON + "ieListMeetings.aspx?Act=earlier&CId=711&D=202409051930&MD=ielistmeetings"
+
+
+def test_kingston_committee_list():
+    committees = parse_committees_html(recorded("kingston-html/CommitteeStructure.html"), KINGSTON + "mgListCommittees.aspx?bcr=1")
+    assert ("711", "Kingston and North Kingston Neighbourhood Committee") in {(c.id, c.title) for c in committees}
+
+
+def test_constructed_meeting_double_encoded_title_and_restricted_document():
+    parsed = parse_meeting_xml((CONSTRUCTED / "mgWebService/GetMeeting_2001.xml").read_bytes(), "http://127.0.0.1:1/")
+    assert "Leader's Announcements" not in [d.item for d in parsed.documents]  # it has no document
+    restricted = [d for d in parsed.documents if d.restricted]
+    assert [d.attachment_id for d in restricted] == ["50104"]
+    by_id = {d.attachment_id: d for d in parsed.documents}
+    assert by_id["50103"].url == "http://127.0.0.1:1/mgConvert2PDF.aspx?ID=50103"
+    assert by_id["50102"].url == "http://127.0.0.1:1/documents/s50102/Revenue%20Budget%202025-26%20report.pdf"
+
+
+def test_empty_get_meetings_holds_counts_only():
+    assert parse_meetings_xml((CONSTRUCTED / "mgWebService/GetMeetings_empty.xml").read_bytes()) == []
+
+
+def test_html_instead_of_xml_is_refused():
+    with pytest.raises(NotXml):
+        parse_xml(b"<html><script>window.location='/x'</script></html>")
+    with pytest.raises(NotXml):
+        parse_xml(b"Service unavailable")
+
+
+def test_hrefs_with_line_breaks_and_spaces():
+    href = "documents/g2003/Printed minutes\r\n04th-Feb-2025 18.30 Planning Committee.pdf?T=1"
+    assert clean_href(href) == "documents/g2003/Printed%20minutes%2004th-Feb-2025%2018.30%20Planning%20Committee.pdf?T=1"
+    assert clean_href("documents/s1/A%20B.pdf") == "documents/s1/A%20B.pdf"  # already encoded
+    assert clean_href("documents/s1/100% done.pdf") == "documents/s1/100%25%20done.pdf"
+
+
+@pytest.mark.parametrize("url, title, item, kind", [
+    ("documents/g1/Agenda frontsheet.pdf?T=0", "Agenda frontsheet", False, "agenda"),
+    ("documents/g1/Public reports pack.pdf?T=10", "Agenda reports pack", False, "agenda"),
+    ("documents/g1/Printed minutes.pdf?T=1", "Minutes", False, "minutes"),
+    ("documents/g1/Decisions.pdf?T=2", "Printed decisions", False, "decisions"),
+    ("documents/b5501/Supplement.pdf?T=9", "Supplement: Agenda item 49", False, "supplements"),
+    ("mgChooseDocPack.aspx?ID=10230", "Agenda reports pack", False, "agenda"),
+    ("mgChooseDocPack.aspx?ID=10230&SID=23609", "Late Material", False, "supplements"),
+    ("documents/s50122/Addendum update sheet.pdf", "Addendum update sheet", True, "supplements"),
+    ("documents/s50101/Minutes of Previous Meeting.pdf", "Minutes of Previous Meeting", True, "reports"),
+    ("MGCONVERT2PDF.ASPX?id=50103", "Appendix A", True, "reports"),
+])
+def test_classify_by_type_then_label(url, title, item, kind):
+    assert classify("http://h/" + url, title, item_document=item) == kind
+
+
+def test_attachment_ids_and_merge_prefer_the_named_file():
+    assert attachment_id_of("http://h/documents/s50103/A.pdf") == "50103"
+    assert attachment_id_of("http://h/mgConvert2PDF.aspx?ID=50103") == "50103"
+    assert attachment_id_of("http://h/documents/g2010/A.pdf?T=0") is None
+    convert = Document("http://h/mgConvert2PDF.aspx?ID=50103", "Appendix A", "reports", "50103")
+    named = Document("http://h/documents/s50103/Appendix%20A.pdf", "Appendix A", "reports", "50103")
+    (merged,) = merge_documents([convert], [named])
+    assert merged.url == named.url
+
+
+def test_odd_dates_are_none():
+    assert parse_uk_date("31/02/2025") is None
+    assert parse_uk_date("  ") is None
+    assert parse_uk_date("04/02/2025") == date(2025, 2, 4)
+
+
+def test_base_url_and_site_folder():
+    assert normalise_base("https://democracy.kent.gov.uk") == "https://democracy.kent.gov.uk/"
+    assert normalise_base("https://democracy.kent.gov.uk/mgListCommittees.aspx?bcr=1") == "https://democracy.kent.gov.uk/"
+    assert normalise_base("https://ww5.swindon.gov.uk/moderngov/mgWebService.asmx") == "https://ww5.swindon.gov.uk/moderngov/"
+    with pytest.raises(ValueError):
+        normalise_base("democracy.kent.gov.uk")
+    assert site_slug("https://ww5.swindon.gov.uk/moderngov/") == "ww5.swindon.gov.uk-moderngov"
+    assert site_slug("http://127.0.0.1:8080/") == "127.0.0.1-8080"
+
+
+def test_file_names_come_from_the_site_or_the_title():
+    assert file_name("http://h/documents/s1/Housing%20Strategy.pdf", "x", "application/pdf") == "Housing Strategy.pdf"
+    assert file_name("http://h/mgConvert2PDF.aspx?ID=5", "Fees: 2025/26", "application/pdf") == "Fees_ 2025_26.pdf"
