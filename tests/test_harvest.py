@@ -9,6 +9,7 @@ port; runs use no delay, short timeouts, tiny back-offs and a request budget.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -20,7 +21,9 @@ from pathlib import Path
 import pytest
 
 from councilpapers.harvest import Harvest, HarvestOptions, harvest
-from fixtures.moderngov.server import SITE, ModernGovServer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "moderngov"))
+from moderngov_server import SITE, ModernGovServer  # noqa: E402  (the local test site)
 
 LONG_AFTER = date(2026, 1, 1)  # every fixture meeting is past the 90-day re-check window
 SOON_AFTER = date(2025, 4, 20)  # 2002 (12 Mar) and 2003 (4 Feb) are inside the window, 2001 (15 Jan) is not
@@ -362,3 +365,14 @@ def test_request_budget_stops_the_run(server, tmp_path):
     report = harvest(options(server, tmp_path, max_requests=10))
     assert report.stopped and len(server.log) == 10
     assert any("stopped after 10 requests" in l for l in report.lines)
+
+
+def test_a_site_refusing_everything_stops_the_run(server, tmp_path):
+    routes = json.loads((SITE / "routes.json").read_text())["routes"]
+    for route in routes:
+        if route["file"].startswith("site/"):
+            server.fault(route["path"], *[403] * 3)
+    report = harvest(options(server, tmp_path, max_refusals=3))
+    assert report.stopped and "3 documents refused in a row (HTTP 403)" in report.stopped
+    assert len(server.documents_requested()) == 3  # then it stopped asking
+    assert report.new == 0

@@ -5,6 +5,7 @@ knows each file's URL."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from click.testing import CliRunner
 
 from councilpapers.cli import main
 from councilpapers.corpus.store import Store
-from fixtures.moderngov.server import ModernGovServer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "moderngov"))
+from moderngov_server import ModernGovServer  # noqa: E402  (the local test site)
 
 
 def run(home: Path, *args: str):

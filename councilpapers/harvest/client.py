@@ -50,6 +50,7 @@ class FetchError(Exception):
         self.url = url
         self.reason = reason
         self.status = status
+        self.retry_after: float | None = None  # seconds, from a 429/503's Retry-After
 
 
 class Disallowed(FetchError):
@@ -205,7 +206,10 @@ class PoliteClient:
             except httpx.RemoteProtocolError as error:
                 last_error = FetchError(url, _protocol_reason(error))
             except httpx.TransportError as error:  # connection refused or reset, TLS, DNS
-                last_error = FetchError(url, f"connection failed ({_short(error)})")
+                reason = f"connection failed ({_short(error)})"
+                if "CERTIFICATE" in str(error).upper():
+                    reason += "; if the site's certificate chain is known to be broken, --insecure"
+                last_error = FetchError(url, reason)
             finally:
                 self._last_request_end = self._clock()
         assert last_error is not None
@@ -223,7 +227,7 @@ class PoliteClient:
         self.requests += 1
 
     def _backoff(self, attempt: int, error: FetchError | None) -> float:
-        retry_after = getattr(error, "retry_after", None)
+        retry_after = error.retry_after if error is not None else None
         wait = retry_after if retry_after is not None else self.backoff * 2 ** (attempt - 1)
         return min(max(wait, 0.0), self.max_backoff)
 

@@ -25,12 +25,17 @@ from .client import USER_AGENT, FetchError, PoliteClient, RequestBudgetExceeded
 from .moderngov import KINDS, Committee, Document, Meeting, MeetingPapers, ModernGovSite, merge_documents
 
 RECHECK_DAYS = 90
+MAX_REFUSALS = 10  # 403/429 answers in a row: the site is blocking this client, stop asking
 EARLIEST = date(2000, 1, 1)  # ModernGov sites hold nothing older
 AHEAD_DAYS = 30  # agendas are published about a week ahead; further out there is nothing yet
 
 
 class UnknownCommittee(ValueError):
     pass
+
+
+class _Blocked(Exception):
+    """The site refuses every request: the run stops rather than hammer it."""
 
 
 @dataclass
@@ -50,6 +55,7 @@ class HarvestOptions:
     recheck_days: int = RECHECK_DAYS
     today: date | None = None
     max_requests: int | None = None
+    max_refusals: int = MAX_REFUSALS
     use_web_service: bool = True
 
 
@@ -132,6 +138,7 @@ class Harvest:
         self.site = ModernGovSite(self.base, self.client, use_web_service=options.use_web_service)
         self.report = HarvestReport(self.base, Path(options.archive) / site_slug(self.base))
         self._archive: Archive | None = None  # opened by run(): --list leaves no trace
+        self._refusals = 0  # 403/429 in a row
         self._host = urlsplit(self.base).hostname
 
     @property
@@ -198,7 +205,7 @@ class Harvest:
                     for meeting in sorted(meetings, key=lambda m: (m.date or date.max, m.id)):
                         self.report.meetings += 1
                         self.meeting(meeting)
-        except RequestBudgetExceeded as error:
+        except (RequestBudgetExceeded, _Blocked) as error:
             self.report.stopped = str(error)
             self.report.add("error", str(error))
         finally:
@@ -292,7 +299,9 @@ class Harvest:
             except FetchError as error:
                 self.report.failed += 1
                 self.report.add("error", f"{label}: {doc.title}: {error.reason} <{doc.url}>")
+                self._refused(error)
                 return False
+            self._refusals = 0
             if fetched.status == 304:
                 self.archive.touch(doc, fetched)
                 self.report.unchanged += 1
@@ -309,6 +318,16 @@ class Harvest:
             return True
         finally:
             part.unlink(missing_ok=True)
+
+    def _refused(self, error: FetchError) -> None:
+        if error.status not in (403, 429):
+            return
+        self._refusals += 1
+        if self._refusals >= self.options.max_refusals:
+            raise _Blocked(
+                f"stopped: {self._refusals} documents refused in a row (HTTP {error.status}); the site is "
+                "blocking this client. Try later, or --user-agent with a contact address."
+            )
 
     def _count(self, kept: Kept, doc: Document, label: str) -> None:
         if kept.status == "duplicate":

@@ -505,13 +505,11 @@ class ModernGovSite:
         first_url = urljoin(self.base, f"ieListMeetings.aspx?CId={committee.id}")
         first = parse_meetings_html(self.client.get(first_url).content, first_url, committee)
         found: dict[str, Meeting] = {m.id: m for m in first.meetings}
-        odd = list(first.odd_dates)
         if first.years:
             for year in first.years:
                 if since.year <= year <= until.year:
                     url = urljoin(self.base, f"ieListMeetings.aspx?CId={committee.id}&Year={year}")
                     listing = parse_meetings_html(self.client.get(url).content, url, committee)
-                    odd += listing.odd_dates
                     for m in listing.meetings:
                         found.setdefault(m.id, m)
         else:  # no year selector: walk "Earlier meetings", a bounded number of pages
@@ -525,11 +523,10 @@ class ModernGovSite:
                 new = [m for m in listing.meetings if m.id not in found]
                 if not new:
                     break
-                odd += listing.odd_dates
                 for m in new:
                     found[m.id] = m
         meetings = list(found.values())
-        return _in_window(meetings, since, until), [f"meeting listed as '{text}'" for text in dict.fromkeys(odd)]
+        return _in_window(meetings, since, until), _odd(meetings)
 
     # a meeting's documents
 
