@@ -218,3 +218,28 @@ def test_moderngov_page_with_numbered_items_and_decision_blocks():
         "the redistribution of remaining Ward Funding be approved; and",
         "the application for £1,800 of grant funding be approved",
     ]
+
+
+def test_moderngov_generated_minutes_and_packs_name_the_body_above_the_label():
+    minutes = """
+        Exampleshire District Council
+        Planning Committee - Tuesday 4 February 2025, 6.30 pm
+        PRINTED MINUTES
+        MINUTES of the meeting held on Tuesday 4 February 2025.
+        12. Apologies and Substitutions
+        Apologies were received from Councillor Lee Testcase.
+        13. Minutes
+        RESOLVED that the minutes of the meeting held on 7 January 2025 be approved.
+    """
+    meetings, items, resolutions = extract(minutes)
+    assert [(m.committee, m.date, m.time) for m in meetings] == [("Planning Committee", "2025-02-04", "18:30")]
+    assert [i.number for i in items] == ["12", "13"] and len(resolutions) == 1
+    pack = """
+        Exampleshire District Council
+        Cabinet - Wednesday 12 March 2025, 7.00 pm
+        PUBLIC REPORTS PACK
+        1. Apologies for Absence
+        2. Housing Strategy 2025-2030
+    """
+    meetings, _, _ = extract(pack)
+    assert [(m.committee, m.date, m.time) for m in meetings] == [("Cabinet", "2025-03-12", "19:00")]

@@ -53,7 +53,7 @@ def find_meeting_headings(lines: list[Line], context: date | None = None) -> lis
     """Every meeting heading, in order. `context` is a date the file is known
     to be about, for headings that leave the year out."""
     headings: list[MeetingHeading] = []
-    front = _front_sheet(lines) or _web_page(lines) or _titled_minutes(lines)
+    front = _front_sheet(lines) or _web_page(lines) or _titled_minutes(lines) or _titled_pack(lines)
     if front:
         headings.append(front)
         context = context or front.date
@@ -153,18 +153,31 @@ def _address_after(lines: list[Line], start: int) -> str | None:
     return _clean_venue(", ".join(parts)) if parts else None
 
 
+DOCUMENT_LABEL = re.compile(r"^\s*(?:(?:PRINTED|DRAFT|CONFIRMED|SIGNED|APPROVED)\s+)?MINUTES\s*$", re.IGNORECASE)
+
+
 def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
-    """'Kent Corporate Parenting Group' / 'Minutes of the meeting held on 23rd November'."""
+    """'Kent Corporate Parenting Group' / 'Minutes of the meeting held on 23rd November';
+    or, as ModernGov prints minutes, 'Planning Committee - Tuesday 4 February 2025,
+    6.30 pm' / 'PRINTED MINUTES' / 'MINUTES of the meeting held on …'."""
     match = GROUP_MINUTES.match(lines[i].text)
     if not match or i == 0:
         return None
-    body = lines[i - 1].text.strip()
-    if not body or len(body) > 80 or body.endswith("."):
-        return None
+    start = i - 1
+    while start > 0 and i - start < 3 and DOCUMENT_LABEL.match(lines[start].text):
+        start -= 1  # a label naming the document, not the body
+    body = lines[start].text.strip()
     when, _ = find_date(match["rest"], context)
+    titled = WEB_MEETING.match(body)
+    if titled:
+        body = titled["committee"]
+        when = when or find_date(titled["when"], context)[0]
+    if not body or len(body) > 80 or body.endswith(".") or DOCUMENT_LABEL.match(body):
+        return None
     return MeetingHeading(
-        kind="minutes", index=i - 1, end=i + 1,
-        committee=normalise_committee(body), date=when, time=find_time(match["rest"]),
+        kind="minutes", index=start, end=i + 1,
+        committee=normalise_committee(body), date=when,
+        time=find_time(match["rest"]) or (find_time(titled["when"]) if titled else None),
     )
 
 
@@ -245,6 +258,28 @@ def _web_page(lines: list[Line]) -> MeetingHeading | None:
                 kind="web", index=i, end=j + 1,
                 committee=normalise_committee(match["committee"]),
                 date=when, time=find_time(match["when"]), venue=venue,
+            )
+    return None
+
+
+PACK_LABEL = re.compile(
+    r"^\s*(?:AGENDA(?:\s+FRONT\s*SHEET)?|(?:PUBLIC\s+)?REPORTS?\s+PACK|SUPPLEMENT\b.*|DECISIONS|ADDENDUM\b.*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _titled_pack(lines: list[Line]) -> MeetingHeading | None:
+    """ModernGov's generated packs: 'Cabinet - Wednesday 12 March 2025, 7.00 pm'
+    over 'AGENDA FRONTSHEET' / 'PUBLIC REPORTS PACK' / 'SUPPLEMENT - …'."""
+    for i, line in enumerate(lines[:8]):
+        titled = WEB_MEETING.match(line.text)
+        if not titled or i + 1 >= len(lines) or not PACK_LABEL.match(lines[i + 1].text):
+            continue
+        when, _ = find_date(titled["when"])
+        if when:
+            return MeetingHeading(
+                kind="agenda", index=i, end=i + 2, committee=normalise_committee(titled["committee"]),
+                date=when, time=find_time(titled["when"]),
             )
     return None
 
