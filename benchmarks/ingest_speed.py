@@ -136,6 +136,24 @@ def ingest(folder: Path, home: Path, jobs: int) -> tuple[float, float]:
     return seconds, peak
 
 
+def ingest_without_index(folder: Path, home: Path, jobs: int) -> float:
+    """The same ingest with no search index: what reading, extracting and
+    storing alone cost, to tell them from the index's share."""
+    if home.exists():
+        shutil.rmtree(home)
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from councilpapers.corpus.store import Store\n"
+        "from councilpapers.ingest.manager import ingest_paths\n"
+        "if __name__ == '__main__':\n"
+        "    ingest_paths([Path(sys.argv[1])], Store(Path(sys.argv[2]) / 's.sqlite'), jobs=int(sys.argv[3]), ocr=False)\n"
+    )
+    script = home.parent / "store_only.py"
+    script.write_text(code)
+    seconds, _, _ = run_measured([sys.executable, str(script), str(folder), str(home), str(jobs)])
+    return seconds
+
+
 def reindex(home: Path) -> tuple[float, int]:
     seconds, _, output = run_measured([sys.executable, "-m", "councilpapers.cli", "--home", str(home), "reindex"])
     return seconds, int(re.search(r"Indexed (\d+)", output).group(1))
@@ -325,6 +343,29 @@ def long_pdf_peaks(work: Path) -> tuple[float, float] | None:
 
 # -- the report ----------------------------------------------------------------------------
 
+def growth_lines(rates: dict[int, tuple[float, float]], jobs: int) -> list[str]:
+    """Linear growth means the same pages/s at every size."""
+    scales = sorted(rates)
+    if len(scales) < 2:
+        return []
+    lines = []
+    for small, large in zip(scales, scales[1:]):
+        lines.append(
+            f"From {small}x to {large}x councilpapers keeps {rates[large][0] / rates[small][0]:.0%} (1 job) and "
+            f"{rates[large][1] / rates[small][1]:.0%} ({jobs} jobs) of its pages/s (100% is linear growth)."
+        )
+    return [" ".join(lines)]
+
+
+def git_commit() -> str:
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        return head.stdout.strip() + (" with uncommitted changes" if dirty else "")
+    except OSError:
+        return "unknown"
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdfs", type=Path, default=DEFAULT_PDFS)
@@ -353,6 +394,7 @@ def main() -> None:
             home = work / f"home-{scale}"
             serial, serial_peak = median_of(repeats, lambda: ingest(folder, home, 1))
             parallel, parallel_peak = median_of(repeats, lambda: ingest(folder, home, jobs))
+            unindexed = median_of(repeats, lambda: ingest_without_index(folder, work / "store-only", jobs))
             tool_1 = median_of(repeats, lambda: pdftotext(corpus, 1) or 0.0)
             tool_n = median_of(repeats, lambda: pdftotext(corpus, jobs) or 0.0)
             bare = median_of(repeats, lambda: pypdfium2_text(corpus))
@@ -363,7 +405,7 @@ def main() -> None:
                 return f"{pages / seconds:,.0f}" if seconds else "n/a"
 
             speed_rows.append(
-                f"| {scale}x | {len(corpus)} | {pages:,} | {rate(serial)} | {rate(parallel)} | {rate(tool_1)} | "
+                f"| {scale}x | {len(corpus)} | {pages:,} | {rate(serial)} | {rate(parallel)} | {rate(unindexed)} | {rate(tool_1)} | "
                 f"{rate(tool_n)} | {rate(bare)} | {rate(plumber) if plumber else 'not run'} |"
             )
             index_seconds, documents = reindex(home)
@@ -383,12 +425,11 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    first, last = min(scales), max(scales)
     stage_total = sum(stages.values())
     report = [
         "# Ingest speed",
         "",
-        f"Run {dt.date.today()} by `make bench` (benchmarks/ingest_speed.py) on {platform.machine()}, "
+        f"Run {dt.date.today()} by `make bench` (benchmarks/ingest_speed.py) at commit {git_commit()}, on {platform.machine()}, "
         f"{default_jobs()} cores, Python {platform.python_version()}. Files: the {len(files)} PDFs of "
         f"{args.pdfs.name}/ with a text layer ({pages_1x} pages) and corpora of 10 and 100 copies of each. "
         f"Ingest is `councilpapers ingest --jobs N --no-ocr` in a fresh process, all extraction on; "
@@ -400,14 +441,14 @@ def main() -> None:
         "",
         "## Pages per second",
         "",
-        f"| corpus | files | pages | councilpapers 1 job | councilpapers {jobs} jobs | pdftotext 1 process | "
-        f"pdftotext {jobs} processes | pypdfium2 text only | pdfplumber extract_text |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| corpus | files | pages | councilpapers 1 job | councilpapers {jobs} jobs | the same, no search index | "
+        f"pdftotext 1 process | pdftotext {jobs} processes | pypdfium2 text only | pdfplumber extract_text |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *speed_rows,
         "",
-        f"Growth from {first}x to {last}x: councilpapers keeps {rates[last][0] / rates[first][0]:.0%} (1 job) and "
-        f"{rates[last][1] / rates[first][1]:.0%} ({jobs} jobs) of its pages/s (100% is linear). "
-        "pdfplumber runs at 1x only (it reads ~19 pages/s).",
+        *growth_lines(rates, jobs),
+        "pdfplumber runs at 1x only (it reads ~19 pages/s); at 1x a fresh process's start-up "
+        "(Python, spaCy's pipeline, the workers) weighs on every councilpapers figure.",
         "",
         "## Index and queries",
         "",

@@ -162,6 +162,7 @@ def search(ctx: Context, query, kind, committee, since, until, limit, include_ex
         )
     except BadQuery as error:
         raise click.UsageError(str(error)) from None
+    _add_urls(ctx.store, result.hits)
     _emit_hits(result, fmt, with_facets=with_facets)
 
 
@@ -180,11 +181,27 @@ def similar(ctx: Context, record_id, limit, include_exempt, engine, fmt) -> None
         result = index.similar(record_id, limit=limit, include_exempt=include_exempt)
     except KeyError:
         raise click.UsageError(f"No searchable record has the id {record_id!r}.") from None
+    _add_urls(ctx.store, result.hits)
     _emit_hits(result, fmt)
 
 
+def _add_urls(store: Store, hits) -> None:
+    """Harvested files are cited with the URL they came from, beside file and page."""
+    for hit in hits:
+        if not hit.sources:
+            hit.sources = [{"id": hit.id, "source": hit.source, "page": hit.page, "line": hit.line}]
+        _add_place_urls(store, hit.sources)
+
+
+def _add_place_urls(store: Store, places: list[dict]) -> None:
+    for place in places:
+        origin = store.origin_of(place["source"]) if place.get("source") else None
+        if origin:
+            place["url"] = origin.url
+
+
 HIT_COLUMNS = ("id", "kind", "committee", "meeting_date", "minute", "agenda_ref", "title", "snippet", "source", "page", "line", "score")
-HIT_CSV_COLUMNS = HIT_COLUMNS + ("exempt", "sources")
+HIT_CSV_COLUMNS = HIT_COLUMNS + ("url", "exempt", "sources")
 
 
 def _search_index(ctx: Context, engine: str):
@@ -247,6 +264,8 @@ def _emit_hits(result, fmt: str, *, with_facets: bool = False) -> None:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
     rows = [hit.to_json() for hit in result.hits]
+    for row in rows:
+        row["url"] = row["sources"][0].get("url") if row.get("sources") else None
     if fmt == "csv":
         for row in rows:
             row["sources"] = [_cite(place) for place in row["sources"]]
@@ -314,6 +333,7 @@ def show(ctx: Context, record_id: str, fmt: str) -> None:
     record = store.record(record_id)
     if record:
         context = _record_context(store, record)
+        _add_place_urls(store, context["places"])
         if fmt == "json":
             click.echo(json.dumps(_context_json(record, context), ensure_ascii=False, indent=2))
         else:
@@ -450,6 +470,7 @@ def _show_meeting(store: Store, meeting) -> None:
     for item in (r for r in records if r.type == "minute_item"):
         number = f"{item.number}. " if item.number else ""
         ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
+        _add_place_urls(store, item.attested_by)
         cites = "; ".join(_cite(place) for place in item.attested_by)
         click.echo(f"\n{number}{item.title}{ref}  [{cites}]")
         for vote in (r for r in records if r.type == "vote" and r.minute == item.number):
@@ -490,7 +511,8 @@ def _short_cite(record) -> str:
 
 def _cite(place: dict) -> str:
     page = f" p. {place['page']}" if place.get("page") else ""
-    return f"{Path(place['source']).name}{page}, line {place['line']}"
+    url = f" <{place['url']}>" if place.get("url") else ""
+    return f"{Path(place['source']).name}{page}, line {place['line']}{url}"
 
 
 @main.command()

@@ -117,7 +117,7 @@ def test_table_ends_with_facets_and_json_carries_them_on_request(home):
 
 def test_csv_lists_every_source(home):
     lines = run(home, "search", "pupil premium hybrid model", "--format", "csv", "--limit", "1").stdout.splitlines()
-    assert lines[0] == "id,kind,committee,meeting_date,minute,agenda_ref,title,snippet,source,page,line,score,exempt,sources"
+    assert lines[0] == "id,kind,committee,meeting_date,minute,agenda_ref,title,snippet,source,page,line,score,url,exempt,sources"
     assert PACK in lines[1] and WEB in lines[1]
 
 

@@ -74,6 +74,12 @@ def test_search_finds_the_harvested_minutes_and_their_url(harvested, server):
     assert (origin.committee, origin.meeting_date, origin.kind) == ("Planning Committee", "2025-02-04", "minutes")
     assert origin.meeting_url == server.base + "ieListDocuments.aspx?CId=102&MId=2003&Ver=4"
     assert origin.etag and origin.last_modified and origin.fetched_at
+    assert minutes[0]["url"] == origin.url  # the hit cites the URL beside file and page
+    assert minutes[0]["committee"] == "Planning Committee"
+    table = run(home, "search", "planning permission granted", "--limit", "3").output
+    assert f"<{origin.url}>" in table
+    shown = run(home, "show", minutes[0]["id"]).output
+    assert f"<{origin.url}>" in shown
 
 
 def test_every_harvested_source_has_an_origin(harvested):
