@@ -243,3 +243,24 @@ def test_moderngov_generated_minutes_and_packs_name_the_body_above_the_label():
     """
     meetings, _, _ = extract(pack)
     assert [(m.committee, m.date, m.time) for m in meetings] == [("Cabinet", "2025-03-12", "19:00")]
+
+
+def test_parish_minutes_numbered_by_year_with_the_date_on_the_next_line():
+    text = """
+        HORSLEY PARISH COUNCIL
+        Draft Minutes of the meeting held on
+        18" March 2014 at 7.30pm in the Village Hall
+        Present: Cllr N Hackett (Chairman)
+        14/037: Minutes of the Last Meeting held on 25th February 2014
+        The minutes were agreed as a true record.
+        14/038: Matters Arising
+        There were none
+        14/039: Public Questions
+        A resident asked about the playing field.
+    """
+    meetings, items, _ = extract(text)
+    assert [(m.committee, m.date, m.time) for m in meetings] == [("Horsley Parish Council", "2014-03-18", "19:30")]
+    assert [(i.number, i.title) for i in items] == [
+        ("14/037", "Minutes of the Last Meeting held on 25th February 2014"),
+        ("14/038", "Matters Arising"), ("14/039", "Public Questions"),
+    ]

@@ -16,7 +16,8 @@ MONTHS = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# OCR reads a superscript "th" as a quote mark: 18" March 2014.
+_DAY = r"\d{1,2}(?:st|nd|rd|th|[\"”'’])?"
 _YEAR = r"(?:19|20)\d{2}"
 
 DATE_PHRASE = re.compile(
@@ -61,6 +62,7 @@ def parse_date(phrase: str, context: date | None = None) -> date | None:
             return None  # a year we would have to guess
         settings["RELATIVE_BASE"] = datetime(context.year, context.month, context.day)
     cleaned = re.sub(r"\bof\b", " ", phrase).strip(" ,.")
+    cleaned = re.sub(r"(\d)[\"”'’]", r"\1", cleaned)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 

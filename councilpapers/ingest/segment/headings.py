@@ -29,7 +29,11 @@ MINUTES_OF = re.compile(
     r"^\s*(?:MINUTES\s+of\s+(?:a|the)|Minutes\s+of\s+a)\s+(?:[\w-]+\s+)?meeting\s+of\s+(?P<rest>.+)"
 )
 REFERS_BACK = re.compile(r"^(?:this|that)\s+(?:Panel|Committee|Council|Board|Cabinet|meeting)\s*$", re.IGNORECASE)
-GROUP_MINUTES = re.compile(r"^\s*Minutes\s+of\s+(?:a|the)\s+meeting\s+held\s+(?P<rest>.+)", re.IGNORECASE)
+GROUP_MINUTES = re.compile(
+    r"^\s*(?:(?:Draft|Confirmed|Approved|Signed|Unconfirmed)\s+)?Minutes\s+of\s+(?:a|the)\s+"
+    r"(?:[\w-]+\s+)?meeting\s+held\s+(?P<rest>.+)",
+    re.IGNORECASE,
+)
 HELD = re.compile(r"\s+held\s+(?:in|at)\s+(?P<venue>.+?)\s+on\s+(?=\S)|\s+held\s+on\s+", re.IGNORECASE)
 AGENDA_TITLE = re.compile(r"^\s*AGENDA\s*$")
 WEB_TITLE = re.compile(
@@ -167,7 +171,10 @@ def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> M
     while start > 0 and i - start < 3 and DOCUMENT_LABEL.match(lines[start].text):
         start -= 1  # a label naming the document, not the body
     body = lines[start].text.strip()
-    when, _ = find_date(match["rest"], context)
+    rest = match["rest"]
+    if not find_date(rest, context)[0] and i + 1 < len(lines):
+        rest = f"{rest} {lines[i + 1].text}"  # "… held on" / "18th March 2014 at 7.30pm in …"
+    when, _ = find_date(rest, context)
     titled = WEB_MEETING.match(body)
     if titled:
         body = titled["committee"]
@@ -177,7 +184,7 @@ def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> M
     return MeetingHeading(
         kind="minutes", index=start, end=i + 1,
         committee=normalise_committee(body), date=when,
-        time=find_time(match["rest"]) or (find_time(titled["when"]) if titled else None),
+        time=find_time(rest) or (find_time(titled["when"]) if titled else None),
     )
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..model import Line
 
-NUMBERED = re.compile(r"^\s*(?P<number>\d{1,4})\.\s+(?P<title>\S.*?)\s*$")
+# "153. Pupil Premium"; parish councils number by year: "14/037: Matters Arising".
+NUMBERED = re.compile(r"^\s*(?P<number>(?:\d{2}/)?\d{1,4})[.:]\s+(?P<title>\S.*?)\s*$")
 AGENDA_REF = re.compile(r"^\s*\(\s*Item\s+(?P<ref>[A-Z]?\d{1,3}[a-z]?)\s*\)\s*$", re.IGNORECASE)
 INLINE_AGENDA_REF = re.compile(r"\s*\(\s*Item\s+(?P<ref>[A-Z]?\d{1,3}[a-z]?)\s*\)\s*$", re.IGNORECASE)
 PARAGRAPH_START = re.compile(r"^\s*(?:\d{1,2}\.(?:\s|$)|\(\d{1,2}\)|\(?[a-z]\)\s|RESOLVED|Resolved)")
@@ -48,12 +49,13 @@ def _numbered_items(lines: list[Line], start: int, end: int) -> list[ItemHeading
     for i in range(start, end):
         match = NUMBERED.match(lines[i].text)
         if match and not match["title"].startswith("(Pages"):
-            candidates.append((i, int(match["number"]), match["title"], _heading_weight(lines, i, end, match["title"])))
+            order = int(match["number"].split("/")[-1])
+            candidates.append((i, order, match["number"], match["title"], _heading_weight(lines, i, end, match["title"])))
     # Longest-weight chain of consecutive numbers (a gap of one allows for an
     # item minuted elsewhere, e.g. exempt).
     best: list[float] = []
     previous: list[int | None] = []
-    for k, (_, number, _, weight) in enumerate(candidates):
+    for k, (_, number, _, _, weight) in enumerate(candidates):
         best.append(weight)
         previous.append(None)
         for j in range(k):
@@ -68,7 +70,7 @@ def _numbered_items(lines: list[Line], start: int, end: int) -> list[ItemHeading
         chain.append(candidates[k])
         k = previous[k]
     chain.reverse()
-    return [_item_from(lines, i, end, str(number), title) for i, number, title, _ in chain]
+    return [_item_from(lines, i, end, written, title) for i, _, written, title, _ in chain]
 
 
 def _heading_weight(lines: list[Line], i: int, end: int, title: str) -> float:
