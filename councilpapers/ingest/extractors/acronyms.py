@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Line
+from ..textflow import joined as _joined, squash as _squash
 
 # "UASC", "DfE", "CiC", "EH&PS", "R12", "IROs", "IRO's" (see _is_short_form for the rest).
 SHORT_FORM = r"[A-Z][A-Za-z0-9&]{0,8}?(?:s|'s|’s)?"
@@ -265,30 +266,3 @@ def _normalised(long: str) -> str:
     long = long.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     long = re.sub(r"[‐-―−-]", " ", long)  # "Asylum-Seeking" is "Asylum Seeking"
     return _squash(long).casefold()
-
-
-def _joined(lines: list[Line]) -> tuple[str, list[int]]:
-    """The lines as one text, and where each starts in it. Readers drop blank
-    lines, so a gap in the numbering is a paragraph break (written as a blank
-    line) unless a sentence runs on over it, as across a dropped page footer."""
-    parts: list[str] = []
-    starts, offset = [], 0
-    for i, line in enumerate(lines):
-        if i and _paragraph_break(lines[i - 1], line):
-            parts.append("")
-            offset += 1
-        starts.append(offset)
-        parts.append(line.text)
-        offset += len(line.text) + 1
-    return "\n".join(parts), starts
-
-
-def _paragraph_break(previous: Line, line: Line) -> bool:
-    if line.number - previous.number <= 1:
-        return False
-    runs_on = not re.search(r"[.!?:;]\s*$", previous.text) and re.match(r"\s*[a-z0-9£$]", line.text)
-    return not runs_on
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from ..model import Line
+from ..textflow import joined as _joined, squash as _squash
 
 # "1,000", "4,859, 856" (a stray space after the comma, as printed), "2.3", "72,030,000.00".
 NUMBER = r"\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -682,30 +683,3 @@ def _trimmed(before: str, figure: str, after: str, text: str, start: int, end: i
         else:
             after = after[: room - len(before) - 1] + "…"
     return before + gap_before + figure + gap_after + after
-
-
-def _joined(lines: list[Line]) -> tuple[str, list[int]]:
-    """The lines as one text, and where each starts in it. Readers drop blank
-    lines, so a gap in the numbering is a paragraph break (written as a blank
-    line) unless a sentence runs on over it, as across a dropped page footer."""
-    parts: list[str] = []
-    starts, offset = [], 0
-    for i, line in enumerate(lines):
-        if i and _paragraph_break(lines[i - 1], line):
-            parts.append("")
-            offset += 1
-        starts.append(offset)
-        parts.append(line.text)
-        offset += len(line.text) + 1
-    return "\n".join(parts), starts
-
-
-def _paragraph_break(previous: Line, line: Line) -> bool:
-    if line.number - previous.number <= 1:
-        return False
-    runs_on = not re.search(r"[.!?:;]\s*$", previous.text) and re.match(r"\s*[a-z0-9£$]", line.text)
-    return not runs_on
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
