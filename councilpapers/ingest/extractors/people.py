@@ -271,7 +271,8 @@ def _paragraphs(lines: list[Line]):
             continue
         if text:
             # "Vice-" / "Chairman" -> "Vice-Chairman"; "Denney -" keeps its space.
-            text += "" if re.search(r"[^\W\d_]-$", text) and chunk[0].isalpha() else " "
+            # Only the tail: searching the whole growing paragraph was quadratic.
+            text += "" if re.search(r"[^\W\d_]-$", text[-2:]) and chunk[0].isalpha() else " "
         starts.append((len(text), index))
         text += chunk
     if text:
@@ -283,7 +284,8 @@ def _paragraphs(lines: list[Line]):
 
 def _mentions(doc, matcher, starts, carried_party, common: set[str]):
     line_starts = {s for s, _ in starts}
-    first_on_line = {t.i for t in doc if t.idx in line_starts}
+    # Token offsets as an array: iterating the Doc would make a Token object each.
+    first_on_line = {i for i, idx in enumerate(doc.to_array("IDX").tolist()) if idx in line_starts}
     candidates = [c for c in _candidates(doc, matcher) if c.titled or doc[c.start].lower_ not in common]
     names = _accept(doc, candidates, first_on_line)
     name_at = {n.start: n for n in names}
