@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from .corpus.home import Home
+from .corpus.context import of_item, record_context
 from .corpus.merge import merge_records
 from .corpus.people import PersonResolver
 from .corpus.store import Store, meeting_json, source_json
@@ -238,14 +239,12 @@ def _build_engine(ctx: Context, index, engine: str) -> None:
 
 def _name_forms(store: Store, name: str) -> tuple[set[str], set[str]]:
     """Surnames of every form of the people called `name`, and their ids."""
+    from .corpus.registers import people_named
     from .search.documents import surname
 
-    ids = _person_ids(store, name)
-    surnames = set()
-    for person in store.people():
-        if person.id in ids:
-            surnames.update(s for alias in [person.name, *person.aliases] if (s := surname(alias)))
-    return surnames, ids
+    people = people_named(store.people(), name)
+    surnames = {s for p in people for alias in [p.name, *p.aliases] if (s := surname(alias))}
+    return surnames, {p.id for p in people}
 
 
 def _emit_hits(result, fmt: str, *, with_facets: bool = False) -> None:
@@ -332,7 +331,7 @@ def show(ctx: Context, record_id: str, fmt: str) -> None:
     store = ctx.store
     record = store.record(record_id)
     if record:
-        context = _record_context(store, record)
+        context = record_context(store, record)
         _add_place_urls(store, context["places"])
         if fmt == "json":
             click.echo(json.dumps(_context_json(record, context), ensure_ascii=False, indent=2))
@@ -353,43 +352,6 @@ def show(ctx: Context, record_id: str, fmt: str) -> None:
         click.echo(json.dumps(source_json(source), ensure_ascii=False, indent=2))
         return
     raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
-
-
-def _record_context(store: Store, record) -> dict:
-    """The record's meeting, its minute item (merged over the files that tell
-    it) with resolutions, actions and votes, and the meeting's attendance."""
-    meeting = store.meeting(record.meeting_id) if record.meeting_id else None
-    context: dict = {"meeting": meeting, "item": None, "resolutions": [], "actions": [], "votes": [],
-                     "attendance": [], "places": getattr(record, "attested_by", None) or []}
-    if not meeting:
-        return context
-    records = merge_records(store.records(meeting_id=meeting.id))
-    context["attendance"] = [r for r in records if r.type == "attendance"]
-    items = [r for r in records if r.type == "minute_item"]
-    item = None
-    if record.type == "minute_item":
-        item = next((i for i in items if record.id in {p["id"] for p in i.attested_by}), None)
-    if item is None:
-        number = getattr(record, "minute", None) or getattr(record, "number", None)
-        ref = getattr(record, "agenda_ref", None) or (record.code if record.type == "agenda_item" else None)
-        title = getattr(record, "title", None)
-        item = (next((i for i in items if number and i.number == number), None)
-                or next((i for i in items if ref and i.agenda_ref == ref), None)
-                or next((i for i in items if title and i.title == title), None))
-    if record.type == "resolution":
-        merged = next((r for r in records if r.type == "resolution" and record.id in {p["id"] for p in r.attested_by}), None)
-        context["places"] = merged.attested_by if merged else []
-    if item is not None:
-        context["item"] = item
-        if record.type == "minute_item":
-            context["places"] = item.attested_by
-        context["resolutions"] = [r for r in records if r.type == "resolution" and (
-            (r.minute and r.minute == item.number) or (not r.minute and r.title == item.title))]
-        context["actions"] = [r for r in records if r.type == "action" and item.number and r.minute == item.number]
-        context["votes"] = [r for r in records if r.type == "vote" and item.number and r.minute == item.number]
-    if not context["places"]:
-        context["places"] = [{"id": record.id, "source": record.source, "page": record.page, "line": record.line}]
-    return context
 
 
 def _context_json(record, context: dict) -> dict:
@@ -478,7 +440,7 @@ def _show_meeting(store: Store, meeting) -> None:
             flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
             click.echo(f"   Vote p. {vote.page}: {counts} — {vote.result or 'result not stated'}{flag}")
         for res in resolutions:
-            if (res.minute and res.minute == item.number) or (not res.minute and res.title == item.title):
+            if of_item(res, item):
                 click.echo(f"   RESOLVED that {res.text}")
 
 
@@ -591,7 +553,6 @@ def actions(ctx: Context, owner, committee, since, until, status, fmt) -> None:
     rows = action_register(
         ctx.store, owner=owner, committee=committee, since=since[0] if since else None,
         until=until[1] if until else None, status=status,
-        owner_person_ids=_person_ids(ctx.store, owner) if owner else None,
     )
     emit([_action_row(r) for r in rows], ACTION_COLUMNS if fmt == "table" else ACTION_FIELDS, fmt)
 
@@ -610,15 +571,6 @@ def _action_row(row) -> dict:
         "cite": _short_cite(action),
         "id": action.id, "person": action.person, "source": action.source,
         "page": action.page, "line": action.line,
-    }
-
-
-def _person_ids(store: Store, name: str) -> set[str]:
-    """People whose name or any alias has all the words of `name`."""
-    words = name.lower().split()
-    return {
-        person.id for person in store.people()
-        if any(all(w in alias.lower().split() for w in words) for alias in [person.name, *person.aliases])
     }
 
 

@@ -40,18 +40,28 @@ class ActionRow:
     meeting: Meeting | None
 
 
+def people_named(people: list[Person], name: str) -> list[Person]:
+    """Those whose name or one of its aliases has all the words of `name`."""
+    words = _words(name)
+    return [
+        p for p in people
+        if any(all(w in _words(form) for w in words) for form in [p.name, *p.aliases])
+    ]
+
+
 def action_register(
     store: Store, *, owner: str | None = None, committee: str | None = None,
     since: date | None = None, until: date | None = None, status: str | None = None,
-    owner_person_ids: set[str] | None = None,
 ) -> list[ActionRow]:
-    """Actions newest meeting first. `owner` matches any word of the owner as
-    written or as resolved ("Segurola" finds "Mr Segurola" and "Philip Segurola");
-    `owner_person_ids` also matches actions resolved to those people."""
+    """Actions newest meeting first. `owner` matches the owner as written or
+    any form of the people it names ("Segurola" finds "Mr Segurola" and
+    "Philip Segurola")."""
     from .people import PersonResolver
 
     meetings = {m.id: m for m in store.meetings()}
-    resolve = PersonResolver(store.people())
+    people = store.people()
+    owner_person_ids = {p.id for p in people_named(people, owner)} if owner else set()
+    resolve = PersonResolver(people)
     rows = []
     for action in store.records(type="action"):
         resolve.fill(action)
@@ -62,7 +72,7 @@ def action_register(
             continue
         if status and (action.status or "").lower() != status.lower():
             continue
-        if owner and not _owner_matches(action, owner, owner_person_ids or set()):
+        if owner and not _owner_matches(action, owner, owner_person_ids):
             continue
         rows.append(ActionRow(action, meeting))
     rows.sort(key=lambda r: ((r.meeting.date if r.meeting else None) or r.action.due or "", r.action.line or 0),
@@ -144,15 +154,10 @@ def people_profiles(store: Store, name: str | None = None) -> list[Profile]:
     with the meetings they attended and the actions they own."""
     from .people import PersonResolver
 
-    people = store.people()
-    if name:
-        words = _words(name)
-        people = [
-            p for p in people
-            if any(all(w in _words(form) for w in words) for form in [p.name, *p.aliases])
-        ]
+    everyone = store.people()
+    people = people_named(everyone, name) if name else everyone
     wanted = {p.id for p in people}
-    resolve = PersonResolver(store.people())
+    resolve = PersonResolver(everyone)
     meetings = {m.id: m for m in store.meetings()}
     attended: dict[str, dict[str, tuple]] = defaultdict(dict)
     for record in store.records(type="attendance"):
