@@ -2,7 +2,8 @@
 
 import pytest
 
-from councilpapers.ingest.extractors.acronyms import FoundAcronym, find_acronyms, merge_glossary
+from councilpapers.corpus.records import Acronym
+from councilpapers.ingest.extractors.acronyms import find_acronyms, merge_glossary
 from councilpapers.ingest.model import Line
 
 
@@ -135,8 +136,8 @@ def test_one_entry_per_short_form_first_definition_wins_with_its_line():
     )
     found = find_acronyms(lines_of(text, first=40))
     assert found == [
-        FoundAcronym(0, "SCS", "Specialist Children’s Services"),
-        FoundAcronym(1, "KCC", "Kent County Council"),
+        Acronym(index=0, short="SCS", long="Specialist Children’s Services"),
+        Acronym(index=1, short="KCC", long="Kent County Council"),
     ]
 
 
@@ -153,13 +154,13 @@ def test_plural_and_singular_short_forms_stay_as_printed():
 
 def test_merge_glossary_takes_the_most_frequent_long_form_ignoring_case():
     per_file = [
-        [FoundAcronym(1, "UASC", "unaccompanied asylum seeking children"), FoundAcronym(2, "SCS", "stop smoking services")],
-        [FoundAcronym(5, "UASC", "Unaccompanied Asylum Seeking Children"), FoundAcronym(9, "SCS", "Specialist Children’s Services")],
-        [FoundAcronym(3, "UASC", "Unaccompanied Asylum Seeking Children"), FoundAcronym(4, "SCS", "Specialist Children's Services")],
-        [FoundAcronym(3, "UASC", "Unaccompanied Asylum-Seeking Children")],
-        [FoundAcronym(7, "CiC", "Children in Care"), FoundAcronym(8, "DPS", "direct purchasing system")],
-        [FoundAcronym(7, "CIC", "children in care")],
-        [FoundAcronym(2, "CIC", "Children in Care")],
+        [Acronym(index=1, short="UASC", long="unaccompanied asylum seeking children"), Acronym(index=2, short="SCS", long="stop smoking services")],
+        [Acronym(index=5, short="UASC", long="Unaccompanied Asylum Seeking Children"), Acronym(index=9, short="SCS", long="Specialist Children’s Services")],
+        [Acronym(index=3, short="UASC", long="Unaccompanied Asylum Seeking Children"), Acronym(index=4, short="SCS", long="Specialist Children's Services")],
+        [Acronym(index=3, short="UASC", long="Unaccompanied Asylum-Seeking Children")],
+        [Acronym(index=7, short="CiC", long="Children in Care"), Acronym(index=8, short="DPS", long="direct purchasing system")],
+        [Acronym(index=7, short="CIC", long="children in care")],
+        [Acronym(index=2, short="CIC", long="Children in Care")],
     ]
     assert merge_glossary(per_file) == {
         "UASC": "Unaccompanied Asylum Seeking Children",

@@ -11,6 +11,7 @@ import pytest
 from councilpapers.corpus.records import Acronym, AgendaItem, Figure, Meeting, MinuteItem, Report, Resolution
 from councilpapers.search import BadQuery, SearchIndex
 from councilpapers.search.documents import search_documents
+from councilpapers.ingest.segment.business import link_agenda_refs, mark_exempt
 
 CPP = "Corporate Parenting Panel"
 MAY = dt.date(2016, 5, 26)
@@ -178,6 +179,14 @@ SRC = "/papers/pack.txt"
 
 
 def _records():
+    """A file's records with the facts ingest stores on them (exempt, agenda refs)."""
+    records = _found()
+    mark_exempt(records)
+    link_agenda_refs(records)
+    return records
+
+
+def _found():
     return [
         MinuteItem("m103", SRC, 3, 100, meeting=MEETING.id, number="103",
                    title="Exclusion of the Press and Public for Exempt Business",
@@ -189,7 +198,7 @@ def _records():
         MinuteItem("m106", SRC, 4, 170, meeting=MEETING.id, number="106", agenda_ref="B1",
                    title="Foster carers", text="Mr P Segurola said a survey would be held."),
         Resolution("r106", SRC, 5, 180, meeting=MEETING.id, minute="106", text="the report be noted",
-                   title="Foster carers"),
+                   title="Foster carers", item="m106"),
         AgendaItem("a1", SRC, 1, 10, meeting=MEETING.id, code="B2", title="Placement stability report"),
         AgendaItem("a2", SRC, 1, 12, meeting=MEETING.id, code="B4", title="Update on UASC", exempt=True),
         Report("rep", SRC, 30, 900, meeting=MEETING.id, subject="Placement Stability Report",
@@ -216,8 +225,9 @@ def test_documents_from_records():
 
 
 def test_a_motion_for_the_following_business_covers_the_run_of_items():
-    records = _records()
+    records = _found()
     records[0].text = "Resolved that the press and public be excluded for the following business."
+    mark_exempt(records)
     docs = {d["id"]: d for d in search_documents(records, {MEETING.id: MEETING})}
     # m104 ("1") is exempt; m105 has no agenda ref of that style, so the public part resumes.
     assert docs["m104"]["exempt"] and not docs["m105"]["exempt"] and not docs["m106"]["exempt"]

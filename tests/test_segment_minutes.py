@@ -4,7 +4,7 @@ councils print them."""
 from datetime import date
 from textwrap import dedent
 
-from councilpapers.ingest.extract import extract_records
+from councilpapers.ingest.pipeline import extract_records
 from councilpapers.ingest.model import ExtractedText, Line
 
 

@@ -2,7 +2,7 @@
 
 from textwrap import dedent
 
-from councilpapers.ingest.extract import extract_records
+from councilpapers.ingest.pipeline import extract_records
 from councilpapers.ingest.model import ExtractedText, Line
 
 MINUTES = """

@@ -44,21 +44,21 @@ DEBATE = """
 def test_counts_and_names_over_several_lines():
     lines = as_lines(DEBATE)
     first, second = find_votes(lines, 0, len(lines))
-    assert (first.for_count, first.against_count, first.abstain_count) == (4, 3, 1)
+    assert (first.for_, first.against, first.abstain) == (4, 3, 1)
     assert first.names_for == ["Mr Baldock", "Mr Brady", "Ms Constantine", "Mr R Lehmann"]
     assert first.names_abstain == ["Mrs Bruneau"]
     assert lines[first.index].text.strip() == "For (4)"
-    assert (second.for_count, second.against_count, second.abstain_count) == (3, 0, 0)
+    assert (second.for_, second.against, second.abstain) == (3, 0, 0)
     assert second.names_for == ["Mr Baker", "Mr Bond", "Mrs Bell"]
     assert second.names_against == [] and second.names_abstain == []
 
 
 def test_count_that_disagrees_with_its_names_is_kept_and_flagged():
     first, second = find_votes(as_lines(DEBATE), 0, len(as_lines(DEBATE)))
-    assert first.against_count == 3
+    assert first.against == 3
     assert first.names_against == ["Mr Baker", "Mr Barrington-King", "Mrs Bell", "Mr Bond"]
-    assert first.mismatch is True
-    assert second.mismatch is False
+    assert first.count_mismatch is True
+    assert second.count_mismatch is False
 
 
 def test_results_carried_and_lost():
@@ -86,7 +86,7 @@ def test_motion_without_a_reference_is_the_nearest_proposal_and_is_short():
     (vote,) = find_votes(as_lines(text), 0, 6)
     assert vote.motion.startswith("Mr Hood moved the motion that the Council supports")
     assert len(vote.motion) <= 500 and vote.motion.endswith("…")
-    assert (vote.for_count, vote.against_count, vote.abstain_count) == (2, 1, None)
+    assert (vote.for_, vote.against, vote.abstain) == (2, 1, None)
     assert vote.names_for == ["Mr Hood", "Mr Hook"]
     assert vote.result == "carried"
 
@@ -100,9 +100,9 @@ def test_counts_without_names_are_not_a_mismatch_and_prose_is_not_a_vote():
         For the avoidance of doubt the Council noted the report.
     """)
     (vote,) = find_votes(lines, 0, len(lines))
-    assert (vote.for_count, vote.against_count, vote.abstain_count) == (12, 30, 2)
+    assert (vote.for_, vote.against, vote.abstain) == (12, 30, 2)
     assert vote.names_for == vote.names_against == vote.names_abstain == []
-    assert vote.mismatch is False
+    assert vote.count_mismatch is False
     assert vote.result == "lost"
     assert vote.motion is None
 
@@ -112,7 +112,7 @@ def test_real_kent_council_recorded_votes(shared_dir):
 
     lines = read_file(shared_dir / "pdfs" / "kent-county-council-2025-01-09-printed-minutes.pdf").body()
     votes = find_votes(lines, 0, len(lines))
-    assert [(v.for_count, v.against_count, v.abstain_count, v.result) for v in votes] == [
+    assert [(v.for_, v.against, v.abstain, v.result) for v in votes] == [
         (14, 45, 4, "lost"),
         (17, 43, 3, "lost"),
         (13, 45, 4, "lost"),
@@ -120,8 +120,8 @@ def test_real_kent_council_recorded_votes(shared_dir):
         (39, 19, 1, "carried"),
     ]
     assert [lines[v.index].number for v in votes] == [224, 266, 307, 347, 363]
-    assert not any(v.mismatch for v in votes)
-    assert all(len(v.names_for) == v.for_count for v in votes)
+    assert not any(v.count_mismatch for v in votes)
+    assert all(len(v.names_for) == v.for_ for v in votes)
     assert votes[0].names_abstain == ["Mrs Bruneau", "Mr Chittenden", "Mrs Dean", "Mr Webb"]
     assert votes[-1].names_abstain == ["Ms Constantine"]
     assert votes[0].motion.startswith("Mr Hood proposed and Mr Baldock seconded the following amendment")
@@ -138,5 +138,5 @@ def test_a_side_met_again_starts_another_vote():
         Against (2) Mr Hood and Mr Hook
     """)
     votes = find_votes(lines, 0, len(lines))
-    assert [(v.for_count, v.against_count) for v in votes] == [(2, 1), (1, 2)]
+    assert [(v.for_, v.against) for v in votes] == [(2, 1), (1, 2)]
     assert [v.names_against for v in votes] == [["Mr Gough"], ["Mr Hood", "Mr Hook"]]

@@ -10,11 +10,9 @@ from .store import Store
 
 
 def of_item(resolution: Resolution, item: MinuteItem) -> bool:
-    """Whether a resolution was made under a minute item: by number, or by the
-    item's title where the source numbers nothing (a ModernGov page)."""
-    if resolution.minute:
-        return resolution.minute == item.number
-    return resolution.title == item.title
+    """Whether a resolution was made under a minute item, as ingest linked them
+    (`Resolution.item`; both merged by `merge_records`)."""
+    return resolution.item is not None and resolution.item == item.id
 
 
 def record_context(store: Store, record: Record) -> dict:

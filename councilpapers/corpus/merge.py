@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..text.keys import title_key
 from .records import MinuteItem, Record, Resolution
 
 TRUNCATED = re.compile(r"view the full minutes text for item", re.IGNORECASE)
@@ -17,64 +18,64 @@ TRUNCATED = re.compile(r"view the full minutes text for item", re.IGNORECASE)
 
 def merge_records(records: Iterable[Record]) -> list[Record]:
     """Records with duplicate minute items and resolutions of the same meeting
-    merged; other records pass through unchanged, in order."""
+    merged; other records pass through unchanged, in order. A merged
+    resolution's `item` is the id of the merged item it was made under."""
     records = list(records)
     items = [r for r in records if isinstance(r, MinuteItem) and r.meeting]
     resolutions = [r for r in records if isinstance(r, Resolution) and r.meeting]
-    merged_items, number_of = _merge_items(items)
-    merged_resolutions = _merge_resolutions(resolutions, number_of)
+    merged_items, merged_of = _merge_items(items)
+    merged_resolutions = _merge_resolutions(resolutions, merged_of)
     keep = {id(r) for r in items + resolutions}
     others = [r for r in records if id(r) not in keep]
     return others + merged_items + merged_resolutions
 
 
-def _title_key(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
-
-
-def _merge_items(items: list[MinuteItem]) -> tuple[list[MinuteItem], dict]:
+def _merge_items(items: list[MinuteItem]) -> tuple[list[MinuteItem], dict[str, MinuteItem]]:
+    """The items merged, and the merged item of each item's id."""
     clusters: dict[tuple, list[MinuteItem]] = defaultdict(list)
     by_number: dict[tuple, tuple] = {}
     # Numbered items first: an unnumbered web-page item joins the numbered one
     # with the same title.
     for item in sorted(items, key=lambda i: i.number is None):
-        title_key = (item.meeting, _title_key(item.title))
+        titled = (item.meeting, title_key(item.title))
         if item.number is not None:
             key = (item.meeting, "n", item.number)
-            by_number.setdefault(title_key, key)
+            by_number.setdefault(titled, key)
         else:
-            key = by_number.get(title_key, (item.meeting, "t", title_key[1]))
+            key = by_number.get(titled, (item.meeting, "t", titled[1]))
         clusters[key].append(item)
-    merged, number_of = [], {}
+    merged, merged_of = [], {}
     for group in clusters.values():
         best = max(group, key=_fullness)
-        number = best.number or next((i.number for i in group if i.number), None)
         chosen = dataclasses.replace(
             best,
-            number=number,
+            number=best.number or next((i.number for i in group if i.number), None),
             agenda_ref=best.agenda_ref or next((i.agenda_ref for i in group if i.agenda_ref), None),
             attested_by=[_place(i) for i in group],
         )
         merged.append(chosen)
-        for item in group:
-            number_of[(item.meeting, _title_key(item.title))] = number
+        merged_of.update((item.id, chosen) for item in group)
     merged.sort(key=lambda i: (i.meeting or "", _number_order(i.number), i.source, i.line or 0))
-    return merged, number_of
+    return merged, merged_of
 
 
-def _merge_resolutions(resolutions: list[Resolution], number_of: dict) -> list[Resolution]:
+def _merge_resolutions(resolutions: list[Resolution], merged_of: dict[str, MinuteItem]) -> list[Resolution]:
     clusters: dict[tuple, list[Resolution]] = defaultdict(list)
     for res in resolutions:
-        minute = res.minute or number_of.get((res.meeting, _title_key(res.title)))
+        item = merged_of.get(res.item) if res.item else None
+        under = item.id if item else (res.minute or title_key(res.title))
         # The web page and the printed minutes differ in small wording at times:
         # the opening words decide.
-        opening = " ".join(_title_key(res.text).split()[:12])
-        clusters[(res.meeting, minute or _title_key(res.title), opening)].append(res)
+        opening = " ".join(title_key(res.text).split()[:12])
+        clusters[(res.meeting, under, opening)].append(res)
     merged = []
     for group in clusters.values():
         best = max(group, key=lambda r: (r.minute is not None, r.page is not None, len(r.text)))
-        minute = best.minute or number_of.get((best.meeting, _title_key(best.title)))
-        merged.append(dataclasses.replace(best, minute=minute, attested_by=[_place(r) for r in group]))
+        item = next((merged_of[r.item] for r in group if r.item in merged_of), None)
+        merged.append(dataclasses.replace(
+            best, minute=best.minute or (item.number if item else None), item=item.id if item else best.item,
+            attested_by=[_place(r) for r in group],
+        ))
     merged.sort(key=lambda r: (r.meeting or "", _number_order(r.minute), r.source, r.line or 0))
     return merged
 

@@ -52,14 +52,28 @@ class Person:
     type: ClassVar[str] = "person"
 
 
+TRANSIENT = {"transient": True}  # field metadata: kept while extracting, never stored or exported
+
+
 @dataclass
 class Record:
-    """A record found at a place in a source."""
+    """A record found at a place in a source.
 
-    id: str
-    source: str
-    page: int | None
-    line: int | None
+    A segmenter makes a record with its domain fields and `index`, the position
+    of the line it was found on among the lines it read (and `end`, the
+    position after its last line, where it spans several); the extraction
+    pipeline (`ingest.pipeline.Doc.add`) then stamps `id`, `source`, `page`
+    and `line` from that line, the same way for every type."""
+
+    id: str = ""
+    source: str = ""
+    page: int | None = None
+    line: int | None = None
+    # Business the papers mark as taken in private (Part 2, after a motion to
+    # exclude the press and public): decided once, at ingest.
+    exempt: bool = False
+    index: int | None = field(default=None, repr=False, compare=False, metadata=TRANSIENT)
+    end: int | None = field(default=None, repr=False, compare=False, metadata=TRANSIENT)  # after its last line
 
     type: ClassVar[str] = ""
     id_prefix: ClassVar[str] = ""
@@ -69,7 +83,14 @@ class Record:
         return getattr(self, "meeting", None)
 
     def to_json(self) -> dict:
-        return {"type": self.type, **dataclasses.asdict(self)}
+        data = {"type": self.type, **dataclasses.asdict(self)}
+        for name in _transient_fields(type(self)):
+            data.pop(name, None)
+        return data
+
+
+def _transient_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("transient"))
 
 
 @dataclass
@@ -93,6 +114,7 @@ class Resolution(Record):
     text: str = ""
     parts: list[str] = field(default_factory=list)
     title: str = ""  # the minute item's title: what the resolution is about
+    item: str | None = None  # id of the minute item it was made under, in the same file
     attested_by: list[dict] = field(default_factory=list)
 
     type: ClassVar[str] = "resolution"
@@ -106,7 +128,7 @@ class AgendaItem(Record):
     title: str = ""
     first_page: int | None = None
     last_page: int | None = None
-    exempt: bool = False
+    minute: str | None = None  # the number of the minute that took it, when the same file says
 
     type: ClassVar[str] = "agenda_item"
     id_prefix: ClassVar[str] = "agi"
@@ -170,6 +192,7 @@ class Report(Record):
     classification: str | None = None
     summary: str | None = None
     recommendations: str | None = None
+    agenda_ref: str | None = None  # the code of the agenda item it was written for
 
     type: ClassVar[str] = "report"
     id_prefix: ClassVar[str] = "rep"
@@ -186,6 +209,7 @@ class Action(Record):
     status: str | None = None  # RAG "R"/"A"/"G", a written status, or None
     owners: list[str] = field(default_factory=list)  # each owner, resolved to full names where possible
     people: list[str] = field(default_factory=list)  # person ids of all owners
+    marked: str | None = None  # the initials printed against it in an Actions column ("NS/GG")
 
     type: ClassVar[str] = "action"
     id_prefix: ClassVar[str] = "act"
@@ -202,6 +226,7 @@ class Passage(Record):
     title: str = ""  # the document's title
     meeting: str | None = None
     text: str = ""
+    agenda_ref: str | None = None  # the code of the agenda item its document was written for
 
     type: ClassVar[str] = "passage"
     id_prefix: ClassVar[str] = "pas"

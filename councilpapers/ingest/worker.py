@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus.records import Meeting, Record
-from .extract import extract_records
+from .pipeline import extract_records
 from .model import ExtractedText, UnreadableFile
 from .readers import read_file
 from .readers.pdf import GarbledTextLayer, NoTextLayer

@@ -60,9 +60,3 @@ def joined(text: str | None) -> str:
 def words(text: str | None) -> list[str]:
     """Lower-case surface words (no stemming), stop words kept: for spelling."""
     return [m.group().lower() for m in WORD.finditer(text or "")]
-
-
-def title_key(text: str | None) -> str:
-    """A title for comparison: lower case, punctuation as single spaces
-    (as `corpus.merge` compares titles)."""
-    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()

@@ -32,7 +32,7 @@ from datetime import date
 
 from ..corpus.records import Meeting, Record
 from ..corpus.store import Store
-from .analysis import title_key
+from ..text.keys import title_key
 
 # Documents are found through their passages (a page each), which carry the text.
 INDEXED_TYPES = ("minute_item", "resolution", "agenda_item", "passage", "report", "action")
@@ -46,11 +46,6 @@ HONORIFIC_NAME = re.compile(
 )
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "sir", "dame", "lord",
           "lady", "professor", "prof", "the", "rev"}
-EXCLUSION = re.compile(
-    r"(press and (the )?public (be|are|were) excluded|exclu(de|sion of) (the )?press|"
-    r"exempt (business|items?)\b|private session|\bpart (2|ii)\b)", re.IGNORECASE)
-ONE_ITEM = re.compile(r"following item\b", re.IGNORECASE)
-RESTRICTED = re.compile(r"\b(exempt|not for publication|restricted|confidential)\b", re.IGNORECASE)
 MONEY_UNITS = {"GBP", "USD", "EUR", "£", "$", "€"}
 
 
@@ -80,20 +75,8 @@ def _source_documents(source: str, records: list[Record], meetings: dict[str, Me
     by_type: dict[str, list] = defaultdict(list)
     for record in records:
         by_type[record.type].append(record)
-    exempt_ids = _exempt_ids(by_type)
-    resolved = _resolutions_by_item(by_type)
+    resolved = _resolutions_by_item(by_type.get("resolution", []))
     amounts = _Amounts(by_type.get("figure", []))
-    agenda = _agenda_titles(by_type.get("agenda_item", []))
-    # A decision's own papers (its record of decision) belong to the agenda
-    # item of the report that carries its number.
-    ref_of_decision = {
-        (r.meeting, r.decision_no): _agenda_ref_for(agenda, r.meeting_id, r.subject)
-        for r in by_type.get("report", []) if r.decision_no
-    }
-    minute_of_ref = {
-        (i.meeting, i.agenda_ref): i.number
-        for i in by_type.get("minute_item", []) if i.agenda_ref and i.number
-    }
 
     for record in records:
         if record.type not in INDEXED_TYPES:
@@ -101,15 +84,6 @@ def _source_documents(source: str, records: list[Record], meetings: dict[str, Me
         meeting = meetings.get(record.meeting_id) if record.meeting_id else None
         text = _text(record)
         minute = getattr(record, "number", None) or getattr(record, "minute", None)
-        agenda_ref = getattr(record, "agenda_ref", None) or getattr(record, "code", None)
-        if agenda_ref is None and record.type in ("passage", "report"):
-            agenda_ref = _agenda_ref_for(agenda, record.meeting_id, _title(record))
-        decisions = sorted(set(DECISION_NO.findall(text)) | _own_decision(record))
-        if agenda_ref is None and record.type == "passage":
-            refs = {ref_of_decision.get((record.meeting, d)) for d in decisions} - {None}
-            agenda_ref = refs.pop() if len(refs) == 1 else None
-        if minute is None and record.type == "agenda_item":
-            minute = minute_of_ref.get((record.meeting, record.code))
         doc = {
             "id": record.id,
             "kind": SEARCH_KIND.get(record.type, record.type),
@@ -117,14 +91,14 @@ def _source_documents(source: str, records: list[Record], meetings: dict[str, Me
             "meeting_id": meeting.id if meeting else None,
             "meeting_date": date.fromisoformat(meeting.date) if meeting and meeting.date else None,
             "minute": minute,
-            "agenda_ref": agenda_ref,
+            "agenda_ref": getattr(record, "agenda_ref", None) or getattr(record, "code", None),
             "title": _title(record),
             "text": text,
             "source": record.source,
             "page": record.page,
             "line": record.line,
-            "exempt": record.id in exempt_ids,
-            "decisions": decisions,
+            "exempt": record.exempt,
+            "decisions": sorted(set(DECISION_NO.findall(text)) | _own_decision(record)),
             "decision_no": getattr(record, "decision_no", None),
             "amounts": amounts.within(record.line, text),
         }
@@ -177,122 +151,13 @@ def _own_decision(record: Record) -> set[str]:
 
 # -- resolutions of an item ------------------------------------------------------
 
-def _resolutions_by_item(by_type: dict) -> dict[str, list[str]]:
-    items = by_type.get("minute_item", [])
-    by_number = {(i.meeting, i.number): i.id for i in items if i.number}
-    by_title = {(i.meeting, title_key(i.title)): i.id for i in items}
+def _resolutions_by_item(resolutions) -> dict[str, list[str]]:
+    """What was resolved under each minute item (ingest links each resolution to its item)."""
     out: dict[str, list[str]] = defaultdict(list)
-    for res in by_type.get("resolution", []):
-        item = by_number.get((res.meeting, res.minute)) if res.minute else None
-        item = item or by_title.get((res.meeting, title_key(res.title)))
-        if item:
-            out[item].append(res.text)
+    for res in resolutions:
+        if res.item:
+            out[res.item].append(res.text)
     return out
-
-
-# -- exempt (Part 2) business ----------------------------------------------------
-
-def _exempt_ids(by_type: dict) -> set[str]:
-    """Records of exempt business in this file.
-
-    - agenda items the agenda marks exempt;
-    - minute items that follow a motion to exclude the press and public (a
-      minute titled so, or a "RESOLVED that ... the press and public be
-      excluded"): only the next one when the motion is for "the following item",
-      else the run of items that follows, up to an item whose agenda ref is
-      of another style ("1" after the motion, then "A1" is the public part
-      again) or the end of the meeting;
-    - minute items whose own title says exempt;
-    - resolutions and actions of those minutes; reports classified exempt or
-      not for publication, and pages of documents titled like an exempt
-      agenda item.
-    """
-    exempt: set[str] = set()
-    agenda_titles: dict[str, set[str]] = defaultdict(set)
-    for item in by_type.get("agenda_item", []):
-        if item.exempt:
-            exempt.add(item.id)
-            agenda_titles[item.meeting].add(title_key(item.title))
-
-    items_by_meeting: dict[str, list] = defaultdict(list)
-    for item in by_type.get("minute_item", []):
-        items_by_meeting[item.meeting].append(item)
-    motions_by_meeting: dict[str, list] = defaultdict(list)
-    for res in by_type.get("resolution", []):
-        if EXCLUSION.search(res.text) and "excluded" in res.text.lower():
-            motions_by_meeting[res.meeting].append((res.line or 0, res.text))
-
-    exempt_minutes: set[tuple] = set()
-    for meeting, items in items_by_meeting.items():
-        items.sort(key=lambda i: i.line or 0)
-        motions = list(motions_by_meeting.get(meeting, []))
-        for item in items:
-            if EXCLUSION.search(item.title):
-                motions.append((item.line or 0, item.title + " " + item.text))
-        for line, motion_text in motions:
-            following = [i for i in items if (i.line or 0) > line and not EXCLUSION.search(i.title)]
-            if not following:
-                continue
-            run = following[:1] if ONE_ITEM.search(motion_text) else following
-            style = _ref_style(run[0].agenda_ref)
-            for n, item in enumerate(run):
-                if n and style is not None and _ref_style(item.agenda_ref) != style:
-                    break
-                exempt.add(item.id)
-                exempt_minutes.add((meeting, item.number, title_key(item.title)))
-        for item in items:
-            if re.match(r"\s*exempt\b", item.title, re.IGNORECASE):
-                exempt.add(item.id)
-                exempt_minutes.add((meeting, item.number, title_key(item.title)))
-
-    numbers = {(m, n) for m, n, _ in exempt_minutes if n}
-    titles = {(m, t) for m, _, t in exempt_minutes}
-    for res in by_type.get("resolution", []):
-        if (res.meeting, res.minute) in numbers or (res.meeting, title_key(res.title)) in titles:
-            exempt.add(res.id)
-    for action in by_type.get("action", []):
-        if action.minute and (action.meeting, action.minute) in numbers:
-            exempt.add(action.id)
-    for report in by_type.get("report", []):
-        cls = report.classification or ""
-        if RESTRICTED.search(cls) and "unrestricted" not in cls.lower():
-            exempt.add(report.id)
-        elif title_key(report.subject) in agenda_titles.get(report.meeting, ()):
-            exempt.add(report.id)
-    for passage in by_type.get("passage", []):
-        if title_key(passage.title) in agenda_titles.get(passage.meeting, ()):
-            exempt.add(passage.id)
-    return exempt
-
-
-def _ref_style(ref: str | None) -> str | None:
-    return re.sub(r"\d+", "#", ref) if ref else None
-
-
-# -- agenda refs of reports ------------------------------------------------------
-
-def _agenda_titles(items) -> dict[str, list[tuple[set, str]]]:
-    out: dict[str, list] = defaultdict(list)
-    for item in items:
-        if item.code:
-            out[item.meeting].append((set(title_key(item.title).split()), item.code))
-    return out
-
-
-def _agenda_ref_for(agenda: dict, meeting: str | None, title: str) -> str | None:
-    """The agenda item a report or a page of it belongs to: the item of the
-    same meeting whose title shares most of its words."""
-    if not meeting or meeting not in agenda:
-        return None
-    want = set(title_key(title).split())
-    best, best_score = None, 0.5
-    for have, code in agenda[meeting]:
-        if not have or not want:
-            continue
-        score = len(want & have) / len(want | have)
-        if score > best_score:
-            best, best_score = code, score
-    return best
 
 
 # -- money in the text -----------------------------------------------------------

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from typing import Iterable
 
+from ...corpus.records import Acronym
 from ..model import Line
 from ..textflow import joined as _joined, squash as _squash
 
@@ -58,14 +58,7 @@ TITLED_SURNAME = re.compile(
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\d{1,2}$")  # "Children in Need1"
 
 
-@dataclass
-class FoundAcronym:
-    index: int  # position in `lines` of the definition
-    short: str
-    long: str
-
-
-def find_acronyms(lines: list[Line]) -> list[FoundAcronym]:
+def find_acronyms(lines: list[Line]) -> list[Acronym]:
     text, starts = _joined(lines)
     found = [
         *_long_then_bracket(text),
@@ -74,15 +67,15 @@ def find_acronyms(lines: list[Line]) -> list[FoundAcronym]:
         *_key_to_abbreviations(lines, text, starts),
     ]
     surnames = {match["surname"] for match in TITLED_SURNAME.finditer(text)}
-    entries: dict[str, FoundAcronym] = {}
+    entries: dict[str, Acronym] = {}
     for offset, short, long in sorted(found):
         long = FOOTNOTE_MARK.sub("", long) if not any(c.isdigit() for c in short) else long
         if short not in entries and not _is_person(long, surnames):
-            entries[short] = FoundAcronym(bisect_right(starts, offset) - 1, short, long)
+            entries[short] = Acronym(index=bisect_right(starts, offset) - 1, short=short, long=long)
     return sorted(entries.values(), key=lambda entry: entry.index)
 
 
-def merge_glossary(per_file: Iterable[list[FoundAcronym]]) -> dict[str, str]:
+def merge_glossary(per_file: Iterable[list[Acronym]]) -> dict[str, str]:
     """One long form per short form over many files: the one most files give,
     compared without case, quotes, hyphens or spacing; printed as most files print it.
     Short forms are compared without case too ("CiC", "CIC")."""

@@ -41,20 +41,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import DATE_PHRASE, HAS_YEAR, find_date
+from ...corpus.records import Action
 from ..model import Line
 from ..segment.attendance import TITLE
 from ..segment.minutes import NEXT_DOCUMENT
-
-
-@dataclass
-class FoundAction:
-    index: int  # position in `lines` where the action's verb (or a plan row's reference) is written
-    owner: str  # as written: "Mr Segurola", "the Democratic Services Officer", "Nancy Sayer and Geoff Gurney"
-    owners: list[str]  # each owner, resolved against the attendees where possible: "GG" -> "Geoff Gurney"
-    description: str  # "look into the data available and advise the questioner outside the meeting"
-    due: str | None = None  # ISO date when the text gives one
-    status: str | None = None  # action plans: RAG "R"/"A"/"G" or a written status ("Complete")
-    marked: str | None = None  # the initials printed against it in an Actions column ("NS/GG")
 
 
 # --- who ---------------------------------------------------------------------
@@ -130,7 +120,7 @@ REFERS_BACK = re.compile(r"\b(?:held|dated|of)\s+(?:on\s+)?$")
 
 def find_actions(
     lines: list[Line], start: int, end: int, attendees: Iterable[str] = (), context: date | None = None
-) -> list[FoundAction]:
+) -> list[Action]:
     """The actions written in one minutes item, lines `start` to `end`. `attendees`
     are the meeting's names as its attendance lists them ("Geoff Gurney",
     "Mr P Segurola"): they let untitled names be recognised and initials resolved.
@@ -139,14 +129,14 @@ def find_actions(
     people = _People(list(attendees))
     item = _Item(lines, start, end, people)
     text = item.text
-    found: dict[int, FoundAction] = {}  # offset of the description -> action
+    found: dict[int, Action] = {}  # offset of the description -> action
 
     def add(cue_at: int, owner: tuple[str, str] | None, described_at: int) -> None:
         if owner is None or described_at in found or item.in_resolution(cue_at):
             return
         description = _clause(text, described_at)
         if description:
-            found[described_at] = FoundAction(
+            found[described_at] = Action(
                 index=item.line_at(cue_at), owner=owner[1], owners=people.resolve(owner[1]),
                 description=description, due=_due(description, context),
             )
@@ -513,7 +503,7 @@ def _next_year(day: date, context: date) -> date | None:
     return None
 
 
-def _attach_marks(actions: list[FoundAction], marks: list[tuple[int, str]], people: "_People") -> None:
+def _attach_marks(actions: list[Action], marks: list[tuple[int, str]], people: "_People") -> None:
     """Initials in an Actions column go with the nearest action written before
     them whose owners they name; they never make an action of their own."""
     for line_index, token in marks:
@@ -558,7 +548,7 @@ ROLE_PIECE = re.compile(rf"\b(?:{POST_WORD}|Unit|Team|Service|Services|Group)\b"
 NAME_LIKE_WORD = re.compile(r"^(?:[A-Z(‘'\"][\w'’()\-.,&]*|and|of|for|&|the|-|–)$")
 
 
-def find_action_plan_rows(lines: list[Line]) -> list[FoundAction]:
+def find_action_plan_rows(lines: list[Line]) -> list[Action]:
     """The rows of action-plan tables as text extraction leaves them: each row's
     cells one after another down the page — the reference and action, the lead,
     the review date, the targets, and the RAG rating alone on a line.
@@ -569,7 +559,7 @@ def find_action_plan_rows(lines: list[Line]) -> list[FoundAction]:
     date, the date until a blank line; then the first RAG letter is its status.
     A review cell that says "Complete" is a written status, not a date.
     """
-    rows: list[FoundAction] = []
+    rows: list[Action] = []
     for begin, end in _tables(lines):
         starts = _row_starts(lines, begin, end)
         for n, (i, offset) in enumerate(starts):
@@ -623,7 +613,7 @@ def _row_starts(lines: list[Line], begin: int, end: int) -> list[tuple[int, int]
     return starts
 
 
-def _row(lines: list[Line], i: int, offset: int, stop: int) -> FoundAction | None:
+def _row(lines: list[Line], i: int, offset: int, stop: int) -> Action | None:
     cells: dict[str, list[tuple[bool, str]]] = {"action": [], "lead": [], "due": []}
     state, status, gap = "action", None, False
     previous = lines[i].number - 1
@@ -696,7 +686,7 @@ def _row(lines: list[Line], i: int, offset: int, stop: int) -> FoundAction | Non
         found, _ = find_date(due_text)
         due = found.isoformat() if found else None
     owners = _lead_owners(lead)
-    return FoundAction(index=i, owner=lead, owners=owners, description=description, due=due, status=status)
+    return Action(index=i, owner=lead, owners=owners, description=description, due=due, status=status)
 
 
 def _name_like(text: str) -> bool:

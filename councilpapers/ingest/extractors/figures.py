@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass
 
+from ...corpus.records import Figure
 from ..model import Line
 from ..textflow import joined as _joined, squash as _squash
 
@@ -199,17 +199,7 @@ MEASURES = frozenset("""
 """.split())
 
 
-@dataclass
-class FoundFigure:
-    index: int  # position in `lines`
-    kind: str  # "money" | "percent" | "count"
-    text: str  # as written: "£2.3m", "15%", "2,330 children"
-    value: float  # 2300000.0, 15.0, 2330.0
-    unit: str  # "GBP"/"USD"/"EUR", "%", or the counted noun ("children")
-    context: str  # the sentence around it, joined across line wraps, ≤ 300 chars
-
-
-def find_figures(lines: list[Line]) -> list[FoundFigure]:
+def find_figures(lines: list[Line]) -> list[Figure]:
     text, starts = _joined(lines)
     apart = frozenset(starts[i] for i in range(1, len(lines)) if lines[i].number - lines[i - 1].number > 1)
     spans: list[tuple[int, int, str, str, float, str]] = []  # start, end, kind, text, value, unit
@@ -278,8 +268,9 @@ def find_figures(lines: list[Line]) -> list[FoundFigure]:
         qualifier = QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
         if qualifier:
             start, written = qualifier.start(), qualifier.group(0) + written
-        found.append(FoundFigure(
-            index, kind, _squash(written), value, unit, _context(text, starts, index, start, end),
+        found.append(Figure(
+            index=index, kind=kind, text=_squash(written), value=value, unit=unit,
+            context=_context(text, starts, index, start, end),
         ))
     return found
 

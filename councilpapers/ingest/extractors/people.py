@@ -60,15 +60,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...corpus.records import Mention
 from ..model import Line
-
-
-@dataclass
-class FoundMention:
-    index: int  # position in `lines`
-    name: str  # as written: "Mr P Segurola", "Mr Segurola", "Philip Segurola"
-    role: str | None  # "Interim Director of Specialist Children's Services"
-    party: str | None  # when the papers say it (membership lists by party "Conservative (5)")
 
 
 TITLES = [
@@ -198,7 +191,7 @@ class _Name:
     titled: bool
 
 
-def find_people(lines: list[Line]) -> list[FoundMention]:
+def find_people(lines: list[Line]) -> list[Mention]:
     """Every person named in `lines`, in order, with the role and party written
     with the name (None where none is)."""
     nlp, matcher = _pipeline()
@@ -207,7 +200,7 @@ def find_people(lines: list[Line]) -> list[FoundMention]:
     # "staying"): such a word starting a plain pair is no forename.
     prose = ADDRESS.sub(" ", " ".join(text for text, _ in paragraphs))  # "peter.sass@kent.gov.uk"
     common = set(LOWER_WORD.findall(prose)) - WORDLIKE_FORENAMES
-    found: list[FoundMention] = []
+    found: list[Mention] = []
     docs = nlp.pipe(text for text, _ in paragraphs)
     carried_party: str | None = None
     for (_, starts), doc in zip(paragraphs, docs):
@@ -315,7 +308,7 @@ def _mentions(doc, matcher, starts, carried_party, common: set[str]):
         span = doc[name.start : name.end]
         party = _party_in_brackets(doc, name) or _party_at(parties, span.start_char)
         line = starts[max(bisect_right(offsets, span.start_char) - 1, 0)][1]
-        found.append(FoundMention(line, _squash(span.text), roles.get(name.start), party))
+        found.append(Mention(index=line, name=_squash(span.text), role=roles.get(name.start), party=party))
     return found, carried_party
 
 

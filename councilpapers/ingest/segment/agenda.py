@@ -9,8 +9,7 @@ Items listed after the motion to exclude the press and public are exempt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
+from ...corpus.records import AgendaItem
 from ..dates import find_date
 from ..model import Line
 from .headings import MINUTES_OF
@@ -41,18 +40,9 @@ SIGNATORY = re.compile(
 CLOSING_NOTE = re.compile(r"^\s*Please\s+note\b", re.IGNORECASE)
 
 
-@dataclass
-class FoundAgendaItem:
-    index: int  # line of the item's code
-    code: str
-    title: str
-    first_page: int | None
-    last_page: int | None
-    exempt: bool
-
-
-def find_agenda_items(lines: list[Line], start: int, end: int) -> list[FoundAgendaItem]:
-    items: list[FoundAgendaItem] = []
+def find_agenda_items(lines: list[Line], start: int, end: int) -> list[AgendaItem]:
+    """The items listed between `start` and `end`, each at the line of its code."""
+    items: list[AgendaItem] = []
     exempt = False
     i = start
     while i < end:
@@ -78,7 +68,7 @@ def find_agenda_items(lines: list[Line], start: int, end: int) -> list[FoundAgen
         pages = PAGES.search(title)
         title = PAGES.sub(" ", title)
         items.append(
-            FoundAgendaItem(
+            AgendaItem(
                 index=i,
                 code=match["code"],
                 title=re.sub(r"\s+", " ", title).strip(" .;"),

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-
+from ...corpus.records import Attendance
 from ..model import Line
 
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Prof|Professor|Revd|Rev|Cllr|Councillor)"
@@ -54,20 +53,11 @@ ROLE_WORDS = re.compile(
 MAX_ROLE_CONTINUATIONS = 2
 
 
-@dataclass
-class FoundAttendance:
-    index: int  # position in the `lines` list where the name is written
-    name: str  # as written, without honours or role: "Mrs A D Allen"
-    status: str  # present / apologies / substitute / also_present / in_attendance
-    substitute_for: str | None = None  # "Ms C J Cribbon"
-    role: str | None = None  # "Chairman", "Democratic Services Officer"
-
-
-def find_attendance(lines: list[Line], start: int, end: int) -> list[FoundAttendance]:
+def find_attendance(lines: list[Line], start: int, end: int) -> list[Attendance]:
     """The attendance paragraphs between a minutes heading (`start`) and its
     first item (`end`). A PRESENT entry with "(Substitute for X)" has status
     "substitute", which counts as present (see the module docstring)."""
-    found: list[FoundAttendance] = []
+    found: list[Attendance] = []
     i = start
     while i < end:
         text = lines[i].text
@@ -85,8 +75,8 @@ def find_attendance(lines: list[Line], start: int, end: int) -> list[FoundAttend
 
 
 def find_apologies(
-    lines: list[Line], start: int, end: int, known: Iterable[FoundAttendance] = ()
-) -> list[FoundAttendance]:
+    lines: list[Line], start: int, end: int, known: Iterable[Attendance] = ()
+) -> list[Attendance]:
     """Apologies and substitutes written as prose in the apologies item:
     "Apologies for absence had been received from Mr R Brookbank, … and Ms B Taylor.",
     "Mr T Maddison was present as a substitute for Ms C J Cribbon, Ms M Emptage for Ms S Dunn …".
@@ -103,9 +93,9 @@ def find_apologies(
     known = list(known)
     apologies = {_key(p.name) for p in known if p.status == "apologies"}
     substitutes = {_key(p.name) for p in known if p.status == "substitute"}
-    found: list[FoundAttendance] = []
+    found: list[Attendance] = []
 
-    def add(offset: int, person: FoundAttendance) -> None:
+    def add(offset: int, person: Attendance) -> None:
         seen = apologies if person.status == "apologies" else substitutes
         if _key(person.name) not in seen:
             seen.add(_key(person.name))
@@ -134,8 +124,8 @@ def find_apologies(
         for substitute_at, substitute, absent_at, absent in pairs:
             absent = _plain(absent)
             if _is_name(substitute) and _is_name(absent):
-                add(substitute_at, FoundAttendance(0, substitute, "substitute", substitute_for=absent))
-                add(absent_at, FoundAttendance(0, absent, "apologies"))
+                add(substitute_at, Attendance(index=0, name=substitute, status="substitute", substitute_for=absent))
+                add(absent_at, Attendance(index=0, name=absent, status="apologies"))
     return found
 
 
@@ -175,7 +165,7 @@ def _runs_on(so_far: str, following: str) -> bool:
     return bool(re.match(r"^(?:\(|and\b)", following))
 
 
-def _people(chunks: list[tuple[int, str]], status: str) -> list[FoundAttendance]:
+def _people(chunks: list[tuple[int, str]], status: str) -> list[Attendance]:
     text, starts = _joined(chunks)
     found = []
     for offset, piece in _split(text):
@@ -186,7 +176,7 @@ def _people(chunks: list[tuple[int, str]], status: str) -> list[FoundAttendance]
     return found
 
 
-def _person(piece: str, status: str) -> FoundAttendance | None:
+def _person(piece: str, status: str) -> Attendance | None:
     """'Mrs A D Allen MBE (Chairman)' -> the name, its role, whom it substitutes for."""
     notes = re.findall(r"\(([^()]*)\)?", piece)
     name = _plain(re.sub(r"^Councillors\s+", "", piece))
@@ -202,7 +192,7 @@ def _person(piece: str, status: str) -> FoundAttendance | None:
             role = f"{role}; {note}" if role else note
     if substitute_for and status == "present":
         status = "substitute"
-    return FoundAttendance(0, name, status, substitute_for, role)
+    return Attendance(index=0, name=name, status=status, substitute_for=substitute_for, role=role)
 
 
 def _plain(text: str) -> str:
@@ -271,13 +261,13 @@ def _sentence_start(text: str, pos: int) -> int:
         begin = stop + 1
 
 
-def _columns(lines: list[Line], start: int, end: int, left: str, right: str) -> list[FoundAttendance]:
+def _columns(lines: list[Line], start: int, end: int, left: str, right: str) -> list[Attendance]:
     """'Name – Role' entries, one a line with roles wrapping onto the next lines.
     Where a line holds two entries ("Martin Vye – Elected Member for Canterbury
     June Capuano – Clinical Manager for Children") the second is in the right-hand
     column. Without the layout's positions a right-hand entry alone on its line
     cannot be told from a left-hand one: it counts as left-hand."""
-    found: list[FoundAttendance] = []
+    found: list[Attendance] = []
     continuations = 0
     closed = True  # the last entry's role cannot go on ("(Minutes)")
     for i in range(start, end):
@@ -290,11 +280,11 @@ def _columns(lines: list[Line], start: int, end: int, left: str, right: str) -> 
             second = _second_entry(role) if not closed else None
             if second:
                 role = role[: second.start()].strip()
-                found.append(FoundAttendance(i, name, left, role=role))
+                found.append(Attendance(index=i, name=name, status=left, role=role))
                 name, role, status = second["name"], second["role"].strip(), right
             else:
                 status = left
-            found.append(FoundAttendance(i, name, status, role=role or None))
+            found.append(Attendance(index=i, name=name, status=status, role=role or None))
             continuations = 0
         elif found and not closed and continuations < MAX_ROLE_CONTINUATIONS:
             found[-1].role = _squash(f"{found[-1].role or ''} {text}")
@@ -357,10 +347,10 @@ ROLL_CALL_STATUS = {"present": "present", "late": "present", "remote": "present"
                     "excused": "apologies", "absent": "absent"}
 
 
-def find_roll_call(lines: list[Line], start: int, end: int) -> list[FoundAttendance]:
+def find_roll_call(lines: list[Line], start: int, end: int) -> list[Attendance]:
     """Members from a roll-call table. "Absent" without leave is kept as its own
     status: it is not an apology."""
-    found: list[FoundAttendance] = []
+    found: list[Attendance] = []
     in_table = False
     for i in range(start, end):
         text = lines[i].text
@@ -374,7 +364,8 @@ def find_roll_call(lines: list[Line], start: int, end: int) -> list[FoundAttenda
             if found:
                 break
             continue
-        found.append(FoundAttendance(
-            i, _squash(row["name"]), ROLL_CALL_STATUS[row["status"].lower()], None, _squash(row["title"]),
+        found.append(Attendance(
+            index=i, name=_squash(row["name"]), status=ROLL_CALL_STATUS[row["status"].lower()],
+            role=_squash(row["title"]),
         ))
     return found

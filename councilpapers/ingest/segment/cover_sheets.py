@@ -19,8 +19,7 @@ A value may follow its label on the same line or on the lines below it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
+from ...corpus.records import Report
 from ..model import Line
 
 # A label ends with a colon, a wide layout gap, or the end of its line, so
@@ -62,21 +61,9 @@ WINDOW = 25  # To and Subject come within this many lines of By/From
 MAX_FIELDS_LINES = 80
 
 
-@dataclass
-class FoundReport:
-    index: int  # the By:/From: line
-    end: int  # just after the cover sheet's fields
-    subject: str
-    by: list[str]
-    to: str | None
-    decision_no: str | None
-    classification: str | None
-    summary: str | None
-    recommendations: str | None
-
-
-def find_cover_sheets(lines: list[Line]) -> list[FoundReport]:
-    reports: list[FoundReport] = []
+def find_cover_sheets(lines: list[Line]) -> list[Report]:
+    """Each cover sheet's fields, at the line of its By:/From: label."""
+    reports: list[Report] = []
     acronyms: set[str] | None = None
     i = 0
     while i < len(lines):
@@ -116,7 +103,7 @@ def _field(match: re.Match) -> str:
     return next((field for prefix, field in FIELD_PREFIXES if name.startswith(prefix)), name)
 
 
-def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> FoundReport:
+def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> Report:
     """Collect each field's lines; a blank line separates parts of a value
     (the people under By:), or ends a one-line field."""
     fields: dict[str, list[list[str]]] = {}
@@ -147,7 +134,7 @@ def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> Foun
         i += 1
     decision = DECISION_NO.search(" ".join(lines[k].text for k in range(start, i)))
     subject = _first_group(fields.get("subject")) or ""
-    return FoundReport(
+    return Report(
         index=start,
         end=i,
         subject=title_case(subject, acronyms) if subject and not re.search(r"[a-z]", subject) else subject,

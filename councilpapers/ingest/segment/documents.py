@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..model import Line
 from .agenda import BANNER, is_date_line, front_sheet_end
-from .cover_sheets import FoundReport, title_case
+from ...corpus.records import Report
+from .cover_sheets import title_case
 from .headings import MeetingHeading
 
 APPENDIX_HEADING = re.compile(
@@ -42,7 +43,9 @@ LEFTOVER = 10  # lines outside every document worth a document of their own
 
 
 @dataclass
-class FoundDocument:
+class DocumentSpan:
+    """Where one document bound in the file runs: lines `index` to `end`."""
+
     index: int
     end: int
     kind: str  # agenda/minutes/report/appendix/strategy/web_minutes/other
@@ -50,8 +53,8 @@ class FoundDocument:
 
 
 def split_documents(
-    lines: list[Line], headings: list[MeetingHeading], reports: list[FoundReport]
-) -> list[FoundDocument]:
+    lines: list[Line], headings: list[MeetingHeading], reports: list[Report]
+) -> list[DocumentSpan]:
     starts: dict[int, tuple[str, str]] = {}
     front_ends: dict[int, int] = {}
     for heading in headings:
@@ -72,14 +75,14 @@ def split_documents(
     documents = []
     order = sorted(starts)
     if order[0] >= LEFTOVER:
-        documents.append(FoundDocument(0, order[0], "other", _next_text(lines, 0) or ""))
+        documents.append(DocumentSpan(0, order[0], "other", _next_text(lines, 0) or ""))
     for n, i in enumerate(order):
         kind, title = starts[i]
         end = order[n + 1] if n + 1 < len(order) else len(lines)
         front_end = front_ends.get(i, end)
-        documents.append(FoundDocument(i, min(front_end, end), kind, title))
+        documents.append(DocumentSpan(i, min(front_end, end), kind, title))
         if end - front_end >= LEFTOVER:  # something unlabelled follows the front sheet
-            documents.append(FoundDocument(front_end, end, "other", _next_text(lines, front_end) or ""))
+            documents.append(DocumentSpan(front_end, end, "other", _next_text(lines, front_end) or ""))
     return documents
 
 
@@ -218,7 +221,7 @@ def _in_a_list(lines: list[Line], i: int) -> bool:
                 or APPENDIX_LISTED.match(previous) or APPENDIX_HEADING.match(previous))
 
 
-def _whole_file(lines: list[Line]) -> FoundDocument:
+def _whole_file(lines: list[Line]) -> DocumentSpan:
     """A file that is one document: what its opening lines or its text say it is."""
     opening = lines[:15]
     if any(MINUTES_TITLE.search(line.text) for line in opening[:8]):
@@ -229,7 +232,7 @@ def _whole_file(lines: list[Line]) -> FoundDocument:
         kind = "strategy"
     else:
         kind = "other"
-    return FoundDocument(0, len(lines), kind, _whole_file_title(lines, kind))
+    return DocumentSpan(0, len(lines), kind, _whole_file_title(lines, kind))
 
 
 def _whole_file_title(lines: list[Line], kind: str) -> str:

@@ -1,15 +1,14 @@
-"""A set of minutes: from its heading to the next document, split into items,
-each with its resolutions."""
+"""A set of minutes: from its heading to the next document, split into items."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ...corpus.records import MinuteItem
 from ..model import Line
 from .headings import MeetingHeading
 from .items import ItemHeading, find_items
-from .resolutions import FoundResolution, find_resolutions
 
 # What starts another document inside a pack: the banner the pack prints on a
 # report's first page, or a report cover sheet.
@@ -18,9 +17,11 @@ NEXT_DOCUMENT = re.compile(r"^\s*(?:Agenda Item\s+[A-Z]?\d+[a-z]?\s*$|By:\s|From
 
 @dataclass
 class MinutesItem:
+    """An item's span: its heading, and the line after its last."""
+
     heading: ItemHeading
     end: int
-    resolutions: list[FoundResolution] = field(default_factory=list)
+    record: MinuteItem | None = None  # the record made of it, once extraction has
 
 
 @dataclass
@@ -52,6 +53,6 @@ def _items(lines: list[Line], start: int, end: int) -> list[MinutesItem]:
     for n, heading in enumerate(headings):
         item_end = headings[n + 1].index if n + 1 < len(headings) else end
         items.append(
-            MinutesItem(heading, item_end, find_resolutions(lines, heading.body_start, item_end))
+            MinutesItem(heading, item_end)
         )
     return items

@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
+from ...corpus.records import Resolution
 from ..model import Line
 
 # RESOLVED in any case (minutes print "Resolved that" too); AGREED and DECIDED
@@ -22,14 +21,8 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bpara)\.\s+(?=[A-Z])")
 OPENS_LIST = re.compile(r"(?::-?|;|\band|\bor|,)\s*$")
 
 
-@dataclass
-class FoundResolution:
-    index: int  # line of the formula
-    text: str
-    parts: list[str]
-
-
-def find_resolutions(lines: list[Line], start: int, end: int) -> list[FoundResolution]:
+def find_resolutions(lines: list[Line], start: int, end: int) -> list[Resolution]:
+    """The resolutions between `start` and `end`, each at the line of its formula."""
     found = []
     i = start
     while i < end:
@@ -68,7 +61,7 @@ def find_resolutions(lines: list[Line], start: int, end: int) -> list[FoundResol
         text, parts = _text_and_parts(chunks, numbered_parts)
         # A web page prints the decision twice (under "Decision:" and "Minutes:").
         if text and all(not f.text.startswith(text) for f in found):
-            found.append(FoundResolution(i, text, parts))
+            found.append(Resolution(index=i, text=text, parts=parts))
         i = j
     return found
 

@@ -2,14 +2,13 @@
 the names voting that way, then "Amendment lost." or "Motion carried.".
 
 Counts are kept as the minutes state them; when a stated count disagrees with
-the names listed under it the vote is flagged (`mismatch`), not corrected.
+the names listed under it the vote is flagged (`count_mismatch`), not corrected.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
+from ...corpus.records import Vote
 from ..model import Line
 
 # "For (14)", "FOR (36):", "Against (0)", "Abstain (2)", "Abstentions (1): Mr X"
@@ -18,6 +17,7 @@ SIDE = re.compile(
     re.IGNORECASE,
 )
 SIDE_OF_WORD = {"f": "for", "ag": "against", "ab": "abstain"}
+COUNT_FIELD = {"for": "for_", "against": "against", "abstain": "abstain"}  # "for" is a keyword
 # "Amendment lost.", "Substantive Motion carried.", "The motion was carried", "Carried".
 RESULT = re.compile(
     r"^\s*(?:(?:the\s+)?(?:substantive\s+|original\s+|amended\s+)?"
@@ -43,22 +43,8 @@ MOTION_CHARS = 500
 MOTION_LOOKBACK = 60  # lines searched for the nearest proposal; a "paragraph N" reference may go further
 
 
-@dataclass
-class FoundVote:
-    index: int  # line of the first count ("For (14)")
-    motion: str | None  # what was voted on, as introduced before the vote (≤ 500 chars)
-    for_count: int | None
-    against_count: int | None
-    abstain_count: int | None
-    names_for: list[str] = field(default_factory=list)
-    names_against: list[str] = field(default_factory=list)
-    names_abstain: list[str] = field(default_factory=list)
-    result: str | None = None  # carried / lost / None
-    mismatch: bool = False  # a stated count disagrees with its list of names
-
-
-def find_votes(lines: list[Line], start: int, end: int) -> list[FoundVote]:
-    votes: list[FoundVote] = []
+def find_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
+    votes: list[Vote] = []
     i = start
     while i < end:
         if not SIDE.match(lines[i].text):
@@ -71,10 +57,10 @@ def find_votes(lines: list[Line], start: int, end: int) -> list[FoundVote]:
     return votes
 
 
-def _vote(lines: list[Line], i: int, end: int) -> tuple[FoundVote, int]:
+def _vote(lines: list[Line], i: int, end: int) -> tuple[Vote, int]:
     """The run of For / Against / Abstain lists from line `i`; a side met a
     second time starts another vote."""
-    vote = FoundVote(i, None, None, None, None)
+    vote = Vote(index=i)
     seen: set[str] = set()
     while i < end:
         match = SIDE.match(lines[i].text)
@@ -97,12 +83,12 @@ def _vote(lines: list[Line], i: int, end: int) -> tuple[FoundVote, int]:
                 break
             chunks.append(lines[k].text.strip())
             i = k + 1
-        setattr(vote, f"{side}_count", int(match["count"]))
+        setattr(vote, COUNT_FIELD[side], int(match["count"]))
         setattr(vote, f"names_{side}", _names(" ".join(chunks)))
-    sides = [(vote.for_count, vote.names_for), (vote.against_count, vote.names_against),
-             (vote.abstain_count, vote.names_abstain)]
+    sides = [(vote.for_, vote.names_for), (vote.against, vote.names_against),
+             (vote.abstain, vote.names_abstain)]
     if any(names for _, names in sides):
-        vote.mismatch = any(count is not None and count != len(names) for count, names in sides)
+        vote.count_mismatch = any(count is not None and count != len(names) for count, names in sides)
     return vote, i
 
 
@@ -226,20 +212,20 @@ LISTED_OUTCOME = {"approved": "carried", "adopted": "carried", "carried": "carri
 TALLY = re.compile(r"^\s*(\d+)\s*-\s*(\d+)(?:\s*-\s*(\d+))?")
 
 
-def find_listed_votes(lines: list[Line], start: int, end: int) -> list[FoundVote]:
-    votes: list[FoundVote] = []
+def find_listed_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
+    votes: list[Vote] = []
     for i in range(start, end):
         result = LISTED_RESULT.match(lines[i].text)
         if not result:
             continue
-        vote = FoundVote(i, _listed_motion(lines, start, i), None, None, None)
+        vote = Vote(index=i, motion=_listed_motion(lines, start, i))
         first_word = result["word"].split()[0].lower()
         vote.result = LISTED_OUTCOME.get(first_word)
         tally = TALLY.match(result["tally"] or "")
         if tally:
             # Counts are only what the minutes state; "[UNANIMOUS]" states none.
-            vote.for_count, vote.against_count = int(tally[1]), int(tally[2])
-            vote.abstain_count = int(tally[3]) if tally[3] else None
+            vote.for_, vote.against = int(tally[1]), int(tally[2])
+            vote.abstain = int(tally[3]) if tally[3] else None
         for j in range(i + 1, min(i + 8, end)):
             side = LISTED_SIDE.match(lines[j].text)
             if not side:
@@ -254,10 +240,10 @@ def find_listed_votes(lines: list[Line], start: int, end: int) -> list[FoundVote
                 vote.names_against = names
             elif key == "ABS" and side["side"].startswith("ABSTAIN"):
                 vote.names_abstain = names
-        vote.mismatch = any(
+        vote.count_mismatch = any(
             count is not None and names and count != len(names)
-            for count, names in ((vote.for_count, vote.names_for), (vote.against_count, vote.names_against),
-                                 (vote.abstain_count, vote.names_abstain))
+            for count, names in ((vote.for_, vote.names_for), (vote.against, vote.names_against),
+                                 (vote.abstain, vote.names_abstain))
         )
         votes.append(vote)
     return votes

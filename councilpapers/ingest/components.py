@@ -1,0 +1,201 @@
+"""The extraction components, in the order they run (`PIPELINE`).
+
+Each is a few lines: it calls the segmenter or extractor that holds the rule
+(`segment/`, `extractors/`) over the part of the file it applies to, and adds
+what it finds to the `Doc`. Rules live in those modules, never here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..corpus.records import Attendance, Document, MinuteItem, Passage, Report
+from .extractors.acronyms import find_acronyms
+from .extractors.actions import find_action_plan_rows, find_actions
+from .extractors.figures import find_figures
+from .extractors.people import find_people
+from .model import Line
+from .pipeline import Component, Doc
+from .segment import business
+from .segment.agenda import find_agenda_items, front_sheet_end
+from .segment.attendance import find_apologies, find_attendance, find_roll_call
+from .segment.cover_sheets import find_cover_sheets
+from .segment.documents import split_documents
+from .segment.headings import find_meeting_headings
+from .segment.minutes import MinutesSection, minutes_sections
+from .segment.resolutions import find_resolutions
+from .segment.votes import find_listed_votes, find_votes
+
+PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.|\(\d{1,2}\))\s*$")
+PASSAGE_CHARS = 3000
+DOCUMENT_KINDS_WITH_MEETING = ("minutes", "web_minutes", "agenda")
+
+
+def meetings(doc: Doc) -> None:
+    """Where a meeting is named: minutes headings, front sheets, web pages."""
+    doc.headings = find_meeting_headings(doc.lines, doc.context)
+
+
+def agenda(doc: Doc) -> None:
+    """A front sheet's items; the pack is for the front sheet's meeting."""
+    for heading in doc.headings:
+        if heading.kind != "agenda":
+            continue
+        doc.front_meeting = doc.meeting_for(heading)
+        found = find_agenda_items(doc.lines, heading.end, front_sheet_end(doc.lines, heading.end))
+        doc.add_all(found, meeting=doc.front_meeting)
+
+
+def reports(doc: Doc) -> None:
+    """Report cover sheets (By:/From:/To:/Subject:…)."""
+    doc.add_all(find_cover_sheets(doc.lines), meeting=doc.front_meeting)
+
+
+def documents(doc: Doc) -> None:
+    """The documents bound in the file, and the pages of those that are not
+    minutes or agendas, as passages for search."""
+    for span in split_documents(doc.lines, doc.headings, doc.of_type(Report)):
+        last = doc.lines[max(span.index, span.end - 1)]
+        # A document starting on its "Agenda Item A3" banner holds the heading a
+        # few lines down; reports and appendices of a pack are for its meeting.
+        heading = next((h for h in doc.headings if span.index <= h.index < span.end), None)
+        if span.kind in DOCUMENT_KINDS_WITH_MEETING and heading:
+            meeting = doc.meeting_for(heading)
+        else:
+            meeting = doc.front_meeting
+        document = doc.add(Document(
+            kind=span.kind, title=span.title, meeting=meeting, end_page=last.page, end_line=last.number,
+        ), at=span.index)
+        if span.kind not in DOCUMENT_KINDS_WITH_MEETING:
+            for first, chunk in _passages(doc.lines, span.index, span.end):
+                doc.add(Passage(
+                    document=document.id, kind=document.kind, title=document.title,
+                    meeting=document.meeting, text="\n".join(line.text for line in chunk),
+                ), at=first)
+
+
+def minutes(doc: Doc) -> None:
+    """Each set of minutes and its items."""
+    doc.sections = minutes_sections(doc.lines, doc.headings)
+    for section in doc.sections:
+        meeting = doc.meeting_for(section.heading)
+        for item in section.items:
+            heading = item.heading
+            item.record = doc.add(MinuteItem(
+                meeting=meeting, number=heading.number, title=heading.title, agenda_ref=heading.agenda_ref,
+                text=_item_text(doc.lines[heading.body_start : item.end]),
+            ), at=heading.index)
+
+
+def attendance(doc: Doc) -> None:
+    for section in doc.sections:
+        doc.add_all(_attendance(doc.lines, section), meeting=doc.meeting_for(section.heading))
+
+
+def decisions(doc: Doc) -> None:
+    """Resolutions in each item, and before the first (a motion to exclude the
+    press and public can come before any numbered item: it has no minute)."""
+    for section in doc.sections:
+        meeting = doc.meeting_for(section.heading)
+        first_item = section.items[0].heading.index if section.items else section.end
+        doc.add_all(find_resolutions(doc.lines, section.heading.end, first_item), meeting=meeting)
+        for item in section.items:
+            found = find_resolutions(doc.lines, item.heading.body_start, item.end)
+            doc.add_all(found, meeting=meeting, minute=item.heading.number, title=item.heading.title,
+                        item=item.record.id)
+
+
+def votes(doc: Doc) -> None:
+    for section in doc.sections:
+        meeting = doc.meeting_for(section.heading)
+        for item in section.items:
+            span = (doc.lines, item.heading.body_start, item.end)
+            for vote in find_votes(*span) + find_listed_votes(*span):
+                vote.motion = vote.motion or item.heading.title
+                doc.add_all([vote], meeting=meeting, minute=item.heading.number)
+
+
+def actions(doc: Doc) -> None:
+    """Actions minuted in each item, then rows of action-plan tables."""
+    for section in doc.sections:
+        meeting = doc.meeting_for(section.heading)
+        attendees = [a.name for a in doc.of_type(Attendance) if a.meeting == meeting]
+        for item in section.items:
+            found = find_actions(doc.lines, item.heading.body_start, item.end, attendees,
+                                 context=section.heading.date)
+            doc.add_all(found, meeting=meeting, minute=item.heading.number)
+    doc.add_all(find_action_plan_rows(doc.lines), meeting=None, minute=None)
+
+
+def facts(doc: Doc) -> None:
+    """What the records say together: exempt business, the agenda item a
+    report is for. Decided once, here, and stored on the records."""
+    business.mark_exempt(doc.records)
+    business.link_agenda_refs(doc.records)
+
+
+def people(doc: Doc) -> None:
+    for mention in find_people(doc.lines):
+        mention.meeting = doc.meeting_at(mention.index)
+        doc.add(mention)
+
+
+def figures(doc: Doc) -> None:
+    for figure in find_figures(doc.lines):
+        figure.meeting = doc.meeting_at(figure.index)
+        doc.add(figure)
+
+
+def acronyms(doc: Doc) -> None:
+    doc.add_all(find_acronyms(doc.lines))
+
+
+PIPELINE: tuple[Component, ...] = tuple(
+    Component(step.__name__, step)
+    for step in (meetings, agenda, reports, documents, minutes, attendance, decisions, votes, actions,
+                 facts, people, figures, acronyms)
+)
+
+
+def _passages(lines: list[Line], start: int, end: int) -> list[tuple[int, list[Line]]]:
+    """A document's text a page at a time (or in pieces of about 3,000
+    characters where pages are unknown), so a hit cites the page it is on."""
+    passages: list[tuple[int, list[Line]]] = []
+    first, size = start, 0
+    for i in range(start, end):
+        if i > first and (lines[i].page != lines[i - 1].page or size > PASSAGE_CHARS):
+            passages.append((first, lines[first:i]))
+            first, size = i, 0
+        size += len(lines[i].text)
+    if end > first:
+        passages.append((first, lines[first:end]))
+    return passages
+
+
+def _attendance(lines: list[Line], section: MinutesSection) -> list[Attendance]:
+    """The PRESENT / IN ATTENDANCE lists before the first item, then apologies and
+    substitutes written in the apologies minute (or the first)."""
+    first_item = section.items[0].heading.index if section.items else section.end
+    listed = find_attendance(lines, section.heading.end, first_item)
+    if not section.items:
+        return listed
+    if not listed:
+        first = section.items[0]
+        listed = find_roll_call(lines, first.heading.body_start, first.end)
+    apologies_item = next(
+        (i for i in section.items if "apolog" in i.heading.title.lower()), section.items[0]
+    )
+    prose = find_apologies(lines, apologies_item.heading.body_start, apologies_item.end, listed)
+    # A member found only as present but named as a substitute in prose is a substitute.
+    substitutes = {p.name: p for p in prose if p.status == "substitute"}
+    listed = [substitutes.pop(p.name) if p.name in substitutes and p.status == "present" else p for p in listed]
+    return listed + [p for p in prose if p.status != "substitute" or p.name in substitutes]
+
+
+def _item_text(lines: list[Line]) -> str:
+    """An item's text as paragraphs: lines joined, the bare paragraph numbers
+    of the PDF layout ("1." on a line of its own) dropped."""
+    kept = [line.text.strip() for line in lines if not PARAGRAPH_NUMBER.match(line.text)]
+    text = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+

@@ -1,0 +1,1 @@
+"""What councils write, read the same way everywhere: names, dates, money, titles."""
