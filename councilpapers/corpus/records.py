@@ -25,6 +25,7 @@ class Source:
     # PDFs only: "ok", or "missing" (a scan) / "garbled" (junk codes), whose text,
     # when the source is ok, came from OCR.
     text_layer: str | None = None
+    parse_report: dict | None = None  # what ingest made of it (`corpus.parse_report.ParseReport` as JSON)
 
     type: ClassVar[str] = "source"
 

@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS sources (
     error TEXT,
     duplicate_of TEXT,
     ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
-    text_layer TEXT
+    text_layer TEXT,
+    parse_report TEXT
 );
 CREATE INDEX IF NOT EXISTS sources_sha ON sources(sha256);
 CREATE TABLE IF NOT EXISTS meetings (
@@ -76,7 +77,7 @@ CREATE TABLE IF NOT EXISTS source_origins (
 );
 """
 # Columns added after the first release: (table, column, type).
-ADDED_COLUMNS = (("sources", "text_layer", "TEXT"),)
+ADDED_COLUMNS = (("sources", "text_layer", "TEXT"), ("sources", "parse_report", "TEXT"))
 
 
 class Store:
@@ -143,10 +144,11 @@ class Store:
         with self.transaction() as db:
             self._delete_path(db, source.path)
             db.execute(
-                "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of, text_layer)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of, text_layer,"
+                " parse_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (source.id, source.path, source.sha256, source.format, source.pages,
-                 source.status, source.error, source.duplicate_of, source.text_layer),
+                 source.status, source.error, source.duplicate_of, source.text_layer,
+                 json.dumps(source.parse_report, ensure_ascii=False) if source.parse_report else None),
             )
             for meeting in meetings:
                 _upsert_meeting(db, meeting)
@@ -345,6 +347,7 @@ def _source(row: sqlite3.Row) -> Source:
         id=row["id"], path=row["path"], sha256=row["sha256"], format=row["format"],
         pages=row["pages"], status=row["status"], error=row["error"],
         duplicate_of=row["duplicate_of"], text_layer=row["text_layer"],
+        parse_report=json.loads(row["parse_report"]) if row["parse_report"] else None,
     )
 
 

@@ -148,7 +148,7 @@ class _Batch:
         else:
             source = Source(
                 _source_id(task.sha256, task.key), task.key, task.sha256, work.format,
-                work.pages, "ok", text_layer=work.text_layer,
+                work.pages, "ok", text_layer=work.text_layer, parse_report=work.report,
             )
             try:
                 self.store.replace_source(source, work.meetings, work.records)
@@ -176,7 +176,7 @@ class _Batch:
     def _store_duplicate(self, task: FileTask, twin: Source) -> None:
         self.store.replace_source(Source(
             _source_id(task.sha256, task.key), task.key, task.sha256, twin.format, twin.pages,
-            "ok", duplicate_of=twin.id, text_layer=twin.text_layer,
+            "ok", duplicate_of=twin.id, text_layer=twin.text_layer, parse_report=twin.parse_report,
         ))
         self._changed(task.key)
         self._emit(FileOutcome(task.key, "duplicate", f"same content as {twin.path}", twin.pages))

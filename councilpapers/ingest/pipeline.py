@@ -16,9 +16,11 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..corpus.parse_report import ParseReport
 from ..corpus.records import Meeting, Record
 from .committees import meeting_id
 from .model import ExtractedText, Line
+from .parse_report import parse_report
 from .segment.headings import MeetingHeading
 from .segment.minutes import MinutesSection
 
@@ -106,7 +108,7 @@ class Doc:
 class Extraction:
     meetings: list[Meeting]
     records: list[Record]
-    notes: list[str]
+    report: ParseReport
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def extract(
     for component in PIPELINE:
         if component.name not in disable:
             component.run(doc)
-    return Extraction(list(doc.meetings.values()), doc.records, doc.notes)
+    meetings = list(doc.meetings.values())
+    return Extraction(meetings, doc.records, parse_report(meetings, doc.records, doc.notes))
 
 
 def extract_records(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus.records import Meeting, Record
-from .pipeline import extract_records
+from .pipeline import extract
 from .model import ExtractedText, UnreadableFile
 from .readers import read_file
 from .readers.pdf import GarbledTextLayer, NoTextLayer
@@ -35,6 +35,7 @@ class FileWork:
     pages: int | None = None
     meetings: list[Meeting] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
+    report: dict | None = None  # the parse report (`corpus.parse_report.ParseReport`) as JSON
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # one sentence: why the file could not be read
     text_layer: str | None = None  # PDFs: "ok", "missing" or "garbled"
@@ -46,7 +47,9 @@ def process_file(task: FileTask) -> FileWork:
     work = FileWork(task)
     try:
         text = _read(task, work)
-        work.meetings, work.records = extract_records(text, task.key, task.sha256)
+        extraction = extract(text, task.key, task.sha256)
+        work.meetings, work.records = extraction.meetings, extraction.records
+        work.report = extraction.report.to_json()
         work.format, work.pages, work.warnings = text.format, text.page_count, text.warnings
     except UnreadableFile as error:
         work.error = str(error)
