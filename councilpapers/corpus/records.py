@@ -38,6 +38,7 @@ class Meeting:
     time: str | None = None  # HH:MM, 24 h
     venue: str | None = None
     sources: list[str] = field(default_factory=list)
+    status: str | None = None  # "cancelled" or "postponed" when the papers say so
 
     type: ClassVar[str] = "meeting"
 

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS meetings (
     committee TEXT NOT NULL,
     date TEXT,
     time TEXT,
-    venue TEXT
+    venue TEXT,
+    status TEXT
 );
 CREATE TABLE IF NOT EXISTS meeting_sources (
     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
@@ -77,7 +78,7 @@ CREATE TABLE IF NOT EXISTS source_origins (
 );
 """
 # Columns added after the first release: (table, column, type).
-ADDED_COLUMNS = (("sources", "text_layer", "TEXT"), ("sources", "parse_report", "TEXT"))
+ADDED_COLUMNS = (("sources", "text_layer", "TEXT"), ("sources", "parse_report", "TEXT"), ("meetings", "status", "TEXT"))
 
 
 class Store:
@@ -215,7 +216,8 @@ class Store:
                 (row["id"],),
             )
         ]
-        return Meeting(row["id"], row["committee"], row["date"], row["time"], row["venue"], sources)
+        return Meeting(row["id"], row["committee"], row["date"], row["time"], row["venue"], sources,
+                       status=row["status"])
 
     def record(self, record_id: str) -> Record | None:
         row = self.db.execute("SELECT data FROM records WHERE id = ?", (record_id,)).fetchone()
@@ -320,11 +322,12 @@ def _upsert_meeting(db: sqlite3.Connection, meeting: Meeting) -> None:
     """The same meeting told by several files is one row; each file may know more
     of it (the front sheet knows the time, the minutes the venue), so fill gaps."""
     db.execute(
-        "INSERT INTO meetings (id, committee, date, time, venue) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO meetings (id, committee, date, time, venue, status) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET"
         " time = COALESCE(meetings.time, excluded.time),"
-        " venue = COALESCE(meetings.venue, excluded.venue)",
-        (meeting.id, meeting.committee, meeting.date, meeting.time, meeting.venue),
+        " venue = COALESCE(meetings.venue, excluded.venue),"
+        " status = COALESCE(meetings.status, excluded.status)",
+        (meeting.id, meeting.committee, meeting.date, meeting.time, meeting.venue, meeting.status),
     )
 
 

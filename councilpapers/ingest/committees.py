@@ -33,7 +33,10 @@ def _capitalise(word: str) -> str:
 
 
 def committee_key(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", normalise_committee(name).lower().replace("'", ""))
+    """'Kingston & North Kingston Neighbourhood Committee' and 'Kingston and North
+    Kingston Neighbourhood Committee' -> 'kingston-and-north-kingston-neighbourhood-committee'."""
+    name = normalise_committee(name).lower().replace("'", "").replace("’", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\s*&\s*", " and ", name))
     return slug.strip("-")
 
 

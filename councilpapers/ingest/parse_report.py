@@ -32,7 +32,7 @@ def _summary(meeting: Meeting, records: list[Record]) -> MeetingSummary:
     items = [r for r in records if isinstance(r, MinuteItem)]
     summary = MeetingSummary(
         meeting.id, meeting.committee, meeting.date, meeting.time, meeting.venue,
-        status=getattr(meeting, "status", None),
+        status=meeting.status,
         agenda_items=sum(isinstance(r, AgendaItem) for r in records),
         minute_items=len(items),
         numbered_items=sum(1 for i in items if i.number),

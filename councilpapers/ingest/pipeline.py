@@ -90,10 +90,12 @@ class Doc:
         mid = meeting_id(heading.committee, iso)
         known = self.meetings.get(mid)
         if known is None:
-            self.meetings[mid] = Meeting(mid, heading.committee, iso, heading.time, heading.venue)
+            self.meetings[mid] = Meeting(mid, heading.committee, iso, heading.time, heading.venue,
+                                         status=heading.status)
         else:
             known.time = known.time or heading.time
             known.venue = known.venue or heading.venue
+            known.status = known.status or heading.status
         return mid
 
     def meeting_at(self, index: int) -> str | None:

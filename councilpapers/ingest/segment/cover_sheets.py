@@ -19,8 +19,13 @@ A value may follow its label on the same line or on the lines below it.
 from __future__ import annotations
 
 import re
+from datetime import date
+
 from ...corpus.records import Report
+from ..committees import normalise_committee
+from ..dates import find_date
 from ..model import Line
+from .headings import MeetingHeading
 
 # A label ends with a colon, a wide layout gap, or the end of its line, so
 # "To receive …" and "Summary of Performance" are prose, not labels.
@@ -221,3 +226,16 @@ def title_case(text: str, acronyms: set[str]) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def meeting_addressed(to: str | None, index: int, context: date | None = None) -> MeetingHeading | None:
+    """The meeting a report's "To:" names: "Cabinet – 30 January 2025",
+    "County Council, 13 March 2025"; None without a date."""
+    if not to:
+        return None
+    when, found = find_date(to, context)
+    committee = to[: found.start()].strip(" ,-–—") if when else ""
+    if not committee or len(committee) > 100:
+        return None
+    return MeetingHeading(kind="report", index=index, end=index + 1, committee=normalise_committee(committee),
+                          date=when)

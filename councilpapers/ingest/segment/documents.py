@@ -58,6 +58,8 @@ def split_documents(
     starts: dict[int, tuple[str, str]] = {}
     front_ends: dict[int, int] = {}
     for heading in headings:
+        if heading.kind == "report":
+            continue  # the meeting a report is for: the report starts its own document
         starts[heading.index] = (_heading_kind(heading), _heading_title(heading))
         if heading.kind == "agenda":
             front_ends[heading.index] = front_sheet_end(lines, heading.end)
