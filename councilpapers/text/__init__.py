@@ -1,0 +1,1 @@
+"""Text helpers shared by ingest, the corpus and search: names, dates, money."""
