@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...text.names import HONOUR, TITLE, is_name, is_role_phrase, same_person
+from ...text.names import HONOUR, TITLE, initials, is_name, is_role_phrase, same_person
 from ..model import Line
 
 LABEL = re.compile(
@@ -177,7 +177,8 @@ def _people(chunks: list[tuple[int, str]], status: str) -> list[FoundAttendance]
 
 
 def _person(piece: str, status: str) -> FoundAttendance | None:
-    """'Mrs A D Allen MBE (Chairman)' -> the name, its role, whom it substitutes for."""
+    """'Mrs A D Allen MBE (Chairman)' -> the name, its role, whom it substitutes for.
+    The person's own initials in brackets ("Jane Archer (JA)") are no role."""
     notes = re.findall(r"\(([^()]*)\)?", piece)
     name = _plain(re.sub(r"^Councillors\s+", "", piece))
     if not is_name(name):
@@ -188,7 +189,7 @@ def _person(piece: str, status: str) -> FoundAttendance | None:
         substitute = SUBSTITUTE_NOTE.match(note)
         if substitute:
             substitute_for = _plain(substitute["absent"])
-        elif note:
+        elif note and note not in initials(name):
             role = f"{role}; {note}" if role else note
     if substitute_for and status == "present":
         status = "substitute"
