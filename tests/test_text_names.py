@@ -8,7 +8,7 @@ import pytest
 from councilpapers.text import names
 from councilpapers.text.names import (
     COUNCIL_WORDS, ROLE_WORDS, TITLE, TITLED_NAME, gender, initials, is_name, is_role_phrase,
-    parse_name, same_person, surname, title_of,
+    parse_name, same_person, surname, title_of, without_title,
 )
 
 
@@ -130,6 +130,8 @@ def test_title_and_gender_of_a_name_as_written():
     assert title_of("County Councillor Alun Davies") == "cllr"
     assert gender("Mr Segurola") == "m" and gender("Ms H Carpenter") == "f" and gender("Dame X Y") == "f"
     assert title_of("the Chairman") is None and gender("Philip Segurola") is None
+    assert without_title("County Councillor Alun Davies") == "Alun Davies"
+    assert without_title("Mr P Segurola") == "P Segurola" and without_title("Geoff Gurney") == "Geoff Gurney"
 
 
 @pytest.mark.parametrize("text", [
@@ -178,4 +180,4 @@ def test_vocabulary_is_data_read_once_with_a_comment_header():
 def test_bad_input_gives_no_traceback():
     for bad in ("", " ", "(", ")", "((", "Mr (", ",", "MBE", "Mr Mr Mr", "—", "\x00", "1234"):
         parse_name(bad), surname(bad), initials(bad), is_name(bad), is_role_phrase(bad)
-        same_person(bad, "Mr Smith"), title_of(bad), gender(bad)
+        same_person(bad, "Mr Smith"), title_of(bad), gender(bad), without_title(bad)

@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ...text.names import TITLE, TITLED_NAME, gender, initials, is_role_phrase, same_person
+from ...text.names import TITLE, TITLED_NAME, gender, initials, is_role_phrase, same_person, without_title
 from ..dates import DATE_PHRASE, HAS_YEAR, find_date
 from ..model import Line
 from ..segment.minutes import NEXT_DOCUMENT
@@ -372,12 +372,10 @@ class _People:
                 self.by_initials.setdefault(form, set()).add(name)
 
     def names_pattern(self) -> str:
-        # Untitled full names ("Geoff Gurney"); titled ones are found by TITLED.
+        # Untitled full names ("Geoff Gurney"); titled ones are found by TITLED_NAME.
         forms = set()
         for name in self.names:
-            words = name.split()
-            if re.fullmatch(rf"{TITLE}\.?", words[0]):
-                words = words[1:]
+            words = without_title(name).split()
             if len(words) >= 2 and all(len(w) > 1 for w in words):
                 forms.add(" ".join(words))
         if not forms:
