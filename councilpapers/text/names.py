@@ -44,13 +44,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-# Each title as written -> the title it is (lower case) and the gender it tells.
+# Each title, lower case -> the gender it tells: "m", "f" or None.
 TITLE_GENDER: dict[str, str | None] = {
     "mr": "m", "sir": "m", "lord": "m",
     "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
     "mx": None, "dr": None, "prof": None, "rev": None, "cllr": None,
 }
 _COUNCILS = ("County", "District", "Borough", "City", "Town", "Parish", "Community")
+# Each title as written -> the title it is.
 TITLE_OF_FORM: dict[str, str] = {
     "Mr": "mr", "Mrs": "mrs", "Ms": "ms", "Miss": "miss", "Mx": "mx", "Dr": "dr", "Sir": "sir",
     "Dame": "dame", "Lady": "lady", "Lord": "lord", "Prof": "prof", "Professor": "prof",
@@ -58,6 +59,7 @@ TITLE_OF_FORM: dict[str, str] = {
     **{f"{council} {form}": "cllr" for council in _COUNCILS for form in ("Councillor", "Cllr")},
 }
 TITLE_WORDS = sorted(form for form in TITLE_OF_FORM if " " not in form)  # for token matchers
+_TITLE_BY_LOWER_FORM = {form.lower(): title for form, title in TITLE_OF_FORM.items()}
 # A title as written, without its optional full stop; longest first ("Mrs" before "Mr").
 TITLE = "(?:" + "|".join(
     form.replace(" ", r"\s+") for form in sorted(TITLE_OF_FORM, key=len, reverse=True)
@@ -66,6 +68,7 @@ HONOURS = frozenset({
     "MBE", "OBE", "CBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "QPM", "QC", "KC", "FRCP", "PhD",
 })
 HONOUR = "(?:" + "|".join(sorted(HONOURS, key=len, reverse=True)) + ")"
+_HONOURS_UPPER = {honour.upper() for honour in HONOURS}
 
 # Words before a name that are neither title nor name: "the Rt Hon", "Councillors".
 _SKIPPED = {"rt", "hon", "honourable", "the", "right", "councillors"}
@@ -101,13 +104,9 @@ SHORT_FORMS = {
 # -- vocabulary ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=None)
 def vocabulary(name: str) -> frozenset[str]:
     """The words of vocabulary/<name>.txt, lower case; read once."""
-    return _vocabulary(name)
-
-
-@lru_cache(maxsize=None)
-def _vocabulary(name: str) -> frozenset[str]:
     text = (resources.files(__package__) / "vocabulary" / f"{name}.txt").read_text(encoding="utf-8")
     words = (line.split("#", 1)[0].strip().casefold() for line in text.splitlines())
     return frozenset(word for word in words if word)
@@ -173,7 +172,7 @@ def _name_words(written: str) -> list[str]:
 
 
 def _is_honour(word: str) -> bool:
-    return word.strip(".").upper() in {h.upper() for h in HONOURS}
+    return word.strip(".").upper() in _HONOURS_UPPER
 
 
 def _take_titles(words: list[str]) -> tuple[str | None, list[str]]:
@@ -200,8 +199,6 @@ def _title_at(words: list[str]) -> tuple[str, int] | None:
             return _TITLE_BY_LOWER_FORM[form.lower()], taken
     return None
 
-
-_TITLE_BY_LOWER_FORM = {form.lower(): title for form, title in TITLE_OF_FORM.items()}
 
 
 def _givens(words: list[str]) -> tuple[str, ...] | None:
