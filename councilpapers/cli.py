@@ -21,6 +21,7 @@ from .corpus.merge import merge_records
 from .corpus.people import PersonResolver
 from .corpus.store import Store, meeting_json, source_json
 from .output import emit, format_option
+from .text.names import same_person
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -240,7 +241,7 @@ def _build_engine(ctx: Context, index, engine: str) -> None:
 def _name_forms(store: Store, name: str) -> tuple[set[str], set[str]]:
     """Surnames of every form of the people called `name`, and their ids."""
     from .corpus.registers import people_named
-    from .search.documents import surname
+    from .text.names import surname
 
     people = people_named(store.people(), name)
     surnames = {s for p in people for alias in [p.name, *p.aliases] if (s := surname(alias))}
@@ -449,20 +450,28 @@ def _show_attendance(attendance) -> None:
         "present": "Present", "substitute": "Substitutes", "also_present": "Also present",
         "in_attendance": "In attendance", "apologies": "Apologies",
     }
-    seen: set[tuple] = set()
     for status, label in labels.items():
         names = []
+        shown = []
         for person in attendance:
             # Two files of the meeting print the same list, one "Mr T A Maddison",
-            # the other "Mr T Maddison": title and surname tell it is the same.
-            key = (status, person.name.split()[0], person.name.split()[-1], person.substitute_for)
-            if person.status != status or key in seen:
+            # the other "Mr T Maddison": one person, shown once.
+            if person.status != status or any(_same_entry(person, other) for other in shown):
                 continue
-            seen.add(key)
+            shown.append(person)
             extra = person.role or (f"for {person.substitute_for}" if person.substitute_for else None)
             names.append(f"{person.name} ({extra})" if extra else person.name)
         if names:
             click.echo(f"{label}: " + ", ".join(names))
+
+
+def _same_entry(a, b) -> bool:
+    """Two attendance entries for one person (and whom they substitute for)."""
+    if not same_person(a.name, b.name):
+        return False
+    return a.substitute_for == b.substitute_for or bool(
+        a.substitute_for and b.substitute_for and same_person(a.substitute_for, b.substitute_for)
+    )
 
 
 def _short_cite(record) -> str:

@@ -641,7 +641,7 @@ class Planner:
         return None
 
     def _person(self, name: str, *, owner: bool):
-        from .documents import surname
+        from ..text.names import surname
 
         surnames = {s for s in [surname(name) or (name.split()[-1] if name.split() else None)] if s}
         ids: set[str] = set()

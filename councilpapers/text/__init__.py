@@ -1,1 +1,1 @@
-"""What councils write, read the same way everywhere: names, dates, money, titles."""
+"""Text helpers shared by ingest, the corpus and search: names, dates, money, title keys."""

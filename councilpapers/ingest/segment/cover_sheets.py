@@ -22,6 +22,7 @@ import re
 from datetime import date
 
 from ...corpus.records import Report
+from ...text.names import TITLE, is_role_phrase
 from ..committees import normalise_committee
 from ..dates import find_date
 from ..model import Line
@@ -52,13 +53,7 @@ BODY_START = re.compile(
 )
 # "Andrew Ireland, Corporate Director …" starts another person; "Social Care,
 # Health and Wellbeing" continues a role.
-PERSON_START = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\s*[,:]"
-)
-ROLE_WORDS = re.compile(
-    r"\b(?:Care|Health|Services?|Director|Member|Cabinet|Council|Officer|Head|Committee|Public|Social"
-    r"|Children|Wellbeing|Education|Adults?|Corporate|Strategic|Democratic)\b"
-)
+PERSON_START = re.compile(rf"^(?:{TITLE}\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s*[,:]")
 WRAPS_ON = re.compile(r"(?:,|\b(?:of|on|and|the|to|for|in|at|with|from|by|&|-|–))\s*$", re.IGNORECASE)
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
                "the", "to", "with", "vs", "via"}
@@ -194,7 +189,7 @@ def _people(groups: list[list[str]]) -> list[str]:
 
 def _starts_person(text: str) -> bool:
     match = PERSON_START.match(text)
-    return bool(match) and not ROLE_WORDS.search(match.group(0))
+    return bool(match) and not is_role_phrase(match.group(0))
 
 
 def _acronyms(lines: list[Line]) -> set[str]:
