@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .records import MinuteItem, Record, Resolution
+from .records import Attendance, MinuteItem, Record, Resolution
 
 TRUNCATED = re.compile(r"view the full minutes text for item", re.IGNORECASE)
 
@@ -26,6 +26,29 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
     keep = {id(r) for r in items + resolutions}
     others = [r for r in records if id(r) not in keep]
     return others + merged_items + merged_resolutions
+
+
+# The order a meeting's attendance is given in; other statuses are not listed.
+ATTENDANCE_STATUSES = ("present", "substitute", "also_present", "in_attendance", "apologies")
+
+
+def distinct_attendance(attendance: Iterable[Attendance]) -> dict[str, list[Attendance]]:
+    """A meeting's attendance by status (in `ATTENDANCE_STATUSES` order, only the
+    statuses someone has), each person once. Two files of the meeting print the
+    same list, one "Mr T A Maddison", the other "Mr T Maddison": title and
+    surname (with whom they substitute for) tell it is the same person."""
+    attendance = list(attendance)
+    by_status: dict[str, list[Attendance]] = {}
+    seen: set[tuple] = set()
+    for status in ATTENDANCE_STATUSES:
+        for person in attendance:
+            words = person.name.split() or [""]
+            key = (status, words[0], words[-1], person.substitute_for)
+            if person.status != status or key in seen:
+                continue
+            seen.add(key)
+            by_status.setdefault(status, []).append(person)
+    return by_status
 
 
 def _title_key(title: str) -> str:
