@@ -318,14 +318,14 @@ def figures(ctx: Context, query, kind, minimum, maximum, limit, fmt) -> None:
 @pass_context
 def acronyms(ctx: Context, short, fmt) -> None:
     """The corpus glossary; with SHORT, what it stands for and where it is defined."""
-    from .corpus.registers import glossary
+    from .corpus.registers import glossary, glossary_entry
 
-    entries = glossary(ctx.store)
-    if short:
-        entries = [e for e in entries if e.short.upper() == short.upper()]
-        if not entries:
-            raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
-    render.glossary(entries, fmt)
+    if not short:
+        render.glossary(glossary(ctx.store), fmt)
+    elif entry := glossary_entry(ctx.store, short):
+        render.glossary([entry], fmt)
+    else:
+        raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
 
 
 @main.command()

@@ -22,7 +22,7 @@ from pathlib import Path
 import click
 
 from .corpus.store import meeting_json
-from .ingest.manager import FileStatus
+from .ingest.outcome import FileStatus
 
 FORMATS = ("table", "json", "csv")
 

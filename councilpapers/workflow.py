@@ -25,7 +25,8 @@ from pathlib import Path
 from .corpus.home import Home
 from .corpus.lock import write_lock
 from .corpus.store import Store
-from .ingest.manager import FileOutcome, FileStatus, discover, ingest_paths
+from .ingest.manager import discover, ingest_paths
+from .ingest.outcome import FileOutcome, FileStatus
 from .ingest.parallel import default_jobs
 from .search import SearchIndex
 from .search.documents import store_documents
@@ -95,7 +96,8 @@ def run_ingest(
         syncer = None if rebuild_index else IndexSync(store, index)
         if syncer:
             report.caught_up = syncer.catch_up()
-            log.info("caught up: indexed %d files an interrupted ingest had stored", report.caught_up)
+            if report.caught_up:
+                log.info("caught up: indexed %d files an interrupted ingest had stored", report.caught_up)
         found = list(discover(list(select(store)) if select else paths))
         files = [f for f in found if isinstance(f, Path)]
         log.info("found %d files to check", len(files))
@@ -104,7 +106,7 @@ def run_ingest(
         if rebuild_index:
             report.documents = _rebuild(store, index)
     report.seconds = time.perf_counter() - start
-    log.info("%s in %.2f s", report.summary(), report.seconds)
+    log.info("done in %.2f s%s", report.seconds, f": {report.summary()}" if report.outcomes else "")
     return report
 
 

@@ -22,37 +22,17 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..corpus.records import Source, SourceStatus, StrEnum, TextLayer
+from ..corpus.records import Source, SourceStatus, TextLayer
 from ..corpus.store import Store
+from .outcome import FileOutcome, FileStatus
 from .parallel import map_unordered
 from .readers import SUPPORTED_SUFFIXES
 from .worker import FileTask, FileWork, crashed, os_reason, process_file
 
 
 log = logging.getLogger(__name__)
-
-
-class FileStatus(StrEnum):
-    INGESTED = "ingested"
-    UNCHANGED = "unchanged"
-    DUPLICATE = "duplicate"
-    FAILED = "failed"
-
-
-@dataclass
-class FileOutcome:
-    path: str
-    status: FileStatus
-    message: str = ""
-    pages: int | None = None
-    records: int = 0
-
-    @property
-    def failed(self) -> bool:
-        return self.status == FileStatus.FAILED
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path | FileOutcome]:
