@@ -31,7 +31,6 @@ from .parallel import map_unordered
 from .readers import SUPPORTED_SUFFIXES
 from .worker import FileTask, FileWork, crashed, os_reason, process_file
 
-
 log = logging.getLogger(__name__)
 
 
