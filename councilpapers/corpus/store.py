@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .records import Meeting, Person, Record, Source, record_from_json
+from .records import Meeting, Person, Record, Source, SourceStatus, TextLayer, record_from_json
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -348,8 +348,9 @@ def _drop_orphan_meetings(db: sqlite3.Connection) -> None:
 def _source(row: sqlite3.Row) -> Source:
     return Source(
         id=row["id"], path=row["path"], sha256=row["sha256"], format=row["format"],
-        pages=row["pages"], status=row["status"], error=row["error"],
-        duplicate_of=row["duplicate_of"], text_layer=row["text_layer"],
+        pages=row["pages"], status=SourceStatus(row["status"]), error=row["error"],
+        duplicate_of=row["duplicate_of"],
+        text_layer=TextLayer(row["text_layer"]) if row["text_layer"] else None,
         parse_report=json.loads(row["parse_report"]) if row["parse_report"] else None,
     )
 

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..corpus.records import Meeting, Record
+from ..corpus.records import Meeting, Record, TextLayer
 from .pipeline import extract
 from .model import ExtractedText, UnreadableFile
 from .readers import read_file
@@ -38,7 +38,7 @@ class FileWork:
     report: dict | None = None  # the parse report (`corpus.parse_report.ParseReport`) as JSON
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # one sentence: why the file could not be read
-    text_layer: str | None = None  # PDFs: "ok", "missing" or "garbled"
+    text_layer: TextLayer | None = None  # PDFs only
     seconds: float = 0.0
 
 
@@ -70,10 +70,10 @@ def _read(task: FileTask, work: FileWork) -> ExtractedText:
     try:
         text = read_file(task.path)
     except (NoTextLayer, GarbledTextLayer) as error:
-        work.text_layer = "missing" if isinstance(error, NoTextLayer) else "garbled"
+        work.text_layer = TextLayer.MISSING if isinstance(error, NoTextLayer) else TextLayer.GARBLED
         return _ocr(task, error)
     if text.format == "pdf":
-        work.text_layer = "ok"
+        work.text_layer = TextLayer.OK
     return text
 
 
