@@ -23,12 +23,12 @@ expanding acronyms both ways and correcting words the index has never seen.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..text.dates import BadDate, partial_date
 from . import analysis
 
 
@@ -321,20 +321,10 @@ def date_range(spec: str) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _partial_date(text: str) -> tuple[dt.date, dt.date]:
-    parts = text.strip().split("-")
     try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 1 and len(parts[0]) == 4:
-            return dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
-        if len(numbers) == 2:
-            year, month = numbers
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        if len(numbers) == 3:
-            day = dt.date(*numbers)
-            return day, day
-    except ValueError:
-        pass
-    raise BadQuery(f"{text!r} is not a date like 2016, 2016-05 or 2016-05-26.")
+        return partial_date(text)
+    except BadDate as error:
+        raise BadQuery(str(error)) from None
 
 
 _MONEY = re.compile(r"[£$€]?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|bn|b|million|billion|thousand)?", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import find_date
+from ...text.dates import find_date
 from ..model import Line
 from .headings import MINUTES_OF
 
