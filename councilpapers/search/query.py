@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..text.dates import BadDate, partial_date
+from ..text.money import parse_money
 from . import analysis
 
 
@@ -327,16 +328,11 @@ def _partial_date(text: str) -> tuple[dt.date, dt.date]:
         raise BadQuery(str(error)) from None
 
 
-_MONEY = re.compile(r"[£$€]?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|bn|b|million|billion|thousand)?", re.IGNORECASE)
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
-
-
 def money(text: str) -> float:
-    m = _MONEY.fullmatch(text.strip())
-    if not m:
+    found = parse_money(text)
+    if found is None:
         raise BadQuery(f"{text!r} is not an amount like 1000000, £1m or 500k.")
-    value = float(m.group(1).replace(",", ""))
-    return value * _SCALE.get((m.group(2) or "").lower(), 1)
+    return found.value
 
 
 def amount_range(spec: str) -> Range:

@@ -23,32 +23,16 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
+from ...text.money import CURRENCIES, MONEY_IN_TEXT, NUMBER, amount, is_column_header
 from ..model import Line
 from ..textflow import joined as _joined, squash as _squash
 
-# "1,000", "4,859, 856" (a stray space after the comma, as printed), "2.3", "72,030,000.00".
-NUMBER = r"\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "over 73%", "approximately 4,000 cases": kept in the text, since "over 73%" is
 # not "73%". Looked for behind a figure once found, which is faster than trying
 # it at every position of the text.
 QUALIFIER_BEFORE = re.compile(
     r"\b(?i:(?:just\s+)?(?:over|under|around|about|approximately|approx\.|almost|nearly|some"
     r"|circa|up\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|no\s+more\s+than))\s+$"
-)
-CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
-MULTIPLIER = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-
-# A minus sign only when it touches the amount ("-£124.5m"); an en dash is a
-# separator in these papers ("Services (KCHFT) –£4,859, 856"). Brackets round
-# the whole amount mark a negative in a table row only (see _in_table_row).
-# Each pattern opens with a lookahead on its first character: Python's re tries a
-# pattern at every position, and the lookahead makes a wrong one fail at once.
-MONEY = re.compile(
-    r"(?=[-−+(£$€])(?<![\w.])"
-    + r"(?P<open>\()?(?P<sign>[-−+])?(?P<currency>[£$€])\s?(?P<number>" + NUMBER + r")(?!\d|,\d)"
-    + r"(?P<multiplier>\s?(?i:billion|million|thousand|bn|mn|m|k))?\b"
-    + r"(?P<per>\s+per\s+(?:annum|year|month|week|day|hour|night)\b|\s+p\.a\.)?"
-    + r"(?(open)(?P<close>\))?)"
 )
 PERCENT = re.compile(
     r"(?=[-−+\d])(?<![\w.,])"
@@ -215,17 +199,17 @@ def find_figures(lines: list[Line]) -> list[FoundFigure]:
     spans: list[tuple[int, int, str, str, float, str]] = []  # start, end, kind, text, value, unit
     taken: list[tuple[int, int]] = []  # spans already a figure, kept sorted
 
-    for match in MONEY.finditer(text):
-        if _is_column_header(match):
+    for match in MONEY_IN_TEXT.finditer(text):
+        if is_column_header(match["number"]):
             continue
-        value = _number(match["number"]) * MULTIPLIER.get((match["multiplier"] or "").strip().lower(), 1)
+        value = amount(match["number"], match["scale"])
         bracketed = bool(match["close"]) and not match["sign"]
         negative = match["sign"] in ("-", "−") or (bracketed and _in_table_row(text, starts, match.start()))
         start, end = match.span()
         if match["open"] and not match["close"]:
             start = match.start("open") + 1  # a bracket that opens a clause, not a negative
         value = round(-value if negative else value, 2)
-        spans.append((start, end, "money", text[start:end], value, CURRENCY[match["currency"]]))
+        spans.append((start, end, "money", text[start:end], value, CURRENCIES[match["currency"]]))
         insort(taken, (start, end))
 
     for match in PERCENT.finditer(text):
@@ -625,12 +609,6 @@ def _is_row_number(text: str, match: re.Match) -> bool:
     before a label that begins with "%"; a real "9 % were" sits inside a sentence."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     return bool(match["space"]) and match["number"].isdigit() and not text[line_start:match.start()].strip()
-
-
-def _is_column_header(match: re.Match) -> bool:
-    """"£000s", "£000's", "£'000": the unit of a table column, not an amount."""
-    number = match["number"]
-    return bool(re.fullmatch(r"0\d+", number.replace(",", "")))
 
 
 def _number(written: str) -> float:
