@@ -32,6 +32,7 @@ from datetime import date
 
 from ..corpus.records import Meeting, Record
 from ..corpus.store import Store
+from ..text.vocabulary import DECISION_NUMBER
 from .analysis import title_key
 
 # Documents are found through their passages (a page each), which carry the text.
@@ -39,7 +40,7 @@ INDEXED_TYPES = ("minute_item", "resolution", "agenda_item", "passage", "report"
 SEARCH_KIND = {"passage": "document"}
 GLOSSARY_KIND = "_glossary"
 
-DECISION_NO = re.compile(r"\b\d{2}/\d{5}\b")
+DECISION_NO = re.compile(rf"\b{DECISION_NUMBER}\b")
 HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof)\.?"
     r"\s+(?:[A-Z][a-z]+\s+|[A-Z]\.?\s+){0,3}([A-Z][A-Za-z’'-]*[a-z][A-Za-z’'-]*)"

@@ -30,6 +30,7 @@ from typing import Callable
 
 from ..text.dates import BadDate, partial_date
 from ..text.money import parse_money
+from ..text.vocabulary import DECISION_NUMBER
 from . import analysis
 
 
@@ -391,6 +392,7 @@ MINUTE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?|[A-Za-z]\d{1,2}")  # "153", "12a",
 YEAR = re.compile(r"(19|20)\d\d")
 MINUTE_WORDS = {"minute", "minutes", "min", "item", "decision"}
 AGENDA_REF = re.compile(r"[A-Z]\d{1,2}")
+DECISION = re.compile(DECISION_NUMBER)  # "15/00067"
 
 
 @dataclass
@@ -557,7 +559,7 @@ class Planner:
         return OR(*(Phrase(f, tuple(terms), b) for f, b in TEXT_FIELDS.items()), *meta)
 
     def _word(self, word: str):
-        if re.fullmatch(r"\d{2}/\d{5}", word):
+        if DECISION.fullmatch(word):
             self._pins.append(("decision", word))
             return OR(self._text_phrase(analysis.terms(word)), Term("decision", word, PIN_BOOST))
         if word.lower() in QUESTION_WORDS:
@@ -579,7 +581,7 @@ class Planner:
         return OR(*alternatives)
 
     def _minute_ref(self, word: str):
-        if re.fullmatch(r"\d{2}/\d{5}", word):
+        if DECISION.fullmatch(word):
             return self._word(word)
         value = word.upper() if word[0].isalpha() else word
         self._pins.append(("minute", value))
@@ -708,7 +710,7 @@ def _join_minute_words(parts: list) -> list:
             continue
         nxt = parts[i + 1] if i + 1 < len(parts) else None
         if (isinstance(part, Word) and part.text.lower() in MINUTE_WORDS and isinstance(nxt, Word)
-                and re.fullmatch(r"\d{2}/\d{5}", nxt.text)):
+                and DECISION.fullmatch(nxt.text)):
             continue  # "decision 15/00067": the number says it all
         if (isinstance(part, Word) and part.text.lower() in MINUTE_WORDS and isinstance(nxt, Word)
                 and MINUTE_NUMBER.fullmatch(nxt.text)):

@@ -23,6 +23,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
+from ...text import vocabulary
+from ...text.dates import MONTH_NAMES
 from ...text.money import CURRENCIES, MONEY_IN_TEXT, NUMBER, amount, is_column_header
 from ..model import Line
 from ..textflow import joined as _joined, squash as _squash
@@ -59,27 +61,12 @@ WORD_VALUES = {
     **{w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)},
 }
 
-# Nouns a council counts: people, cases and the things services provide. Plural
-# only: "a fifty bed unit" describes a unit, "50 beds" counts beds. Time units
-# (days, weeks, years) and measures (miles, hours) are left out on purpose.
-COUNTED_NOUNS = frozenset("""
-    children people persons individuals adults men women girls boys babies infants families households
-    parents carers adopters guardians residents tenants users clients patients pupils students learners
-    leavers graduates apprentices trainees volunteers members councillors officers staff employees workers
-    managers practitioners professionals nurses visitors teachers secondees locums posts vacancies roles
-    cases referrals assessments plans placements visits meetings conversations contacts enquiries
-    applications complaints responses replies incidents investigations audits reviews hearings adoptions
-    exclusions offences offenders admissions schools academies homes beds places units properties dwellings
-    houses sites vehicles buses teams sessions events courses awards measures indicators petitions objections
-    representations signatures respondents consultees attendees participants delegates
-""".split())
-# Acronyms that name a group of people and take no plural "s" ("963 UASC", "30 FTE").
-COUNTED_ACRONYMS = frozenset({"UASC", "LAC", "CIC", "CiC", "CYP", "NEET", "FTE", "WTE"})
-# Two-word units kept whole, so "26 locum social workers" counts "social workers".
-COMPOUND_UNITS = frozenset({
-    "young people", "older people", "social workers", "foster carers", "care leavers", "health visitors",
-    "young carers", "support workers", "family members", "care homes", "children's homes",
-})
+# Nouns a council counts, groups that take no plural ("963 UASC") and two-word
+# units kept whole ("26 locum social workers" counts "social workers"): the
+# papers' vocabulary, in text/vocabulary/ so a council adds its own.
+COUNTED_NOUNS = frozenset(t.lower() for t in vocabulary.terms("counted_nouns"))
+COUNTED_ACRONYMS = frozenset(vocabulary.terms("counted_acronyms"))
+COMPOUND_UNITS = frozenset(t.lower().replace("’", "'") for t in vocabulary.terms("counted_compounds"))
 MAX_DESCRIBING_WORDS = 3
 # Words that cannot sit between a numeral and its noun: "113 of these", "4 were
 # achieved", "6 to 8 weeks", "2015 and 2016 children" all stop here.
@@ -89,8 +76,7 @@ NOT_DESCRIBING = frozenset("""
     whose it its their there here as if but not no more less years year months month weeks week days day hours
     daily weekly monthly quarterly yearly annual annually number numbers total all percentage percentages
     rate average
-    january february march april may june july august september october november december
-""".split())
+""".split()) | frozenset(m.lower() for names in MONTH_NAMES.values() for m in names)
 # What printed just before a number makes it a label, not a count: "Item 5",
 # "Appendix 2", "aged 16", "Key Stage 4 pupils", "Year 11 students", "per 10,000 children".
 LABEL_WORDS = frozenset("""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...text.vocabulary import DECISION_NUMBER
 from ..model import Line
 
 # A label ends with a colon, a wide layout gap, or the end of its line, so
@@ -41,7 +42,7 @@ FIELD_PREFIXES = (
     ("summary", "summary"), ("recommendation", "recommendations"),
 )
 LONG_FIELDS = {"summary", "recommendations"}  # paragraphs, blank lines inside
-DECISION_NO = re.compile(r"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>\d{2}/\d{5})\b", re.IGNORECASE)
+DECISION_NO = re.compile(rf"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>{DECISION_NUMBER})\b", re.IGNORECASE)
 # The report's body starts: "1. Introduction", "1." alone, "Introduction", a rule.
 BODY_START = re.compile(
     r"^\s*(?:1\.?\s*$|1\.\s+[A-Z][^.]{0,60}$|(?:Introduction|Background)\s*:?\s*$|[_\-=]{10,}\s*$)"
