@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 import click
@@ -59,24 +58,14 @@ class PartialDate(click.ParamType):
     name = "date"
 
     def convert(self, value, param, ctx):
-        import calendar
+        from .text.dates import BadDate, partial_date
 
         if isinstance(value, tuple):
             return value
-        parts = str(value).split("-")
         try:
-            numbers = [int(p) for p in parts]
-            if len(numbers) == 1:
-                return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
-            if len(numbers) == 2:
-                year, month = numbers
-                return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-            if len(numbers) == 3:
-                day = date(*numbers)
-                return day, day
-        except ValueError:
-            pass
-        self.fail(f"{value!r} is not a date like 2016, 2016-05 or 2016-05-26.", param, ctx)
+            return partial_date(value)
+        except BadDate as error:
+            self.fail(str(error), param, ctx)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

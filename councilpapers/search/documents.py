@@ -34,13 +34,14 @@ from ..corpus.records import Meeting, Record
 from ..corpus.store import Store
 from ..text.keys import title_key
 from ..text.names import TITLED_NAME, surname
+from ..text.vocabulary import DECISION_NUMBER
 
 # Documents are found through their passages (a page each), which carry the text.
 INDEXED_TYPES = ("minute_item", "resolution", "agenda_item", "passage", "report", "action")
 SEARCH_KIND = {"passage": "document"}
 GLOSSARY_KIND = "_glossary"
 
-DECISION_NO = re.compile(r"\b\d{2}/\d{5}\b")
+DECISION_NO = re.compile(rf"\b{DECISION_NUMBER}\b")
 MONEY_UNITS = {"GBP", "USD", "EUR", "£", "$", "€"}
 
 

@@ -1,1 +1,1 @@
-"""Text helpers shared by ingest, the corpus and search: names, dates, money, title keys."""
+"""Text rules shared by ingest, the corpus, search and the CLI: names, dates, money, keys, vocabulary."""

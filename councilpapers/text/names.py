@@ -42,7 +42,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from .vocabulary import terms
 
 # Each title, lower case -> the gender it tells: "m", "f" or None.
 TITLE_GENDER: dict[str, str | None] = {
@@ -106,10 +107,8 @@ SHORT_FORMS = {
 
 @lru_cache(maxsize=None)
 def vocabulary(name: str) -> frozenset[str]:
-    """The words of vocabulary/<name>.txt, lower case; read once."""
-    text = (resources.files(__package__) / "vocabulary" / f"{name}.txt").read_text(encoding="utf-8")
-    words = (line.split("#", 1)[0].strip().casefold() for line in text.splitlines())
-    return frozenset(word for word in words if word)
+    """The words of vocabulary/<name>.txt, lower case."""
+    return frozenset(term.split("#", 1)[0].strip().casefold() for term in terms(name)) - {""}
 
 
 ROLE_WORDS = vocabulary("role_words")  # posts and bodies of any council

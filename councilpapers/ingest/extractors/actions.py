@@ -40,9 +40,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ...text.names import TITLE, TITLED_NAME, gender, initials, is_role_phrase, same_person, without_title
-from ..dates import DATE_PHRASE, HAS_YEAR, find_date
 from ...corpus.records import Action
+from ...text.dates import DATE_PHRASE, HAS_YEAR, MONTH_WORD, find_date
+from ...text.names import TITLE, TITLED_NAME, gender, initials, is_role_phrase, same_person, without_title
 from ..model import Line
 from ..segment.minutes import NEXT_DOCUMENT
 
@@ -498,7 +498,6 @@ ROW_REF = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(
 # What ends a table's rows: the next theme, its lead officer, another document.
 TABLE_BREAK = re.compile(r"^\s*(?:(?:Theme|Priority|Section)\s+\d+\b|Lead\s+Officers?\s*:)", re.IGNORECASE)
 MAX_ROW_LINES = 60
-MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # The Review/Timescale column: "Review 31st July 2015", "Completion …", "Monthly review", "Complete".
 DUE_START = re.compile(
     rf"^(?:For\s+review\b|Strategy\s+implementation\b|Progress\b|Review\b|Completion\b|Completed?\b|Monthly\b"

@@ -24,7 +24,8 @@ from datetime import date
 from ...corpus.records import Report
 from ...text.names import TITLE, is_role_phrase
 from ..committees import normalise_committee
-from ..dates import find_date
+from ...text.dates import find_date
+from ...text.vocabulary import DECISION_NUMBER
 from ..model import Line
 from .headings import MeetingHeading
 
@@ -46,7 +47,7 @@ FIELD_PREFIXES = (
     ("summary", "summary"), ("recommendation", "recommendations"),
 )
 LONG_FIELDS = {"summary", "recommendations"}  # paragraphs, blank lines inside
-DECISION_NO = re.compile(r"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>\d{2}/\d{5})\b", re.IGNORECASE)
+DECISION_NO = re.compile(rf"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>{DECISION_NUMBER})\b", re.IGNORECASE)
 # The report's body starts: "1. Introduction", "1." alone, "Introduction", a rule.
 BODY_START = re.compile(
     r"^\s*(?:1\.?\s*$|1\.\s+[A-Z][^.]{0,60}$|(?:Introduction|Background)\s*:?\s*$|[_\-=]{10,}\s*$)"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...ingest.committees import normalise_committee
-from ...ingest.dates import WEEKDAYS, find_date, find_time
+from ...text.dates import WEEKDAYS, find_date, find_time
 from ..model import Line
 
 

@@ -28,7 +28,7 @@ from collections import Counter
 from datetime import date
 
 from ...ingest.committees import normalise_committee
-from ..dates import DATE_PHRASE, NUMERIC_DATE, find_date, find_time
+from ...text.dates import DATE_PHRASE, NUMERIC_DATE, find_date, find_time
 from ..model import Line
 from .headings import VENUE_WORDS, MeetingHeading, clean_venue
 
