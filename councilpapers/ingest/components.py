@@ -37,15 +37,18 @@ def meetings(doc: Doc) -> None:
 
 
 def agenda(doc: Doc) -> None:
-    """A front sheet's items; the pack (or the report) is for the front sheet's meeting."""
+    """A front sheet's items; the pack (or the report) is for the front sheet's meeting.
+    A heading inside a front sheet already read (its items taken for a title
+    block) opens no second one, so no item is listed twice."""
+    read_up_to = 0
     for heading in doc.headings:
         if heading.kind == "report":
             doc.front_meeting = doc.front_meeting or doc.meeting_for(heading)
-        if heading.kind != "agenda":
+        if heading.kind != "agenda" or heading.index < read_up_to:
             continue
         doc.front_meeting = doc.meeting_for(heading)
-        found = find_agenda_items(doc.lines, heading.end, front_sheet_end(doc.lines, heading.end))
-        doc.add_all(found, meeting=doc.front_meeting)
+        read_up_to = front_sheet_end(doc.lines, heading.end)
+        doc.add_all(find_agenda_items(doc.lines, heading.end, read_up_to), meeting=doc.front_meeting)
 
 
 def reports(doc: Doc) -> None:

@@ -22,7 +22,7 @@ from ...corpus.records import AgendaItem
 from ...text.dates import DATE_PHRASE, find_date
 from ...text.vocabulary import pattern
 from ..model import Line
-from .agenda_titles import SUB_ITEM, column_width, read_title
+from .agenda_titles import column_width, read_title
 from .headings import MINUTES_OF
 
 CODE_LINE = re.compile(
@@ -94,9 +94,11 @@ def find_agenda_items(lines: list[Line], start: int, end: int) -> list[AgendaIte
         text = lines[i].text
         if codes and signs_off(lines, i):
             break
-        exempt = _exempt_from(text, exempt, bool(codes))
+        exempt = _exempt_from(text, exempt)
         parsed = parse_code(text)
         if not parsed or not _takes_turn(codes, parsed[0], lines, i, end, parsed[1]):
+            # A motion in an item's body ("… the public be excluded …") excludes them from the items after it.
+            exempt = exempt or bool(codes and EXCLUSION.search(text))
             i += 1
             continue
         code, first = parsed
@@ -156,9 +158,9 @@ def _run_starts(code: Code, lines: list[Line], i: int, end: int, title: str) -> 
 
 
 def _ends_item(lines: list[Line], k: int, codes: list[Code]) -> bool:
-    """Line `k` starts the next item, a sub-item or a heading, or signs off."""
+    """Line `k` starts the next item or a heading, or signs off."""
     text = lines[k].text
-    if EXEMPT_HEADING.match(text) or OPEN_HEADING.match(text) or SUB_ITEM.match(text):
+    if EXEMPT_HEADING.match(text) or OPEN_HEADING.match(text):
         return True
     parsed = parse_code(text)
     if parsed and _takes_turn(codes, parsed[0], lines, k, len(lines), parsed[1]):
@@ -166,13 +168,11 @@ def _ends_item(lines: list[Line], k: int, codes: list[Code]) -> bool:
     return signs_off(lines, k)
 
 
-def _exempt_from(text: str, exempt: bool, after_items: bool) -> bool:
-    """Whether the items from this line on are exempt."""
+def _exempt_from(text: str, exempt: bool) -> bool:
+    """Whether the items after this heading (if it is one) are exempt."""
     if EXEMPT_HEADING.match(text):
         return True
-    if OPEN_HEADING.match(text):
-        return False
-    return exempt or (after_items and bool(EXCLUSION.search(text)))
+    return False if OPEN_HEADING.match(text) else exempt
 
 
 def _title_lines(lines: list[Line], start: int, end: int) -> list[tuple[int, str]]:
@@ -200,7 +200,7 @@ def front_sheet_end(lines: list[Line], start: int) -> int:
     document (an "Agenda Item B1" banner, a set of minutes, a report cover
     sheet), or after the clerk's sign-off (with its contact lines, date and
     closing note) once items were listed."""
-    items_listed = False
+    first_item: int | None = None  # looked for once, at the first sign-off
     for i in range(start, len(lines)):
         text = lines[i].text
         if BANNER.match(text) or COVER_SHEET_LABEL.match(text):
@@ -208,8 +208,10 @@ def front_sheet_end(lines: list[Line], start: int) -> int:
         if MINUTES_OF.search(text):
             return _banners_above(lines, i, start)
         if SIGNATORY.match(text) or SIGNED.match(text):
-            items_listed = items_listed or bool(find_agenda_items(lines, start, i))
-            if items_listed:
+            if first_item is None:
+                items = find_agenda_items(lines, start, len(lines))
+                first_item = items[0].index if items else len(lines)
+            if first_item < i:
                 return _after_sign_off(lines, i)
     return len(lines)
 
