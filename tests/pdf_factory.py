@@ -6,7 +6,7 @@ header and footer, optional encryption.
              footer="Page {page}")
 
 Every string becomes one text line at its own height, so PDFium reads it back
-as one line. DejaVu Sans is used when installed (for "—", "’"); otherwise the
+as one line; a pair (text, right) is a line with `right` flush right. DejaVu Sans is used when installed (for "—", "’"); otherwise the
 core Helvetica font with such characters replaced by ASCII.
 """
 
@@ -22,7 +22,7 @@ LINE_HEIGHT = 6  # mm; an A4 page holds about 40 lines between header and footer
 
 
 def make_pdf(
-    pages: list[list[str]],
+    pages: list[list[str | tuple[str, str]]],
     *,
     header: str | None = None,
     footer: str | None = None,
@@ -94,5 +94,11 @@ def _new_pdf() -> FPDF:
     return pdf
 
 
-def _write(pdf: FPDF, text: str) -> None:
+def _write(pdf: FPDF, line: str | tuple[str, str]) -> None:
+    """One line; a pair (text, right) sets `right` flush with the right margin
+    on the same line, as a column of page ranges or owners is printed."""
+    text, right = (line, None) if isinstance(line, str) else line
+    if right is not None:
+        pdf.cell(w=0, text=pdf_text(right), align="R", h=LINE_HEIGHT)
+        pdf.set_x(pdf.l_margin)
     pdf.cell(text=pdf_text(text), new_x="LMARGIN", new_y="NEXT", h=LINE_HEIGHT)

@@ -14,6 +14,7 @@ lines is `agenda_titles`'.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,13 @@ EXEMPT_MARK = re.compile(
     r"^\s*(?:exempt|confidential)\b\s*[-–:(]|^\s*exempt\b|[(\[]\s*(?:exempt|confidential|not\s+for\s+publication)\b",
     re.IGNORECASE,
 )
+# A "Page" column heading over the items: their bare ranges ("Minutes  1 - 10") are pages.
+PAGE_COLUMN = re.compile(
+    r"^\s*(?:(?:Item|Items|No\.?|Agenda|Subject|Title|Business|Report|Description)\s+)*Pages?(?:\s+Nos?\.?)?\s*$",
+    re.IGNORECASE,
+)
+BARE_RANGE = re.compile(r"(?<=\s)(?P<first>\d{1,4})\s*[-–]\s*(?P<last>\d{1,4})\s*$")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Where the next document of a pack starts, so where the front sheet ends.
 BANNER = re.compile(r"^\s*Agenda\s+Item\s+(?:No\.?\s*)?[A-Z]?\d{1,3}[a-z]?\s*$", re.IGNORECASE)
 COVER_SHEET_LABEL = re.compile(r"^\s*(?:By|From|Subject|Report\s+(?:of|to|by|from))\s*:", re.IGNORECASE)
@@ -67,6 +75,7 @@ SIGNATORY = re.compile(
 SIGNED = re.compile(r"^\s*(?:Yours\s+(?:faithfully|sincerely)|Signed\b|Signature\b)", re.IGNORECASE)
 NAME = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*$")
 CONTACT = re.compile(r"^\s*(?:(?:Tel|Telephone|Phone|E-?mail|Email|www)\b|[\d\s()+]{6,}$|\S+@\S+$)", re.IGNORECASE)
+DATE_LABEL = re.compile(r"^\s*(?:Date|Dated|Issued|Published)\s*:?\s*", re.IGNORECASE)
 CLOSING_NOTE = re.compile(r"^\s*Please\s+note\b", re.IGNORECASE)
 MAX_SIGN_OFF_LINES = 5
 LOOK_AHEAD = 40  # lines in which an agenda that starts numbering above 1 must show its next number
@@ -87,6 +96,7 @@ def find_agenda_items(lines: list[Line], start: int, end: int) -> list[AgendaIte
     """The items listed between `start` and `end`, each at the line of its code."""
     items: list[AgendaItem] = []
     codes: list[Code] = []
+    lines = _page_column_read(lines, start, end)
     width = column_width(lines, _title_lines(lines, start, end))
     exempt = False
     i = start
@@ -175,6 +185,21 @@ def _exempt_from(text: str, exempt: bool) -> bool:
     return False if OPEN_HEADING.match(text) else exempt
 
 
+def _page_column_read(lines: list[Line], start: int, end: int) -> list[Line]:
+    """Under a "Page" column heading, a bare range ending an item's line
+    ("Minutes  1 - 10") written as the "(Pages 1 - 10)" other agendas print;
+    a span of years ("2025 - 2030") stays the title's."""
+    if not any(PAGE_COLUMN.match(lines[k].text) for k in range(start, end)):
+        return lines
+    read = list(lines)
+    for k in range(start, end):
+        match = BARE_RANGE.search(lines[k].text)
+        if match and int(match["first"]) <= int(match["last"]) and not YEAR.match(match["first"]):
+            text = f"{lines[k].text[: match.start()]}(Pages {match['first']} - {match['last']})"
+            read[k] = dataclasses.replace(lines[k], text=text)
+    return read
+
+
 def _title_lines(lines: list[Line], start: int, end: int) -> list[tuple[int, str]]:
     """The lines that open with a code and a title, for the title column's width."""
     found = []
@@ -222,7 +247,8 @@ def _after_sign_off(lines: list[Line], i: int) -> int:
     j = last = i + 1
     while j < min(len(lines), i + MAX_SIGN_OFF_LINES):
         text = lines[j].text
-        if text.strip() and not (signs_off(lines, j) or CONTACT.match(text) or is_date_line(text)):
+        dated = is_date_line(DATE_LABEL.sub("", text))
+        if text.strip() and not (signs_off(lines, j) or CONTACT.match(text) or dated):
             break
         j += 1
         last = j if text.strip() else last

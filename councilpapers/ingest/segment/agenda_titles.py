@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ...text.dates import MONTH_WORD
 from ..model import Line
 
 PAGES = re.compile(
@@ -36,8 +37,11 @@ WRAPS_ON = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-# "2025 and, if in order, …", "17. (Pages 47 - 50)": a number that wrapped, not a reference.
-NUMBER_RUNS_ON = re.compile(r"^\d{1,4}[.,]?(?:\s+[a-z(]|\s*$)")
+# "2025 and, if in order, …", "17. (Pages 47 - 50)": a number that wrapped, not a
+# reference; a year alone only after its month ("… held on 7 January" / "2025").
+NUMBER_RUNS_ON = re.compile(r"^\d{1,4}[.,]?\s+[a-z(]")
+YEAR_ALONE = re.compile(r"^(?:19|20)\d\d[.,]?$")
+ENDS_WITH_MONTH = re.compile(rf"\b{MONTH_WORD}$", re.IGNORECASE)
 # What an item's body opens with, never its title.
 DESCRIPTION = re.compile(
     r"^\s*(?:To\s+[a-z]|NOTE\b|Note\s*[:–-]|Purpose\b|Summary\b|Members\s+(?:are|will)\b"
@@ -143,8 +147,10 @@ def _continues(
         return False  # a second range
     if text[0].islower() or WRAPS_ON.search(title_bare) or NUMBER_RUNS_ON.match(text):
         return True
-    if width is None or text.isupper() or SECTION.match(text):
-        return False
+    if YEAR_ALONE.match(text):
+        return bool(ENDS_WITH_MONTH.search(title_bare))
+    if width is None or text.isupper() or SECTION.match(text) or not re.search(r"[^\W\d_]", text):
+        return False  # a heading, or a page's number
     previous = lines[j - 1]
     return width.is_full(previous, bare(parts[-1]), text.split()[0]) and _ends_block(lines, j + 1, end, ends_item)
 
