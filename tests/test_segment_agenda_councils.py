@@ -184,10 +184,10 @@ if in order, to be approved as a correct record
         ("1", "Apologies for Absence", None, None, False),
         ("2", "Declarations of Disclosable Pecuniary Interests or Other Registrable Interests in items on the agenda",
          None, None, False),
-        ("3", "Minutes of the meetings held on 12 November and 10 December 2024 and, if in order, to be approved "
-              "as a correct record", 1, 20, False),
-        ("4", "Treasury Management Strategy and Capital Strategy 2025-26 (including the Minimum Revenue Provision "
-              "Statement)", 21, 90, False),
+        ("3", ("Minutes of the meetings held on 12 November and 10 December 2024 and, if in order, to be approved "
+               "as a correct record"), 1, 20, False),
+        ("4", ("Treasury Management Strategy and Capital Strategy 2025-26 (including the Minimum Revenue Provision "
+               "Statement)"), 21, 90, False),
         ("5", "Leader's Report", None, None, False),
     ]
 
@@ -211,8 +211,18 @@ def test_every_numbering_style(codes, expected):
 
 
 def test_code_alone_on_its_line_then_the_title():
-    text = "1)\nApologies\n2)\nReview of the Statement of Licensing Policy and the Gambling Act 2005\nPolicy (Pages 3 - 40)\n" \
-           "3)\nHackney Carriage Fares\nThe Committee is asked to consider a request to increase fares.\n4)\nAny other business\n"
+    text = """\
+1)
+Apologies
+2)
+Review of the Statement of Licensing Policy and the Gambling Act 2005
+Policy (Pages 3 - 40)
+3)
+Hackney Carriage Fares
+The Committee is asked to consider a request to increase fares.
+4)
+Any other business
+"""
     assert items_of(text) == [
         ("1", "Apologies", None, None, False),
         ("2", "Review of the Statement of Licensing Policy and the Gambling Act 2005 Policy", 3, 40, False),
@@ -374,8 +384,12 @@ def test_kent_county_council_summons_dev_file():
     assert [(i.code, i.first_page, i.last_page) for i in items] == [
         ("1", None, None), ("2", None, None), ("3", 1, 26), ("4", None, None), ("5", 27, 36), ("6", 37, 250),
     ]
-    assert items[1].title == "Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the agenda"
-    assert items[5].title == "Capital Programme 2025-35 and Revenue Budget 2025-26 (including Council Tax Setting 2025/26)"
+    assert items[1].title == (
+        "Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the agenda"
+    )
+    assert items[5].title == (
+        "Capital Programme 2025-35 and Revenue Budget 2025-26 (including Council Tax Setting 2025/26)"
+    )
 
 
 def test_kent_summons_with_a_to_follow_note_dev_file():
@@ -427,4 +441,41 @@ Part II – Items which are likely to be considered in the absence of the press 
 def test_without_a_page_column_a_trailing_range_is_the_titles():
     assert titles_of("1. Apologies\n2. Services for Children Aged 0 - 5\n") == [
         ("1", "Apologies"), ("2", "Services for Children Aged 0 - 5"),
+    ]
+
+
+def test_capitals_titles_wrap_and_labelled_lines_are_the_body():
+    text = """\
+1. APOLOGIES FOR ABSENCE
+2. DECLARATIONS OF DISCLOSABLE PECUNIARY INTERESTS OR OTHER
+REGISTRABLE INTERESTS
+3. 24/00123/FUL - LAND AT THE FORMER GASWORKS SITE, MILL LANE (Pages 5 - 40)
+Wards affected: Mill Lane
+4. 24/00131/HH - 12 ORCHARD CLOSE, HOLLYBROOK ROAD, RIVERSIDE
+Report of: Head of Planning
+5. APPEALS
+"""
+    assert titles_of(text) == [
+        ("1", "APOLOGIES FOR ABSENCE"),
+        ("2", "DECLARATIONS OF DISCLOSABLE PECUNIARY INTERESTS OR OTHER REGISTRABLE INTERESTS"),
+        ("3", "24/00123/FUL - LAND AT THE FORMER GASWORKS SITE, MILL LANE"),
+        ("4", "24/00131/HH - 12 ORCHARD CLOSE, HOLLYBROOK ROAD, RIVERSIDE"),
+        ("5", "APPEALS"),
+    ]
+
+
+def test_a_full_line_wraps_on_above_the_description():
+    text = """\
+1. Apologies for Absence
+2. Draft Revenue Budget 2025-26 and Capital Programme 2025-28 and Medium Term
+Financial Plan
+To consider the Cabinet's recommendations to the Council.
+3. Council Tax Support Scheme
+Councillor Jane Smith, Portfolio Holder for Finance
+To approve the scheme for 2025-26.
+"""
+    assert titles_of(text) == [
+        ("1", "Apologies for Absence"),
+        ("2", "Draft Revenue Budget 2025-26 and Capital Programme 2025-28 and Medium Term Financial Plan"),
+        ("3", "Council Tax Support Scheme"),
     ]

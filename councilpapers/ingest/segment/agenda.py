@@ -18,6 +18,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ...corpus.records import AgendaItem
 from ...text.dates import DATE_PHRASE, find_date
@@ -43,7 +44,8 @@ EXEMPT_HEADING = re.compile(
     re.IGNORECASE,
 )
 OPEN_HEADING = re.compile(
-    rf"^\s*(?:UNRESTRICTED\s+(?:ITEMS|BUSINESS)|(?:OPEN|PUBLIC)\s+(?:ITEMS|BUSINESS)\b|PART\s+(?:1|I|A){_PART_HEADING})",
+    rf"^\s*(?:UNRESTRICTED\s+(?:ITEMS|BUSINESS)|(?:OPEN|PUBLIC)\s+(?:ITEMS|BUSINESS)\b"
+    rf"|PART\s+(?:1|I|A){_PART_HEADING})",
     re.IGNORECASE,
 )
 # The motion itself, as an item or in a line of its body: the items after it are exempt.
@@ -112,8 +114,8 @@ def find_agenda_items(lines: list[Line], start: int, end: int) -> list[AgendaIte
             i += 1
             continue
         code, first = parsed
-        upcoming = [*codes, code]
-        title = read_title(lines, i, end, first, width, lambda k: _ends_item(lines, k, upcoming))
+        ends_item = partial(_ends_item, lines, codes=[*codes, code])
+        title = read_title(lines, i, end, first, width, ends_item)
         if title is None or not title.text:
             i += 1
             continue

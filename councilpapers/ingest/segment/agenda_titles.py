@@ -47,7 +47,7 @@ DESCRIPTION = re.compile(
     r"^\s*(?:To\s+[a-z]|NOTE\b|Note\s*[:–-]|Purpose\b|Summary\b|Members\s+(?:are|will)\b"
     r"|(?:The|This)\s+(?:\w+\s+){1,3}(?:is|are|will|has|have|was|were)\b"
     r"|(?:Report|Presentation|Update)\s+(?:of|by|from)\b"
-    r"|(?:Lead\s+)?(?:Officer|Member|Cabinet\s+Member|Contact|Portfolio\s+Holder|Author)s?\s*:)"
+    r"|[A-Z][\w’']*(?:\s+[\w’']+){0,2}\s*:(?:\s|$))"  # "Report of: …", "Wards affected: All", "Lead Member: …"
 )
 # "- To follow", "(Report to follow)": a note that the paper comes later.
 TO_FOLLOW = re.compile(
@@ -82,7 +82,7 @@ class ColumnWidth:
     in_points: bool
 
     def is_full(self, line: Line, text: str, next_word: str) -> bool:
-        right, per_char = _right_edge(line, text) if self.in_points else (len(text), 1.0)
+        right, per_char = _right_edge(line) if self.in_points else (len(text), 1.0)
         if right is None:
             return False
         return right + (len(next_word) + 1) * per_char >= FULL * self.right
@@ -93,7 +93,7 @@ def column_width(lines: Sequence[Line], titles: Sequence[tuple[int, str]]) -> Co
     text after the code): the widest of them, at least two being needed."""
     if len(titles) < 2:
         return None
-    edges = [_right_edge(lines[i], text)[0] for i, text in titles]
+    edges = [_right_edge(lines[i])[0] for i, _ in titles]
     if all(edge is not None for edge in edges):
         return ColumnWidth(max(edges), True)
     return ColumnWidth(max(len(bare(text)) for _, text in titles), False)
@@ -149,19 +149,21 @@ def _continues(
         return True
     if YEAR_ALONE.match(text):
         return bool(ENDS_WITH_MONTH.search(title_bare))
-    if width is None or text.isupper() or SECTION.match(text) or not re.search(r"[^\W\d_]", text):
+    heading = text.isupper() and not title_bare.isupper()
+    if width is None or heading or SECTION.match(text) or not re.search(r"[^\W\d_]", text):
         return False  # a heading, or a page's number
     previous = lines[j - 1]
     return width.is_full(previous, bare(parts[-1]), text.split()[0]) and _ends_block(lines, j + 1, end, ends_item)
 
 
 def _ends_block(lines: Sequence[Line], k: int, end: int, ends_item: Callable[[int], bool]) -> bool:
-    """The line before `k` is the last of its item's lines."""
+    """The line before `k` is the last of its title's lines: the item, or its
+    title, ends at `k`."""
     if k >= end or _blank_before(lines, k):
         return True
     text = lines[k].text
     return (not text.strip() or ends_item(k) or bool(PAGES_ONLY.match(text) or SUB_ITEM.match(text)
-            or TO_FOLLOW_LINE.match(text)))
+            or TO_FOLLOW_LINE.match(text) or DESCRIPTION.match(text)))
 
 
 def _finished(
@@ -222,16 +224,17 @@ def _spaced(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("–", "-"))
 
 
-def _right_edge(line: Line, text: str) -> tuple[float | None, float]:
+def _right_edge(line: Line) -> tuple[float | None, float]:
     """Where a title's text ends on the page, and a character's width there:
-    from the line's cells without a page range, else the line's own edges."""
+    from the line's cells less a page range, else the line's own edges; None
+    where the reader gives no positions."""
+    x0, x1, text = getattr(line, "x0", None), getattr(line, "x1", None), line.text
     cells = [c for c in getattr(line, "cells", None) or () if not PAGES_ONLY.match(c.text)]
-    x0, x1 = getattr(line, "x0", None), getattr(line, "x1", None)
     if cells and all(c.x1 is not None for c in cells):
-        x1 = max(c.x1 for c in cells)
+        x1, text = max(c.x1 for c in cells), " ".join(c.text for c in cells)
     if x0 is None or x1 is None or x1 <= x0:
         return None, 1.0
-    return x1, (x1 - x0) / max(1, len(line.text.strip()))
+    return x1, (x1 - x0) / max(1, len(text.strip()))
 
 
 def _next_text(lines: Sequence[Line], i: int, end: int) -> int | None:
