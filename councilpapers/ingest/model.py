@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Iterable
 
-CENTRE_TOLERANCE = 12.0  # points: how far off the body's centre a centred line may be (~4 mm)
+CENTRE_TOLERANCE = 6.0  # points: how far off the body's centre a centred line may be (~2 mm)
 
 
 @dataclass(frozen=True)
@@ -102,17 +102,22 @@ class Line:
         return self.frame.body_right - self.x1 if self.has_position else None
 
     def is_centred(self, tolerance: float = CENTRE_TOLERANCE) -> bool | None:
-        """The line sits in the middle of the body with clear space on both
-        sides: its centre within `tolerance` points of the body's, and indented
-        from both body edges by more than `tolerance` (so a full-width line of
-        a justified paragraph is not "centred"). None without positions."""
+        """The line sits in the middle with clear space on both sides: its
+        centre within `tolerance` points of the page's or of the body's (a
+        writer centres between the margins, which are not always alike), and
+        indented from both body edges by more than twice `tolerance` (so a
+        full-width line of a justified paragraph is not "centred"). None
+        without positions.
+
+        One line can be centred by chance (an indented line of ragged text);
+        a heading is more surely centred when the lines around it are not."""
         if not self.has_position:
             return None
         centre = (self.x0 + self.x1) / 2
         return (
-            abs(centre - self.frame.body_centre) <= tolerance
-            and self.indent > tolerance
-            and self.right_gap > tolerance
+            min(abs(centre - self.frame.body_centre), abs(centre - self.frame.width / 2)) <= tolerance
+            and self.indent > 2 * tolerance
+            and self.right_gap > 2 * tolerance
         )
 
 

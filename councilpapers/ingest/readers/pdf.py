@@ -24,7 +24,8 @@ import pypdfium2.raw as pdfium_c
 from ..model import ExtractedText, UnreadableFile
 from .furniture import mark_furniture
 from .pdf_fonts import FontStyles
-from .pdf_layout import PageGeometry, TextPageLayout, page_frames, tidy
+from .pdf_frames import page_frames
+from .pdf_layout import PageGeometry, TextPageLayout, tidy
 
 # A file is garbled when letters make up less than this share of
 # letters + junk characters (see `junk_count`). Healthy files here score 1.0,
@@ -64,8 +65,10 @@ class PageRead:
     geometry: PageGeometry | None = None
 
 
-def read_pdf(path: Path) -> ExtractedText:
-    pages, warnings = _read_pages(path)
+def read_pdf(path: Path, layout: bool = True) -> ExtractedText:
+    """The file's lines; with `layout` False, text only (every layout field
+    None): faster, for a benchmark of what layout costs."""
+    pages, warnings = _read_pages(path, layout)
     texts = [page.text for page in pages]
     if not any(text.strip() for text in texts):
         raise NoTextLayer("no text layer — scanned? OCR is not enabled")
@@ -73,10 +76,11 @@ def read_pdf(path: Path) -> ExtractedText:
         raise GarbledTextLayer("garbled text layer (font without a usable encoding) — OCR needed")
 
     frames = page_frames([page.geometry for page in pages], [page.lines for page in pages])
-    layouts = [
-        [layout and {**layout, "frame": frame} for _, layout in page.lines]
-        for page, frame in zip(pages, frames)
-    ]
+    for page, frame in zip(pages, frames):
+        for _, line_layout in page.lines:
+            if line_layout:
+                line_layout["frame"] = frame
+    layouts = [[line_layout for _, line_layout in page.lines] for page in pages]
     lines = mark_furniture([[text for text, _ in page.lines] for page in pages], layouts)
     empty = [str(i + 1) for i, text in enumerate(texts) if not text.strip()]
     if empty:
@@ -84,13 +88,13 @@ def read_pdf(path: Path) -> ExtractedText:
     return ExtractedText("pdf", lines, page_count=len(pages), warnings=warnings)
 
 
-def _read_pages(path: Path) -> tuple[list[PageRead], list[str]]:
+def _read_pages(path: Path, layout: bool) -> tuple[list[PageRead], list[str]]:
     data = Path(path).read_bytes()  # held here for as long as PDFium reads it
     warnings: list[str] = []
     if b"%%EOF" not in data[-1024:]:
         warnings.append("no %%EOF marker at the end: the file may be truncated")
     document = pdfium.PdfDocument(_open(data))
-    fonts = FontStyles()
+    fonts = FontStyles() if layout else None
     try:
         pages = []
         for index in range(len(document)):
@@ -122,7 +126,7 @@ def _open(data: bytes) -> pdfium_c.FPDF_DOCUMENT:
     return raw
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, fonts: FontStyles) -> PageRead:
+def _read_page(document: pdfium.PdfDocument, index: int, fonts: FontStyles | None) -> PageRead:
     # Close text page and page at once: a 500-page pack otherwise keeps every
     # parsed page in memory until the document goes.
     page = document[index]
@@ -136,7 +140,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, fonts: FontStyles) -> P
             layouts = [None] * len(spans)
             # Layout slices the text by PDFium's character indices: only when
             # the text is those characters one for one (always so far).
-            if textpage.count_chars() == len(text):
+            if fonts is not None and textpage.count_chars() == len(text):
                 reader = TextPageLayout(textpage.raw, marked, geometry, fonts)
                 layouts = reader.lines(spans)
             lines = [(line, layout) for (_, _, line), layout in zip(spans, layouts)]

@@ -32,12 +32,11 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from ..model import Cell, PageFrame
+from ..model import Cell
 from .pdf_fonts import FontStyles
 from .pdfium_calls import Doubles, address, count_rects, get_char_box, get_rect
 
@@ -121,13 +120,14 @@ class TextPageLayout:
         visible = _visible(text)
         if len(rects) == 1:  # one text object: one font
             font, size, bold, italic = self.fonts.style(self.textpage, first)
+            first_bold = bold
             x0, x1, top, bottom = rects[0]
-            self.fonts.learn_width(font, x1 - x0, visible, size)
             pieces = [_Piece(start, end, x0, x1)]
         else:
             last = start + len(raw.rstrip()) - 1
             styles = [self.fonts.style(self.textpage, i) for i in self._samples(first, last, len(rects))]
             font, size, bold, italic = _vote(styles)
+            first_bold = styles[0][2]
             x0, x1 = min(rect[0] for rect in rects), max(rect[1] for rect in rects)
             top, bottom = min(rect[2] for rect in rects), max(rect[3] for rect in rects)
             pieces = self._pieces(start, end, rects, size)
@@ -136,10 +136,10 @@ class TextPageLayout:
             whole_line = len(pieces) == 1
             pieces = [part for piece in pieces
                       for part in self._split_at_jumps(piece, font, size, word_gaps, whole_line)]
-        if len(pieces) == 1:
-            cells = (Cell(text, x0, x1, bold),)
-        else:
-            cells = self._cells(pieces, size, word_gaps, text, bold)
+        elif len(rects) == 1:  # a line of one font and no jump: how wide its characters are
+            self.fonts.learn_width(font, x1 - x0, visible, size)
+        cells = self._cells(pieces, size, word_gaps, text, first_bold) if len(pieces) > 1 else None
+        cells = cells or (Cell(text, x0, x1, bold),)
         return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
                 "bold": bold, "italic": italic, "cells": cells}
 
@@ -214,7 +214,10 @@ class TextPageLayout:
     # -- cells -------------------------------------------------------------------
 
     def _cells(self, pieces: list[_Piece], size: float, word_gaps: list[float], text: str,
-               bold: bool) -> tuple[Cell, ...]:
+               first_bold: bool) -> tuple[Cell, ...] | None:
+        """The pieces grouped into cells at the gaps wide enough; `first_bold`:
+        whether the line's first character is bold (each other cell's first
+        character is read). None when they make one cell."""
         threshold = SURE_GAP_EM * size
         if any(CELL_GAP_EM * size < gap <= threshold for gap in _gaps(pieces)):
             typical = statistics.median(word_gaps) if word_gaps else self._word_gap(pieces)
@@ -226,8 +229,8 @@ class TextPageLayout:
             else:
                 groups[-1].append(piece)
         if len(groups) == 1:
-            return (Cell(text, pieces[0].x0, max(piece.x1 for piece in pieces), bold),)
-        cells = [self._cell(group, bold if index == 0 else None) for index, group in enumerate(groups)]
+            return None
+        cells = [self._cell(group, first_bold if index == 0 else None) for index, group in enumerate(groups)]
         return tuple(cell for cell in cells if cell.text)
 
     def _cell(self, pieces: list[_Piece], bold: bool | None) -> Cell:
@@ -331,32 +334,3 @@ def tidy(piece: str) -> str:
     """A piece of a line of page text as the line's text shows it: control
     characters as spaces, soft hyphens inside the line dropped, stripped."""
     return CONTROL_BUT_NEWLINE.sub(" ", piece).replace("\xad", "").strip()
-
-
-def page_frames(geometries: list[PageGeometry | None],
-                layouts: list[list[tuple[str, dict | None]]]) -> list[PageFrame | None]:
-    """Each page's frame; the body edges are the document's, per page size:
-    where most characters' lines start and end."""
-    groups: dict[tuple[int, int], tuple[Counter, Counter]] = {}
-    keys = []
-    for geometry, lines in zip(geometries, layouts):
-        if geometry is None:
-            keys.append(None)
-            continue
-        key = (round(geometry.width), round(geometry.height))
-        keys.append(key)
-        lefts, rights = groups.setdefault(key, (Counter(), Counter()))
-        for text, layout in lines:
-            if layout:
-                lefts[round(layout["x0"])] += len(text)
-                rights[round(layout["x1"])] += len(text)
-    frames = []
-    for geometry, key in zip(geometries, keys):
-        if key is None:
-            frames.append(None)
-            continue
-        lefts, rights = groups[key]
-        left = lefts.most_common(1)[0][0] if lefts else 0.0
-        right = rights.most_common(1)[0][0] if rights else geometry.width
-        frames.append(PageFrame(geometry.width, geometry.height, left, right))
-    return frames
