@@ -23,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import ExtractedText, UnreadableFile
 from .furniture import mark_furniture
-from .pdf_fonts import FontStyles
+from .pdf_fonts import CharWidths, FontStyles
 from .pdf_frames import page_frames
 from .pdf_layout import PageGeometry, TextPageLayout, tidy
 
@@ -94,7 +94,7 @@ def _read_pages(path: Path, layout: bool) -> tuple[list[PageRead], list[str]]:
     if b"%%EOF" not in data[-1024:]:
         warnings.append("no %%EOF marker at the end: the file may be truncated")
     document = pdfium.PdfDocument(_open(data))
-    fonts = FontStyles() if layout else None
+    fonts = (FontStyles(), CharWidths()) if layout else None
     try:
         pages = []
         for index in range(len(document)):
@@ -126,7 +126,9 @@ def _open(data: bytes) -> pdfium_c.FPDF_DOCUMENT:
     return raw
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, fonts: FontStyles | None) -> PageRead:
+def _read_page(document: pdfium.PdfDocument, index: int,
+               fonts: tuple[FontStyles, CharWidths] | None) -> PageRead:
+    """The page's text and, given the document's `fonts`, its layout."""
     # Close text page and page at once: a 500-page pack otherwise keeps every
     # parsed page in memory until the document goes.
     page = document[index]
@@ -141,7 +143,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, fonts: FontStyles | Non
             # Layout slices the text by PDFium's character indices: only when
             # the text is those characters one for one (always so far).
             if fonts is not None and textpage.count_chars() == len(text):
-                reader = TextPageLayout(textpage.raw, marked, geometry, fonts)
+                reader = TextPageLayout(textpage.raw, marked, geometry, *fonts)
                 layouts = reader.lines(spans)
             lines = [(line, layout) for (_, _, line), layout in zip(spans, layouts)]
             return PageRead(text, lines, geometry)

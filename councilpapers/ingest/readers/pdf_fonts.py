@@ -1,6 +1,6 @@
 """The font of a character of a PDF text page: size as printed, bold, italic;
-and how wide each font's text runs, so that a run much wider than its text
-(a tab jump inside one text object) can be told apart cheaply."""
+and how wide each font's characters usually are, so that a run much wider than
+its text (a tab jump inside one text object) can be told apart cheaply."""
 
 from __future__ import annotations
 
@@ -22,8 +22,17 @@ ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
 FORCE_BOLD_FLAG = 1 << 18  # font descriptor flags (PDF 32000-1, table 123)
 ITALIC_FLAG = 1 << 6
 FONT_NAME_BYTES = 128
-MIN_CHARS_TO_LEARN = 5  # runs shorter than this say little about a font's width
-MIN_CHARS_KNOWN = 60  # a font seen over fewer characters is judged by all fonts' width
+MIN_CHARS_TO_LEARN = 10  # runs shorter than this say little about a font's width
+MIN_RUNS_KNOWN = 4  # a font seen in fewer runs is judged by all fonts' width
+USUAL_QUANTILE = 0.25  # a font's usual width: no wider than a quarter of its runs
+# ...and, until learnt from TRUSTED_RUNS runs, no wider than text usually is,
+# in ems per character with the spaces (Arial's is about 0.5, Times' 0.45):
+# a document that opens with lines that all jump (a two-column list of
+# members) cannot teach a wide one. Afterwards a quarter of the runs decide
+# (Courier's 0.6 among them).
+WIDEST_USUAL = 0.55
+TRUSTED_RUNS = 32
+MAX_RUNS_LEARNT = 256  # a document's fonts are known by then
 
 FontKey = tuple[bytes, int]  # base name and descriptor flags
 
@@ -40,9 +49,6 @@ class FontStyles:
         self._flags_at = ctypes.addressof(self._flags)
         self._matrix_at = ctypes.addressof(self._matrix)
         self._judged: dict[FontKey, tuple[bool, bool]] = {}
-        # per font, and for all fonts under None: [points wide, ems of characters, characters]
-        self._widths: dict[FontKey | None, list[float]] = {}
-        self._usual: dict[FontKey | None, float] = {}  # ems per character, once known
 
     def style(self, textpage: int, index: int) -> tuple[FontKey, float, bool, bool]:
         """(font, size in points as printed, bold, italic) of character
@@ -68,27 +74,37 @@ class FontStyles:
             judged = self._judged[key] = judge_font(*key)
         return judged[0]
 
-    def learn_width(self, font: FontKey, width: float, chars: int, size: float) -> None:
+
+class CharWidths:
+    """How wide a font's characters usually are, in ems per visible character
+    (the spaces between words included), learnt from the runs of a document
+    that have no jump: the lower quartile of their widths, so that capitals and
+    runs stretched by justification or by an unseen jump do not raise it."""
+
+    def __init__(self) -> None:
+        self._seen: dict[FontKey | None, list[float]] = {}  # per font, and all fonts under None
+        self._usual: dict[FontKey | None, float] = {}
+
+    def learn(self, font: FontKey, width: float, chars: int, size: float) -> None:
         """Count a run of `chars` visible characters `width` points wide."""
         if chars < MIN_CHARS_TO_LEARN or size <= 0:
             return
         for key in (font, None):
-            totals = self._widths.get(key)
-            if totals is None:
-                totals = self._widths[key] = [0.0, 0.0, 0]
-            totals[0] += width
-            totals[1] += chars * size
-            totals[2] += chars
-            if totals[2] >= MIN_CHARS_KNOWN or key is None:
-                self._usual[key] = totals[0] / totals[1]
+            seen = self._seen.setdefault(key, [])
+            count = len(seen)
+            if count >= MAX_RUNS_LEARNT:
+                continue
+            seen.append(width / (chars * size))
+            count += 1
+            # sorted at 4, 8, 16, 32, ... runs: the quartile settles fast
+            if count >= MIN_RUNS_KNOWN and count & (count - 1) == 0:
+                usual = sorted(seen)[int(count * USUAL_QUANTILE)]
+                self._usual[key] = usual if count >= TRUSTED_RUNS else min(usual, WIDEST_USUAL)
 
-    def char_width(self, font: FontKey) -> float | None:
-        """The average width per visible character in ems (spaces between words
-        included) of this font or of all fonts, whichever is narrower; all
-        fonts' when this one is little known."""
-        every = self._usual.get(None)
-        own = self._usual.get(font)
-        return every if own is None or every is None else min(own, every)
+    def usual(self, font: FontKey) -> float:
+        """The narrower of this font's usual width and all fonts' (each no
+        wider than WIDEST_USUAL until learnt from TRUSTED_RUNS runs)."""
+        return min(self._usual.get(font, WIDEST_USUAL), self._usual.get(None, WIDEST_USUAL))
 
 
 def judge_font(name: bytes, flags: int) -> tuple[bool, bool]:

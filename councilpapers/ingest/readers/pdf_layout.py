@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import pypdfium2.raw as pdfium_c
 
 from ..model import Cell
-from .pdf_fonts import FontStyles
+from .pdf_fonts import CharWidths, FontStyles
 from .pdfium_calls import Doubles, address, count_rects, get_char_box, get_rect
 
 CELL_GAP_EM = 1.0  # a gap wider than this many font sizes can split cells...
@@ -46,8 +46,14 @@ JUSTIFIED_GAPS = 2.0  # ...or than this many times the line's gap between words
 WORD_GAP_SAMPLES = 4  # word gaps measured to know a line's own spacing
 WIDE_RUN_SHARE = 0.10  # a run is searched for jumps when wider than its text usually is by this share...
 WIDE_RUN_EM = 1.0  # ...and by this many font sizes
+CAPITAL_WIDTH = 1.35  # a capital letter is about this much wider than the average character
 SPACES = re.compile(r"(?<=\S)[ \t]+(?=\S)")  # spaces between two words
 WORD_START = re.compile(r"(?<!\S)\S")
+# A line's first word when it looks like a number or bullet in its own column
+# ("5.", "(2)", "284.", "iv)", "E/33351", "•"), up to the space after it: that
+# one gap is measured on every line, as a small jump there is missed by the
+# width test on a long line.
+LEADING_MARKER = re.compile(r"\s*(?:[^\s\w]|(?=\S{0,7}\d)\S{1,8}|\(?[A-Za-z]{1,4}[.)])[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -98,11 +104,11 @@ class TextPageLayout:
     """Layout of the lines of one text page."""
 
     def __init__(self, textpage: pdfium_c.FPDF_TEXTPAGE, text: str, geometry: PageGeometry,
-                 fonts: FontStyles):
+                 fonts: FontStyles, widths: CharWidths):
         self.textpage = address(textpage)
         self.text = text  # the page's text, PDFium's characters one for one
         self.geometry = geometry
-        self.fonts = fonts
+        self.fonts, self.widths = fonts, widths  # the document's
         self._out = Doubles()
 
     def lines(self, spans: list[tuple[int, int, str]]) -> list[dict | None]:
@@ -117,7 +123,6 @@ class TextPageLayout:
             return None
         raw = self.text[start:end]
         first = start + len(raw) - len(raw.lstrip())
-        visible = _visible(text)
         if len(rects) == 1:  # one text object: one font
             font, size, bold, italic = self.fonts.style(self.textpage, first)
             first_bold = bold
@@ -132,12 +137,7 @@ class TextPageLayout:
             top, bottom = min(rect[2] for rect in rects), max(rect[3] for rect in rects)
             pieces = self._pieces(start, end, rects, size)
         word_gaps: list[float] = []
-        if " " in text and self._wider_than_text(x1 - x0, font, size, visible):
-            whole_line = len(pieces) == 1
-            pieces = [part for piece in pieces
-                      for part in self._split_at_jumps(piece, font, size, word_gaps, whole_line)]
-        elif len(rects) == 1:  # a line of one font and no jump: how wide its characters are
-            self.fonts.learn_width(font, x1 - x0, visible, size)
+        pieces = [part for piece in pieces for part in self._split_at_jumps(piece, font, size, word_gaps)]
         cells = self._cells(pieces, size, word_gaps, text, first_bold) if len(pieces) > 1 else None
         cells = cells or (Cell(text, x0, x1, bold),)
         return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
@@ -180,19 +180,29 @@ class TextPageLayout:
             right = max(right, x1)
         return pieces
 
-    def _split_at_jumps(self, piece: _Piece, font, size: float, word_gaps: list[float],
-                        whole_line: bool) -> list[_Piece]:
+    def _split_at_jumps(self, piece: _Piece, font, size: float, word_gaps: list[float]) -> list[_Piece]:
         """The piece cut where it jumps right after a space by more than
-        CELL_GAP_EM, searched only when it is wider than its text usually is
-        (known already when it is the `whole_line`); every gap measured goes
-        to `word_gaps`."""
+        CELL_GAP_EM, searched only when it is wider than its characters
+        usually are; a piece found without a jump teaches how wide they are.
+        Every gap measured goes to `word_gaps`."""
         text = self.text[piece.start:piece.end]
-        if " " not in text or (
-            not whole_line and not self._wider_than_text(piece.x1 - piece.x0, font, size, _visible(text))
-        ):
-            return [piece]
+        chars = _visible(text)
         parts = [piece]
-        for space in SPACES.finditer(self.text, piece.start, piece.end):
+        if " " in text:
+            if self._wider_than_text(piece.x1 - piece.x0, font, size, text, chars):
+                parts = self._cut_at_jumps(piece, size, word_gaps)
+            elif marker := LEADING_MARKER.match(self.text, piece.start, piece.end):
+                parts = self._cut_at_jumps(piece, size, word_gaps, marker.end() + 1)
+        if len(parts) == 1:
+            self.widths.learn(font, piece.x1 - piece.x0, chars, size)
+        return parts
+
+    def _cut_at_jumps(self, piece: _Piece, size: float, word_gaps: list[float],
+                      end: int | None = None) -> list[_Piece]:
+        """The piece cut at every space followed by a jump (spaces before
+        `end` only: the word after them begins before it)."""
+        parts = [piece]
+        for space in SPACES.finditer(self.text, piece.start, end or piece.end):
             right, left = self._char_box(space.start() - 1)[1], self._char_box(space.end())[0]
             word_gaps.append(left - right)
             if left - right > CELL_GAP_EM * size:
@@ -200,16 +210,16 @@ class TextPageLayout:
                 parts[-2].end, parts[-2].x1 = space.end(), right
         return parts
 
-    def _wider_than_text(self, width: float, font, size: float, chars: int) -> bool:
+    def _wider_than_text(self, width: float, font, size: float, text: str, chars: int) -> bool:
         """Wider than `chars` characters of the font usually are (or of the
         document's fonts, if narrower: a font seen only in pieces that jump,
-        such as numbered headings, would otherwise hide its jumps)."""
-        usual = self.fonts.char_width(font)
-        if usual is None:
-            return True
-        expected = usual * chars * size
-        excess = width - expected
-        return excess > WIDE_RUN_EM * size and excess > WIDE_RUN_SHARE * expected
+        such as numbered headings, would otherwise hide its jumps), and more
+        so than its capitals explain."""
+        expected = self.widths.usual(font) * chars * size
+        if width - expected <= WIDE_RUN_EM * size or width - expected <= WIDE_RUN_SHARE * expected:
+            return False
+        capitals = sum(map(str.isupper, text))
+        return width - expected * (1 + (CAPITAL_WIDTH - 1) * capitals / chars) > WIDE_RUN_EM * size
 
     # -- cells -------------------------------------------------------------------
 
@@ -220,7 +230,10 @@ class TextPageLayout:
         character is read). None when they make one cell."""
         threshold = SURE_GAP_EM * size
         if any(CELL_GAP_EM * size < gap <= threshold for gap in _gaps(pieces)):
-            typical = statistics.median(word_gaps) if word_gaps else self._word_gap(pieces)
+            # the line's own spacing: the gaps measured less the widest (a jump
+            # itself), else a few spaces inside the pieces
+            gaps = sorted(word_gaps)[:-1]
+            typical = statistics.median(gaps) if len(gaps) >= 2 else self._word_gap(pieces)
             threshold = max(CELL_GAP_EM * size, min(threshold, JUSTIFIED_GAPS * typical))
         groups = [[pieces[0]]]
         for piece, gap in zip(pieces[1:], _gaps(pieces)):
