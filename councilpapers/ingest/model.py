@@ -16,14 +16,15 @@ from collections import Counter
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Iterable
 
-CENTRE_TOLERANCE = 6.0  # points: how far off the body's centre a centred line may be (~2 mm)
+CENTRE_TOLERANCE = 6.0  # points: how far off centre a centred line may be (~2 mm)
 
 
 @dataclass(frozen=True)
 class PageFrame:
     """One page as shown, shared by its lines: its size, and the left and right
-    edges of its text body (where most of the document's lines on pages of this
-    size start and end), against which indents and centring are measured."""
+    edges of its text body (where the document's lines on pages of this size
+    start and end, all but a few out in the margins), against which indents and
+    centring are measured."""
 
     width: float
     height: float
@@ -61,11 +62,12 @@ class Line:
     - `x0`, `x1`: left and right edge of the line's ink; `top`, `bottom`: its
       upper and lower edge, from the page top; `frame`: the page's size and body
       edges (see PageFrame);
-    - `size`: the font size most of its characters have, in points (the size as
-      printed, text scaling included); `bold`, `italic`: most of its characters are;
-    - `cells`: the line split at gaps wider than about three spaces, left to
-      right, one cell when there is no such gap. `text` is unchanged by them:
-      its pieces are the cells' texts, joined by one space or more.
+    - `size`: the font size of most of its characters, in points as printed
+      (text scaling included); `bold`, `italic`: most of its characters are
+      (judged from its first, middle and last character when it mixes fonts);
+    - `cells`: the line split at gaps wider than about three spaces, in reading
+      order, one cell when there is no such gap. `text` is unchanged by them:
+      the cells' texts are its pieces, in order, less the spaces between them.
     """
 
     number: int

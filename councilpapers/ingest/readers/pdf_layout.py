@@ -2,24 +2,26 @@
 its edges, font size, bold and italic, and its cells (the line split at wide
 gaps).
 
-PDFium answers per character, and a call costs about half a microsecond from
-Python: reading every character's box and font would triple the reading time.
-So a line is read from what PDFium gives per line and from a few characters:
+PDFium answers per character, and a call costs about a microsecond from Python
+(half that through `pdfium_calls`): reading every character's box and font
+would triple the reading time. So a line is read from what PDFium gives per
+line and from a few characters:
 - its rectangles (FPDFText_CountRects/GetRect), one per run of characters drawn
   by one text object, give its edges and the gaps between runs;
 - the font of its first, middle and last visible character gives its size and
   whether most of it is bold or italic (one character when it is one run: one
   text object has one font);
 - where a gap between runs is wide, the character that starts the next run is
-  found by bisection (the rectangle count of the line's first n characters
-  rises by one at each run's first character), so a cell's text is an exact
-  slice of the line's: a line's characters are the page text's one for one
-  (PDFium's generated spaces and line breaks are characters too).
+  searched for (the rectangle count of the line's first n characters rises by
+  one at each run's first character, see `_RunStarts`), so a cell's text is an
+  exact slice of the line's: a line's characters are the page text's one for
+  one (PDFium's generated spaces and line breaks are characters too).
 
 A text object can also jump right inside itself, after a space (how some
 writers set a tab: "Cllr. Alun Davies" pushed to the right margin by a kerning
-offset). Those gaps are measured, two character boxes per space, only in runs
-wider than their characters usually are (about one in twenty).
+offset). Such gaps are measured, two character boxes per space, in runs wider
+than their characters usually are (see `CharWidths`; about one run in ten),
+and after a first word that looks like an item number or a bullet.
 
 A gap splits cells when it is wider than CELL_GAP_EM font sizes (about three
 and a half spaces) and either wider than SURE_GAP_EM or than JUSTIFIED_GAPS of
