@@ -198,6 +198,19 @@ def test_font_names_and_flags_say_bold_and_italic():
     assert judge_font(b"ArialNarrow", 0) == (False, False)
 
 
+def test_a_failing_layout_costs_the_layout_not_the_text(tmp_path, monkeypatch):
+    from councilpapers.ingest.readers import pdf_layout
+
+    def broken(self, spans):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(pdf_layout.TextPageLayout, "lines", broken)
+    extracted = read(tmp_path, make_pdf([["Minutes", "1. Apologies"]]))
+    assert [line.text for line in extracted.lines] == ["Minutes", "1. Apologies"]
+    assert all(line.x0 is None for line in extracted.lines)
+    assert any("no layout" in warning for warning in extracted.warnings)
+
+
 # --- other formats -----------------------------------------------------------------
 
 def test_plain_text_lines_have_no_layout(tmp_path):
@@ -252,3 +265,4 @@ def test_parish_minutes_bold_numbered_item_lines():
     assert not line(extracted, "The minutes of the meeting held on").bold
     assert line(extracted, "Milburn Parish Council - 5th March 2019").is_centred()
     assert extracted.body_size == 12.0
+

@@ -99,7 +99,7 @@ def _read_pages(path: Path, layout: bool) -> tuple[list[PageRead], list[str]]:
         pages = []
         for index in range(len(document)):
             try:
-                pages.append(_read_page(document, index, fonts))
+                pages.append(_read_page(document, index, fonts, warnings))
             except pdfium.PdfiumError:
                 warnings.append(f"page {index + 1} could not be read")
                 pages.append(PageRead("", []))
@@ -127,7 +127,7 @@ def _open(data: bytes) -> pdfium_c.FPDF_DOCUMENT:
 
 
 def _read_page(document: pdfium.PdfDocument, index: int,
-               fonts: tuple[FontStyles, CharWidths] | None) -> PageRead:
+               fonts: tuple[FontStyles, CharWidths] | None, warnings: list[str]) -> PageRead:
     """The page's text and, given the document's `fonts`, its layout."""
     # Close text page and page at once: a 500-page pack otherwise keeps every
     # parsed page in memory until the document goes.
@@ -143,8 +143,10 @@ def _read_page(document: pdfium.PdfDocument, index: int,
             # Layout slices the text by PDFium's character indices: only when
             # the text is those characters one for one (always so far).
             if fonts is not None and textpage.count_chars() == len(text):
-                reader = TextPageLayout(textpage.raw, marked, geometry, *fonts)
-                layouts = reader.lines(spans)
+                try:
+                    layouts = TextPageLayout(textpage.raw, marked, geometry, *fonts).lines(spans)
+                except Exception as error:  # layout helps the segmenters; its failure must not cost the text
+                    warnings.append(f"page {index + 1}: no layout ({type(error).__name__}: {error})")
             lines = [(line, layout) for (_, _, line), layout in zip(spans, layouts)]
             return PageRead(text, lines, geometry)
         finally:
