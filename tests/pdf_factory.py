@@ -8,12 +8,25 @@ header and footer, optional encryption.
 Every string becomes one text line at its own height, so PDFium reads it back
 as one line; a pair (text, right) is a line with `right` flush right. DejaVu Sans is used when installed (for "—", "’"); otherwise the
 core Helvetica font with such characters replaced by ASCII.
+
+Layouts (core Helvetica, ASCII text): `make_layout_pdf` sets each line as
+pieces at given positions, sizes and weights —
+
+    make_layout_pdf([[Piece("MINUTES", bold=True, size=14, align="C"),
+                      [Piece("5.", x=25), Piece("Apologies", x=38)]]])
+
+— and `make_content_pdf` writes content-stream text operators as given, for
+what fpdf2 does not write: one text object that jumps right inside itself
+(a TJ kerning offset), or word spacing stretched as in justified text.
 """
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from fpdf import FPDF
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -59,7 +72,11 @@ def make_drawing_pdf(page_count: int = 1) -> bytes:
 
 def make_zero_page_pdf() -> bytes:
     """A well-formed PDF whose page tree is empty (fpdf2 will not write one)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    return _pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF file of the given objects, numbered from 1, with its xref table."""
     out, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -69,6 +86,79 @@ def make_zero_page_pdf() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return out
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text set at `x` mm from the page's left edge (None: the left margin),
+    or centred between the margins (align "C") or flush right ("R")."""
+
+    text: str
+    x: float | None = None
+    bold: bool = False
+    size: float = 11
+    align: str = "L"
+
+
+LAYOUT_MARGIN = 20  # mm, left and right
+LAYOUT_LINE_HEIGHT = 8  # mm
+
+
+def make_layout_pdf(pages: list[list[Piece | list[Piece]]], *, landscape: bool = False) -> bytes:
+    """One page per entry; each line a Piece or a list of Pieces side by side."""
+    pdf = FPDF(format="A4", orientation="L" if landscape else "P")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(LAYOUT_MARGIN, LAYOUT_MARGIN, LAYOUT_MARGIN)
+    pdf.c_margin = 0  # text at the given x exactly, not inset by a cell padding
+    for lines in pages:
+        pdf.add_page()
+        y = LAYOUT_MARGIN
+        for line in lines:
+            for piece in [line] if isinstance(line, Piece) else line:
+                pdf.set_font("helvetica", style="B" if piece.bold else "", size=piece.size)
+                pdf.set_xy(LAYOUT_MARGIN if piece.x is None else piece.x, y)
+                if piece.align == "L":
+                    pdf.cell(w=pdf.get_string_width(piece.text), h=LAYOUT_LINE_HEIGHT, text=piece.text)
+                else:
+                    pdf.set_x(LAYOUT_MARGIN)
+                    pdf.cell(w=0, h=LAYOUT_LINE_HEIGHT, text=piece.text, align=piece.align)
+            y += LAYOUT_LINE_HEIGHT
+    return bytes(pdf.output())
+
+
+def make_content_pdf(pages: list[str], *, size: tuple[float, float] = (595, 842)) -> bytes:
+    """A PDF whose pages' content streams are the given text operators, with
+    fonts /F1 (Helvetica) and /F2 (Helvetica-Bold), e.g.
+    "BT /F1 12 Tf 72 700 Td [(to the Community) -25000 (Clerk)] TJ ET"."""
+    fonts = b"<< /F1 3 0 R /F2 4 0 R >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # the page tree, once the pages are numbered
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+    ]
+    kids = []
+    for content in pages:
+        stream = content.encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources << /Font %s >> "
+                       b"/Contents %d 0 R >>" % (size[0], size[1], fonts, len(objects)))
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    return _pdf_file(objects)
+
+
+def rotated(pdf: bytes, degrees: int) -> bytes:
+    """The same PDF with every page's /Rotate set to `degrees` (clockwise)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for index in range(len(document)):
+            document[index].set_rotation(degrees)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    finally:
+        document.close()
 
 
 def write_pdf(path: Path, pages: list[list[str]], **options) -> Path:

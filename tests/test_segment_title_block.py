@@ -139,3 +139,23 @@ def test_a_report_cover_sheet_is_read_as_a_report_not_a_title():
 ])
 def test_no_meeting_where_none_is_named(text):
     assert find_meeting_headings(lines_of(text)) == []
+
+
+def test_a_welsh_copy_names_the_same_meeting_as_the_english():
+    welsh = opening("""
+        CYNGOR TREF LLANYMDDYFRI
+        CYFARFOD 3ydd MAWRTH 2020
+        Cynhaliwyd Cyfarfod Cyngor Tref Llanymddyfri am 7.00pm ar y 3ydd Mawrth 2020 yn Neuadd y Dref.
+        PRESENNOL
+        Cynghorwyr Elen Hughes a Rhys Morgan.
+    """)
+    english = opening("""
+        LLANYMDDYFRI TOWN COUNCIL
+        MEETING 3rd MARCH 2020
+        Llanymddyfri Town Council held their meeting at 7.00pm on the 3rd March 2020 at the Town Hall.
+        PRESENT
+        Councillors Elen Hughes and Rhys Morgan.
+    """)
+    assert (welsh.committee, welsh.date, welsh.time) == ("Llanymddyfri Town Council", date(2020, 3, 3), "19:00")
+    assert welsh.venue == "Neuadd y Dref"
+    assert (english.committee, english.date) == (welsh.committee, welsh.date)

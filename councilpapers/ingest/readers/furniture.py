@@ -32,9 +32,10 @@ def shape(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split()).casefold()
 
 
-def mark_furniture(pages: list[list[str]]) -> list[Line]:
+def mark_furniture(pages: list[list[str]], layouts: list[list[dict | None]] | None = None) -> list[Line]:
     """Number the lines of `pages` 1-based across all pages, each with its
-    1-based page, and mark running headers and footers.
+    1-based page, and mark running headers and footers. `layouts`, in the shape
+    of `pages`, gives each line's layout keywords (see `Line`) or None.
 
     Blank entries count in the numbering (so a text file's blank lines keep its
     line numbers) but are not returned.
@@ -49,6 +50,7 @@ def mark_furniture(pages: list[list[str]]) -> list[Line]:
         page_number = page_index + 1
         top, bottom = edges[page_index]
         outermost = {top[0], bottom[-1]} if top else set()
+        page_layouts = layouts[page_index] if layouts else ()
         for position, text in enumerate(page):
             number += 1
             if not text.strip():
@@ -59,7 +61,8 @@ def mark_furniture(pages: list[list[str]]) -> list[Line]:
                     position in outermost
                     and _is_page_number(text, page_number, bare_number_offsets)
                 )
-            lines.append(Line(number, page_number, text, furniture))
+            layout = page_layouts[position] if page_layouts else None
+            lines.append(Line(number, page_number, text, furniture, **(layout or {})))
     return lines
 
 

@@ -10,16 +10,21 @@ collapsed, no page numbers. A table row of one-line cells becomes one line,
 cells joined by two spaces; a row whose first cell is an item number and
 whose other cell holds the item puts the number in front of the item's first
 line: "54. Public Question Time".
+
+Layout, as far as a web page has it: a line is `bold` when all its text is in
+a heading (h1-h6), a table header cell or <strong>/<b>; a line made of table
+cells has them as `cells` (text and bold, no positions). No positions or sizes.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..model import ExtractedText, Line, UnreadableFile
+from ..model import Cell, ExtractedText, Line, UnreadableFile
 from .text import decode_bytes
 
 CONTENT_SELECTORS = ("#modgov", "#mgMain", ".mgContent", "main", "article", "[role=main]", "body")
@@ -38,6 +43,7 @@ BLOCK_TAGS = {
     "table", "tbody", "td", "tfoot", "th", "thead", "ul",
 }
 SKIP_TAGS = {"-comment", "head", "title", "meta", "link"}
+BOLD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "strong", "b"}
 ROW_LABEL_MAX = 12  # longest first-cell text taken as a label ("144.", "B1", "Item 7")
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -51,11 +57,24 @@ def read_html(path: Path) -> ExtractedText:
     for selector in NOISE_SELECTORS:
         for node in content.css(selector):
             node.remove()  # unlink, not free: a match may sit inside one already removed
-    texts = block_lines(content)
-    if not texts:
+    blocks = block_lines(content)
+    if not blocks:
         raise UnreadableFile("no readable content in the web page")
-    lines = [Line(number, None, text) for number, text in enumerate(texts, start=1)]
+    lines = [
+        Line(number, None, block.text, bold=block.bold, cells=block.cells)
+        for number, block in enumerate(blocks, start=1)
+    ]
     return ExtractedText("html", lines)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the page: its text, whether all of it is bold, and its
+    table cells when it is a row of them."""
+
+    text: str
+    bold: bool = False
+    cells: tuple[Cell, ...] | None = None
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -70,54 +89,61 @@ def declared_charset(data: bytes) -> str | None:
     return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
 
 
-def block_lines(node: LexborNode) -> list[str]:
-    """The text of `node`, one string per block."""
-    lines: list[str] = []
-    buffer: list[str] = []
+def block_lines(node: LexborNode, bold: bool = False) -> list[Block]:
+    """The text of `node`, one block per line; `bold` when `node` sits in a
+    bold element."""
+    lines: list[Block] = []
+    buffer: list[tuple[str, bool]] = []  # pieces of text, and whether each is bold
 
     def flush() -> None:
-        text = " ".join("".join(buffer).split())
+        text = " ".join("".join(piece for piece, _ in buffer).split())
         if text:
-            lines.append(text)
+            inked = [is_bold for piece, is_bold in buffer if piece.strip()]
+            lines.append(Block(text, all(inked)))
         buffer.clear()
 
-    def walk(parent: LexborNode) -> None:
+    def walk(parent: LexborNode, bold: bool) -> None:
         for child in parent.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                buffer.append(child.text_content or "")
+                buffer.append((child.text_content or "", bold))
             elif tag in SKIP_TAGS:
                 continue
             elif tag == "br":
                 flush()
             elif tag == "tr":
                 flush()
-                lines.extend(_row_lines(child))
+                lines.extend(_row_lines(child, bold))
             elif tag in BLOCK_TAGS:
                 flush()
-                walk(child)
+                walk(child, bold or tag in BOLD_TAGS)
                 flush()
             else:  # inline element: its text joins the current block
-                walk(child)
+                walk(child, bold or tag in BOLD_TAGS)
 
-    walk(node)
+    walk(node, bold)
     flush()
     return lines
 
 
-def _row_lines(row: LexborNode) -> list[str]:
-    cells = [block_lines(cell) for cell in row.iter() if cell.tag in ("td", "th")]
+def _row_lines(row: LexborNode, bold: bool) -> list[Block]:
+    cells = [block_lines(cell, bold or cell.tag == "th") for cell in row.iter() if cell.tag in ("td", "th")]
     cells = [cell for cell in cells if cell]
     if not cells:
         return []
     first, rest = cells[0], [line for cell in cells[1:] for line in cell]
     if _is_item_label(first) and (len(cells) == 2 or len(rest) > len(cells) - 1):
-        return [f"{first[0]} {rest[0]}", *rest[1:]]
+        label, title = first[0], rest[0]
+        row_cells = (Cell(label.text, bold=label.bold), Cell(title.text, bold=title.bold))
+        joined = Block(f"{label.text} {title.text}", label.bold and title.bold, row_cells)
+        return [joined, *rest[1:]]
     if all(len(cell) == 1 for cell in cells):
-        return ["  ".join(cell[0] for cell in cells)]
+        row_cells = tuple(Cell(cell[0].text, bold=cell[0].bold) for cell in cells)
+        text = "  ".join(cell.text for cell in row_cells)
+        return [Block(text, all(cell.bold for cell in row_cells), row_cells)]
     return [line for cell in cells for line in cell]
 
 
-def _is_item_label(cell: list[str]) -> bool:
+def _is_item_label(cell: list[Block]) -> bool:
     """A cell holding only an item number: "144.", "B1", "Item 7"."""
-    return len(cell) == 1 and len(cell[0]) <= ROW_LABEL_MAX and any(c.isdigit() for c in cell[0])
+    return len(cell) == 1 and len(cell[0].text) <= ROW_LABEL_MAX and any(c.isdigit() for c in cell[0].text)

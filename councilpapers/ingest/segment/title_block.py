@@ -176,6 +176,7 @@ def _committee(text: str) -> str | None:
     previous = None
     while previous != text:
         previous, text = text, NAME_NOISE.sub("", text).strip(" ,-–—:@")
+    text = normalise_committee(text)  # a Welsh name in English first: its body word comes last
     last = None
     for last in BODY_WORDS.finditer(text):
         pass
