@@ -6,7 +6,7 @@ header and footer, optional encryption.
              footer="Page {page}")
 
 Every string becomes one text line at its own height, so PDFium reads it back
-as one line; a pair (text, right) is a line with `right` flush right. DejaVu Sans is used when installed (for "—", "’"); otherwise the
+as one line. DejaVu Sans is used when installed (for "—", "’"); otherwise the
 core Helvetica font with such characters replaced by ASCII.
 
 Layouts (core Helvetica, ASCII text): `make_layout_pdf` sets each line as
@@ -35,7 +35,7 @@ LINE_HEIGHT = 6  # mm; an A4 page holds about 40 lines between header and footer
 
 
 def make_pdf(
-    pages: list[list[str | tuple[str, str]]],
+    pages: list[list[str]],
     *,
     header: str | None = None,
     footer: str | None = None,
@@ -184,11 +184,5 @@ def _new_pdf() -> FPDF:
     return pdf
 
 
-def _write(pdf: FPDF, line: str | tuple[str, str]) -> None:
-    """One line; a pair (text, right) sets `right` flush with the right margin
-    on the same line, as a column of page ranges or owners is printed."""
-    text, right = (line, None) if isinstance(line, str) else line
-    if right is not None:
-        pdf.cell(w=0, text=pdf_text(right), align="R", h=LINE_HEIGHT)
-        pdf.set_x(pdf.l_margin)
+def _write(pdf: FPDF, text: str) -> None:
     pdf.cell(text=pdf_text(text), new_x="LMARGIN", new_y="NEXT", h=LINE_HEIGHT)

@@ -7,10 +7,9 @@ councils and wording; the Kent and parish dev papers where they are present."""
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from pdf_factory import make_pdf
+from pdf_factory import Piece, make_layout_pdf, make_pdf
 
 from councilpapers.corpus.records import AgendaItem
 from councilpapers.ingest.model import Line
@@ -130,40 +129,74 @@ def test_district_summons_items_under_the_summons_sentence(tmp_path):
     assert all(i.page == 3 for i in items)
 
 
+def item_line(code: str, title: str, pages: str | None = None, title_x: float = 32) -> list[Piece]:
+    """A numbered line: the code in its own left column, the title, a range flush right."""
+    return [Piece(code, x=20), Piece(title, x=title_x)] + ([Piece(pages, align="R", bold=True)] if pages else [])
+
+
+def pdf_layout_items(tmp_path: Path, lines: list) -> list[AgendaItem]:
+    path = tmp_path / "agenda.pdf"
+    path.write_bytes(make_layout_pdf([lines]))
+    extraction = extract(read_file(path), str(path), "0" * 64)
+    return [r for r in extraction.records if isinstance(r, AgendaItem)]
+
+
 BOROUGH_FRONT_SHEET = [
-    [
-        "AGENDA",
-        "PLANNING COMMITTEE",
-        "Tuesday, 4th February, 2025, at 6.30 pm",
-        "Committee Room 1, Town Hall, Riverside",
-        "1. Apologies for Absence and Substitutions",
-        "2. Declarations of Disclosable Pecuniary      Interests    or    Other",
-        "Registrable Interests",
-        ("3. Minutes of the Meeting held on 7 January", "(Pages 1 - 8)"),
-        "2025",
-        ("4. Planning Application 24/01234/FUL - Land North of", "(Pages 9 - 34)"),
-        "Station Road, Hollybrook",
-        ("5. Planning Application 24/01301/OUT - Former Depot Site, Canal", "(Pages 35 - 60)"),
-        "Street, Riverside",
-        ("6. Appeal Decisions", "(Pages 61 - 64)"),
-        "PART 2 - EXEMPT ITEMS",
-        ("7. Enforcement Update", "(Pages 65 - 70)"),
-        "Mark Dunne",
-        "Head of Legal and Democratic Services",
-    ]
+    Piece("AGENDA", align="C", bold=True),
+    Piece("PLANNING COMMITTEE", align="C", bold=True),
+    Piece("Tuesday, 4th February, 2025, at 6.30 pm", bold=True),
+    Piece("Committee Room 1, Town Hall, Riverside"),
+    item_line("1.", "Apologies for Absence and Substitutions"),
+    item_line("2.", "Declarations of Disclosable Pecuniary Interests or Other Registrable"),
+    Piece("Interests in items on the agenda", x=32),
+    item_line("3.", "Minutes of the Meeting held on 7 January", "(Pages 1 - 8)"),
+    Piece("2025", x=32),
+    item_line("4.", "Planning Application 24/01234/FUL - Land North of", "(Pages 9 - 34)"),
+    Piece("Station Road, Hollybrook", x=32),
+    item_line("5.", "Planning Application 24/01301/OUT - Former Depot Site, Canal", "(Pages 35 - 60)"),
+    Piece("Street, Riverside", x=32),
+    item_line("6.", "Appeal Decisions", "(Pages 61 - 64)"),
+    Piece("PART 2 - EXEMPT ITEMS", bold=True),
+    item_line("7.", "Enforcement Update", "(Pages 65 - 70)"),
+    Piece("Mark Dunne", align="R"),
+    Piece("Head of Legal and Democratic Services", align="R"),
 ]
 
 
 def test_borough_front_sheet_with_page_ranges_in_a_right_column(tmp_path):
-    items, _ = pdf_items(tmp_path, BOROUGH_FRONT_SHEET)
+    items = pdf_layout_items(tmp_path, BOROUGH_FRONT_SHEET)
     assert [(i.code, i.title, i.first_page, i.last_page, i.exempt) for i in items] == [
         ("1", "Apologies for Absence and Substitutions", None, None, False),
-        ("2", "Declarations of Disclosable Pecuniary Interests or Other Registrable Interests", None, None, False),
+        ("2", "Declarations of Disclosable Pecuniary Interests or Other Registrable Interests in items on the agenda",
+         None, None, False),
         ("3", "Minutes of the Meeting held on 7 January 2025", 1, 8, False),
         ("4", "Planning Application 24/01234/FUL - Land North of Station Road, Hollybrook", 9, 34, False),
         ("5", "Planning Application 24/01301/OUT - Former Depot Site, Canal Street, Riverside", 35, 60, False),
         ("6", "Appeal Decisions", 61, 64, False),
         ("7", "Enforcement Update", 65, 70, True),
+    ]
+
+
+def test_parish_entries_stacked_in_a_second_column_are_no_part_of_the_title(tmp_path):
+    lines = [
+        Piece("HOLLYBROOK PARISH COUNCIL", align="C", bold=True),
+        Piece("MEETING TO BE HELD ON MONDAY 12th MAY 2025 AT 7.30pm", align="C", bold=True),
+        Piece("AGENDA"),
+        item_line("1.", "To receive apologies for absence"),
+        [Piece("2.", x=20), Piece("Finance -", x=32), Piece("Clerk's salary", x=70)],
+        Piece("Hall hire", x=70),
+        Piece("Insurance renewal", x=70),
+        item_line("3.", "Reports - from representatives on outside bodies"),
+        Piece("Village Hall Committee", x=32),
+        Piece("Footpaths Group", x=32),
+        item_line("4.", "Any Other Business"),
+    ]
+    assert [(i.code, i.title) for i in pdf_layout_items(tmp_path, lines)] == [
+        ("1", "To receive apologies for absence"),
+        ("2", "Finance"),
+        # Lines below at the title's own start are no second column: the dash is the title's.
+        ("3", "Reports - from representatives on outside bodies"),
+        ("4", "Any Other Business"),
     ]
 
 
@@ -357,10 +390,9 @@ def test_agenda_heading_then_unpunctuated_numbers_is_no_committee_name():
     assert [(h.kind, h.committee, str(h.date)) for h in headings] == [("agenda", "Council", "2025-03-26")]
 
 
-def laid_out(rows: list[tuple[str, float]]) -> list[SimpleNamespace]:
+def laid_out(rows: list[tuple[str, float]]) -> list[Line]:
     """Lines with the right edge of their ink, as the PDF reader's layout gives them."""
-    return [SimpleNamespace(number=n, page=1, text=t, furniture=False, x0=57.0, x1=x1, cells=None)
-            for n, (t, x1) in enumerate(rows, 1)]
+    return [Line(n, 1, t, x0=57.0, x1=x1) for n, (t, x1) in enumerate(rows, 1)]
 
 
 def test_a_line_full_to_the_columns_edge_wraps_on_to_the_next():

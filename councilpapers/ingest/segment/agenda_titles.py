@@ -57,6 +57,8 @@ TO_FOLLOW = re.compile(
 TO_FOLLOW_LINE = re.compile(r"^\s*[-–(]?\s*(?:(?:report|papers?)\s+)?to\s+follow\b", re.IGNORECASE)
 # A section heading between items: "B - Key Decisions", "C. ITEMS FOR INFORMATION".
 SECTION = re.compile(r"^\s*[A-Z]\s*[-–.)]\s+\S")
+CODE_ONLY = re.compile(r"^\s*(?:Item\s+)?\(?[A-Z]?\d{1,3}[a-z]?[.):]?\s*$", re.IGNORECASE)
+INDENT = 6.0  # points right of a title's start that a stacked entry begins, at least
 STACKED = " - "  # where a parish title ends and its first stacked entry begins
 MAX_TITLE_LINES = 5
 MAX_BODY_LINES = 12  # how far below its title an item's own page range is looked for
@@ -106,13 +108,13 @@ def read_title(
     """The title of the item whose code is on line `i` (`first`: the text after
     the code), up to `end`; `ends_item(k)` says whether line k starts the next
     item or a heading. None when the code has no title."""
-    j, parts = i + 1, [first.strip(" \t:–-")]
+    j, parts, title_at = i + 1, [first.strip(" \t:–-")], i
     if not parts[0]:
         # The code stands in its own column or line; the title is the next text.
         k = _next_text(lines, i + 1, end)
         if k is None or ends_item(k) or SUB_ITEM.match(lines[k].text) or PAGES_ONLY.match(lines[k].text):
             return None
-        parts, j = [lines[k].text.strip()], k + 1
+        parts, j, title_at = [lines[k].text.strip()], k + 1, k
     while j < end and len(parts) < MAX_TITLE_LINES:
         text = lines[j].text.strip()
         if not text or _blank_before(lines, j):
@@ -126,7 +128,7 @@ def read_title(
             break
         parts.append(text)
         j += 1
-    return _finished(lines, " ".join(parts), j, end, ends_item)
+    return _finished(lines, " ".join(parts), title_at, j, end, ends_item)
 
 
 def _continues(
@@ -167,7 +169,7 @@ def _ends_block(lines: Sequence[Line], k: int, end: int, ends_item: Callable[[in
 
 
 def _finished(
-    lines: Sequence[Line], title: str, j: int, end: int, ends_item: Callable[[int], bool],
+    lines: Sequence[Line], title: str, title_at: int, j: int, end: int, ends_item: Callable[[int], bool],
 ) -> Title:
     """The title cleaned, its page range, else the range of its body (a
     description's or its sub-items'), and a parish title cut before the first
@@ -176,7 +178,7 @@ def _finished(
     ranges = [_range(match) for match in PAGES.finditer(title)][:1]
     if not ranges:
         ranges = [_range(match) for line in body for match in PAGES.finditer(line.text)]
-        if _has_stacked_entries(lines, j, end, ends_item) and STACKED in _spaced(title):
+        if STACKED in _spaced(title) and _has_stacked_entries(lines, title_at, j, end, ends_item):
             title = _spaced(title).split(STACKED, 1)[0]
     text = re.sub(r"\s+", " ", TO_FOLLOW.sub("", bare(title))).strip(" .;:,–-")
     first = min((r[0] for r in ranges), default=None)
@@ -194,19 +196,33 @@ def _body(lines: Sequence[Line], j: int, end: int, ends_item: Callable[[int], bo
     return body
 
 
-def _has_stacked_entries(lines: Sequence[Line], j: int, end: int, ends_item: Callable[[int], bool]) -> bool:
+def _has_stacked_entries(
+    lines: Sequence[Line], title_at: int, j: int, end: int, ends_item: Callable[[int], bool],
+) -> bool:
     """Two or more short entries straight below the title (no blank line
-    between), none a sentence."""
+    between), none a sentence, and, where the reader gives positions, each
+    set in a column right of where the title starts."""
+    left = _title_left(lines[title_at])
     count = 0
     for k in range(j, min(end, j + MAX_BODY_LINES)):
         text = lines[k].text.strip()
         if not text or ends_item(k) or _blank_before(lines, k):
             break
+        x0 = getattr(lines[k], "x0", None)
         if (DESCRIPTION.match(text) or SUB_ITEM.match(text) or PAGES.search(text) or text.endswith(".")
-                or len(text.split()) > MAX_ENTRY_WORDS):
+                or len(text.split()) > MAX_ENTRY_WORDS or (left is not None and x0 is not None
+                                                          and x0 < left + INDENT)):
             return False
         count += 1
     return count >= 2
+
+
+def _title_left(line: Line) -> float | None:
+    """Where a title's text starts: after its code's cell, else the line's edge."""
+    cells = getattr(line, "cells", None) or ()
+    if len(cells) > 1 and CODE_ONLY.match(cells[0].text) and cells[1].x0 is not None:
+        return cells[1].x0
+    return getattr(line, "x0", None)
 
 
 def _range(match: re.Match) -> tuple[int, int]:
