@@ -236,10 +236,18 @@ def front_sheet_end(lines: list[Line], start: int) -> int:
             return _banners_above(lines, i, start)
         if SIGNATORY.match(text) or SIGNED.match(text):
             if first_item is None:
-                items = find_agenda_items(lines, start, len(lines))
-                first_item = items[0].index if items else len(lines)
+                first_item = _first_item(lines, start)
             if first_item < i:
                 return _after_sign_off(lines, i)
+    return len(lines)
+
+
+def _first_item(lines: list[Line], start: int) -> int:
+    """Where the first item is listed (a 1, or the start of a run) after `start`."""
+    for i in range(start, len(lines)):
+        parsed = parse_code(lines[i].text)
+        if parsed and _takes_turn([], parsed[0], lines, i, len(lines), parsed[1]):
+            return i
     return len(lines)
 
 
