@@ -135,6 +135,7 @@ def match(gold: list[Entry], found: list[Entry]) -> list[tuple[int, int]]:
     for j, entry in enumerate(found):
         by_exact[(entry.kind, entry.exact)].append(j)
     candidates: list[list[int]] = []
+    best: list[tuple] = []
     for entry in gold:
         scored = []
         for j in by_exact.get((entry.kind, entry.exact), ()):
@@ -142,9 +143,13 @@ def match(gold: list[Entry], found: list[Entry]) -> list[tuple[int, int]]:
             if alike is not None:
                 hint = SequenceMatcher(None, entry.hint, found[j].hint).ratio() if entry.hint else 0.0
                 scored.append((-alike, -hint, j))
-        candidates.append([j for *_, j in sorted(scored)])
+        scored.sort()
+        candidates.append([j for *_, j in scored])
+        best.append(scored[0][:2] if scored else (0.0, 0.0))
+    # The closest pairs are made first; later gold entries may move them along
+    # augmenting paths, which only ever adds a pair.
     owner: dict[int, int] = {}  # found index -> gold index
-    for i in sorted(range(len(gold)), key=lambda i: len(candidates[i])):
+    for i in sorted(range(len(gold)), key=lambda i: best[i]):
         _augment(i, candidates, owner, set())
     return sorted((i, j) for j, i in owner.items())
 

@@ -116,7 +116,9 @@ def totals_table(files: list[FileScore]) -> list[str]:
     lines = [f"{'type':<14} {'gold':>5} {'found':>6} {'match':>6} {'P':>6} {'R':>6} {'F1':>6}  {'F1 samples':>10} {'F1 dev':>6}"]
     for kind, count in every.items():
         by_set = [_set_f1(part.get(kind), kind) for part in (samples, dev)]
-        if kind in RECALL_ONLY:
+        if count.gold == 0 and count.found == 0:
+            line = f"{kind:<14} {0:>5} {0:>6} {0:>6} {'-':>6} {'-':>6} {'-':>6}"
+        elif kind in RECALL_ONLY:
             line = f"{kind:<14} {count.gold:>5} {'-':>6} {count.match:>6} {'-':>6} {count.recall:>6.2f} {'-':>6}"
         else:
             line = (f"{kind:<14} {count.gold:>5} {count.found:>6} {count.match:>6} "
