@@ -62,6 +62,8 @@ def score(args: argparse.Namespace) -> list[report.FileScore]:
 def main(argv=None) -> None:
     args = parse_args(argv)
     scores = score(args)
+    if not scores and args.file:
+        sys.exit(f"no gold file's name contains {' or '.join(args.file)}")
     if not scores:
         sys.exit(f"no gold answers in {args.gold} or {args.dev_gold} (the samples' live in ../shared/gold beside the clone)")
     if args.json:
