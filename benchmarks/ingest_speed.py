@@ -246,7 +246,7 @@ def stage_times(files: list[Path]) -> tuple[dict[str, float], dict[str, float]]:
     from councilpapers.corpus.records import Source
     from councilpapers.corpus.store import Store
     from councilpapers.ingest.pipeline import extract_records
-    from councilpapers.ingest.index_sync import IndexSync
+    from councilpapers.search.sync import IndexSync
     from councilpapers.ingest.manager import file_sha256
     from councilpapers.ingest.readers import read_file
     from councilpapers.search import SearchIndex

@@ -88,6 +88,14 @@ def ingest_samples(home: Path) -> None:
         raise SystemExit(f"ingest failed:\n{out.output}")
 
 
+def build_engine(home: Path, engine: str) -> None:
+    from councilpapers.search import SearchIndex
+    from councilpapers.workflow import reindex
+
+    if not SearchIndex(home / "index", engine=engine).exists():
+        reindex(home, engine=engine)
+
+
 def report(results: list[dict], engine: str, misses: bool) -> dict:
     by_user: dict[str, list] = defaultdict(list)
     for r in results:
@@ -142,6 +150,7 @@ def main() -> int:
                 except ImportError:
                     print("\nengine: tantivy — not installed (pip install 'councilpapers[tantivy]'); skipped")
                     continue
+                build_engine(home, engine)  # a search only reads; reindex builds it
             results = run_tasks(home, tasks, engine)
             report(results, engine, args.misses)
             ranks[engine] = [r["rank"] for r in results]

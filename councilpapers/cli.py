@@ -1,33 +1,30 @@
-"""The command line: parse options, call the packages, print.
+"""The command line: parse options, call the library, print through `render`.
 
 Exit codes: 0 success; 1 some files failed to ingest (the rest were stored);
-2 a usage error (bad option, unknown id, bad query).
+2 a usage error (bad option, unknown id, bad query, an index not built).
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sys
-from dataclasses import asdict
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from . import render
 from .corpus.home import Home
-from .corpus.context import of_item, record_context
-from .corpus.merge import merge_records
-from .corpus.people import PersonResolver
-from .corpus.store import Store, meeting_json, source_json
-from .output import emit, format_option
+from .corpus.store import Store, source_json
+from .render import format_option
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 class Context:
-    def __init__(self, home: Home):
+    def __init__(self, home: Home, verbose: bool = False):
         self.home = home
+        self.verbose = verbose
         self._store: Store | None = None
         self._index = None
 
@@ -49,30 +46,26 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+class NotBuilt(click.ClickException):
+    """A search asked of an index that a write command must build first."""
+
+    exit_code = 2
+
+
 class PartialDate(click.ParamType):
     """'2016' -> (1 Jan 2016, 31 Dec 2016); '2016-05' -> all of May; a day -> that day."""
 
     name = "date"
 
     def convert(self, value, param, ctx):
-        import calendar
+        from .text.dates import BadDate, partial_date
 
         if isinstance(value, tuple):
             return value
-        parts = str(value).split("-")
         try:
-            numbers = [int(p) for p in parts]
-            if len(numbers) == 1:
-                return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
-            if len(numbers) == 2:
-                year, month = numbers
-                return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-            if len(numbers) == 3:
-                day = date(*numbers)
-                return day, day
-        except ValueError:
-            pass
-        self.fail(f"{value!r} is not a date like 2016, 2016-05 or 2016-05-26.", param, ctx)
+            return partial_date(value)
+        except BadDate as error:
+            self.fail(str(error), param, ctx)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,11 +73,14 @@ class PartialDate(click.ParamType):
     "--home", type=click.Path(file_okay=False), envvar="COUNCILPAPERS_HOME",
     help="Folder of the store and index [env COUNCILPAPERS_HOME; default: the user data folder].",
 )
+@click.option("--verbose", "-v", is_flag=True,
+              help="Log what is done on stderr: files, readers, timings, index commits.")
 @click.version_option(package_name="councilpapers")
 @click.pass_context
-def main(ctx: click.Context, home: str | None) -> None:
+def main(ctx: click.Context, home: str | None, verbose: bool) -> None:
     """Council meeting papers as a searchable, structured record."""
-    ctx.obj = Context(Home.locate(home))
+    ctx.obj = Context(Home.locate(home), verbose)
+    ctx.call_on_close(render.log_to_stderr(verbose))
 
 
 @main.command()
@@ -94,25 +90,16 @@ def main(ctx: click.Context, home: str | None) -> None:
 @pass_context
 def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool) -> None:
     """Ingest files or folders (recursively); with no path, the bundled samples."""
-    from .corpus.lock import HomeBusy, write_lock
-    from .ingest.manager import catch_up_index, discover, ingest_paths
-    from .ingest.parallel import default_jobs
-    from .progress import ingest_progress
+    from .corpus.lock import HomeBusy
     from .search import IndexBusy
+    from .workflow import run_ingest
 
-    targets = list(paths) or [SAMPLES]
     try:
-        with write_lock(ctx.home.root):
-            caught_up = catch_up_index(ctx.store, ctx.index)
-            if caught_up:
-                click.echo(f"note: indexed {caught_up} files an interrupted ingest had stored", err=True)
-            found = list(discover(targets))
-            files = [f for f in found if isinstance(f, Path)]
-            with ingest_progress(len(files)) as update:
-                outcomes = [f for f in found if not isinstance(f, Path)]
-                outcomes += ingest_paths(
-                    files, ctx.store, ctx.index, update, jobs=jobs or default_jobs(), ocr=ocr,
-                )
+        report = run_ingest(
+            ctx.home, list(paths) or [SAMPLES], store=ctx.store, index=ctx.index, jobs=jobs, ocr=ocr,
+            # --verbose logs a line per file; a bar redrawn between them would garble both.
+            progress=None if ctx.verbose else render.ingest_progress,
+        )
     except HomeBusy as error:
         raise click.ClickException(str(error)) from None
     except IndexBusy as error:
@@ -120,15 +107,8 @@ def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool) -
             f"{error} The store is up to date; the index catches up on the next ingest, "
             "or run `councilpapers reindex`."
         ) from None
-    counts = {"ingested": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
-    for outcome in outcomes:
-        counts[outcome.status] += 1
-        if outcome.failed:
-            click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
-    total = sum(counts.values())
-    summary = f"{total} {'file' if total == 1 else 'files'}: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n or status != "duplicate")
-    click.echo(summary)
-    if counts["failed"]:
+    render.ingest_report(report)
+    if report.failures:
         sys.exit(1)
 
 
@@ -163,8 +143,8 @@ def search(ctx: Context, query, kind, committee, since, until, limit, include_ex
         )
     except BadQuery as error:
         raise click.UsageError(str(error)) from None
-    _add_urls(ctx.store, result.hits)
-    _emit_hits(result, fmt, with_facets=with_facets)
+    _with_origins(ctx.store, result.hits)
+    render.hits(result, fmt, with_facets=with_facets)
 
 
 @main.command()
@@ -182,142 +162,37 @@ def similar(ctx: Context, record_id, limit, include_exempt, engine, fmt) -> None
         result = index.similar(record_id, limit=limit, include_exempt=include_exempt)
     except KeyError:
         raise click.UsageError(f"No searchable record has the id {record_id!r}.") from None
-    _add_urls(ctx.store, result.hits)
-    _emit_hits(result, fmt)
+    _with_origins(ctx.store, result.hits)
+    render.hits(result, fmt)
 
 
-def _add_urls(store: Store, hits) -> None:
+def _with_origins(store: Store, hits) -> None:
     """Harvested files are cited with the URL they came from, beside file and page."""
+    from .corpus.context import add_origin_urls
+
     for hit in hits:
         if not hit.sources:
             hit.sources = [{"id": hit.id, "source": hit.source, "page": hit.page, "line": hit.line}]
-        _add_place_urls(store, hit.sources)
-
-
-def _add_place_urls(store: Store, places: list[dict]) -> None:
-    for place in places:
-        origin = store.origin_of(place["source"]) if place.get("source") else None
-        if origin:
-            place["url"] = origin.url
-
-
-HIT_COLUMNS = ("id", "kind", "committee", "meeting_date", "minute", "agenda_ref", "title", "snippet", "source", "page", "line", "score")
-HIT_CSV_COLUMNS = HIT_COLUMNS + ("url", "exempt", "sources")
+        add_origin_urls(store, hit.sources)
 
 
 def _search_index(ctx: Context, engine: str):
     """The index for `engine`, knowing every form of a person's name from the
-    store; the Tantivy index is built from the store the first time it is asked for."""
+    store. A search only reads: an index not built is for `reindex` to build."""
     from .search import EngineMissing, SearchIndex
+    from .search.name_forms import name_forms
 
-    index = SearchIndex(ctx.home.index_dir, engine=engine, people=lambda name: _name_forms(ctx.store, name))
+    index = SearchIndex(ctx.home.index_dir, engine=engine, people=lambda name: name_forms(ctx.store, name))
     try:
         missing = not index.exists()
     except EngineMissing as error:
         raise click.UsageError(str(error)) from None
+    if missing and engine != "whoosh":
+        raise NotBuilt(f"The {engine} index is not built yet: run `councilpapers reindex --engine {engine}`.")
     if missing and ctx.home.store_path.exists() and ctx.store.sources():
-        if engine == "whoosh":
-            click.echo("The search index is not built, or is from an older version: "
-                       "run `councilpapers reindex`.", err=True)
-        else:
-            _build_engine(ctx, index, engine)
+        click.echo("The search index is not built, or is from an older version: "
+                   "run `councilpapers reindex`.", err=True)
     return index
-
-
-def _build_engine(ctx: Context, index, engine: str) -> None:
-    from .corpus.lock import HomeBusy, write_lock
-    from .search import IndexBusy
-    from .search.documents import store_documents
-
-    click.echo(f"Building the {engine} index from the store (once)…", err=True)
-    try:
-        with write_lock(ctx.home.root):
-            index.build_engine(engine, store_documents(ctx.store))
-    except (HomeBusy, IndexBusy) as error:
-        raise click.ClickException(str(error)) from None
-
-
-def _name_forms(store: Store, name: str) -> tuple[set[str], set[str]]:
-    """Surnames of every form of the people called `name`, and their ids."""
-    from .corpus.registers import people_named
-    from .search.documents import surname
-
-    people = people_named(store.people(), name)
-    surnames = {s for p in people for alias in [p.name, *p.aliases] if (s := surname(alias))}
-    return surnames, {p.id for p in people}
-
-
-def _emit_hits(result, fmt: str, *, with_facets: bool = False) -> None:
-    """Hits as a table (then the facets), a JSON list (an object with --facets)
-    or CSV; "Did you mean" goes to stderr when stdout is for machines."""
-    if fmt == "table":
-        if result.suggestion:
-            click.echo(click.style(f"Did you mean: {result.suggestion}?", fg="cyan"))
-        _print_hits(result.hits)
-        if result.facets and result.hits:
-            _print_facets(result.facets)
-        return
-    if result.suggestion:
-        click.echo(f"Did you mean: {result.suggestion}?", err=True)
-    if fmt == "json" and with_facets:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-        return
-    rows = [hit.to_json() for hit in result.hits]
-    for row in rows:
-        row["url"] = row["sources"][0].get("url") if row.get("sources") else None
-    if fmt == "csv":
-        for row in rows:
-            row["sources"] = [_cite(place) for place in row["sources"]]
-    emit(rows, HIT_CSV_COLUMNS, fmt)
-
-
-def _print_hits(hits) -> None:
-    if not hits:
-        click.echo("No matches.")
-        return
-    for n, hit in enumerate(hits, 1):
-        if hit.partial and (n == 1 or not hits[n - 2].partial):
-            some = "No record has all the words" if n == 1 else "Fewer records than asked for have all the words"
-            click.echo(click.style(f"   — {some}; these have some of them —", dim=True))
-        when = hit.meeting_date.strftime("%-d %b %Y") if hit.meeting_date else "undated"
-        where = []
-        if hit.minute:
-            where.append(f"minute {hit.minute}")
-        if hit.agenda_ref:
-            where.append(f"item {hit.agenda_ref}")
-        kind = hit.kind.replace("_", " ") + (" (exempt)" if hit.exempt else "")
-        head = " · ".join([hit.committee or "(no meeting)", when, *where, kind])
-        click.echo(click.style(f"{n}. {head}", bold=True))
-        click.echo(f"   {hit.title}")
-        if hit.snippet:
-            click.echo(f"   {_highlight(hit.snippet, hit.highlights)}")
-        click.echo(click.style(f"   {_cite(hit.sources[0] if hit.sources else vars(hit))}  [{hit.id}]", dim=True))
-        others = hit.sources[1:]
-        if others:
-            shown = "; ".join(_cite(place) for place in others[:3])
-            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-            click.echo(click.style(f"   also: {shown}{more}", dim=True))
-
-
-def _print_facets(facets) -> None:
-    click.echo()
-    for name, label in (("committee", "committee"), ("year", "year"), ("kind", "kind")):
-        counts = facets.get(name) or {}
-        if not counts:
-            continue
-        order = sorted(counts.items(), key=(lambda kv: kv[0]) if name == "year" else (lambda kv: (-kv[1], kv[0])),
-                       reverse=name == "year")
-        click.echo(f"by {label}: " + " · ".join(f"{k.replace('_', ' ') if name == 'kind' else k} {v}" for k, v in order))
-
-
-def _highlight(snippet: str, spans) -> str:
-    out, last = [], 0
-    for start, end in sorted(spans):
-        out.append(snippet[last:start])
-        out.append(click.style(snippet[start:end], fg="yellow", bold=True))
-        last = end
-    out.append(snippet[last:])
-    return "".join(out)
 
 
 @main.command()
@@ -328,153 +203,25 @@ def _highlight(snippet: str, spans) -> str:
 def show(ctx: Context, record_id: str, fmt: str) -> None:
     """Print a record in context (its minute with resolutions, actions and
     votes, the meeting, attendance, and where it came from), a meeting or a source."""
+    from .corpus.context import meeting_context, record_context
+
     store = ctx.store
-    record = store.record(record_id)
-    if record:
+    if record := store.record(record_id):
         context = record_context(store, record)
-        _add_place_urls(store, context["places"])
         if fmt == "json":
-            click.echo(json.dumps(_context_json(record, context), ensure_ascii=False, indent=2))
+            render.to_json(render.context_json(record, context))
         else:
-            _print_record(record, context)
-        return
-    meeting = store.meeting(record_id)
-    if meeting:
+            render.record_in_context(record, context)
+    elif meeting := store.meeting(record_id):
+        view = meeting_context(store, meeting)
         if fmt == "json":
-            records = merge_records(store.records(meeting_id=meeting.id))
-            data = {**meeting_json(meeting), "records": [r.to_json() for r in records]}
-            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            render.to_json(render.meeting_with_records_json(view))
         else:
-            _show_meeting(store, meeting)
-        return
-    source = store.source(record_id)
-    if source:
-        click.echo(json.dumps(source_json(source), ensure_ascii=False, indent=2))
-        return
-    raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
-
-
-def _context_json(record, context: dict) -> dict:
-    meeting = context["meeting"]
-    return {
-        **record.to_json(),
-        "context": {
-            "meeting": meeting_json(meeting) if meeting else None,
-            "minute_item": context["item"].to_json() if context["item"] else None,
-            "resolutions": [r.to_json() for r in context["resolutions"]],
-            "actions": [r.to_json() for r in context["actions"]],
-            "votes": [r.to_json() for r in context["votes"]],
-            "attendance": [r.to_json() for r in context["attendance"]],
-            "sources": context["places"],
-        },
-    }
-
-
-def _print_record(record, context: dict) -> None:
-    import textwrap
-
-    def para(text: str, indent: str = "   ") -> None:
-        for block in re.split(r"\n\s*\n", text.strip()):
-            click.echo(textwrap.fill(" ".join(block.split()), width=100, initial_indent=indent,
-                                     subsequent_indent=indent))
-
-    meeting = context["meeting"]
-    if meeting:
-        when = ", ".join(x for x in (meeting.date, meeting.time, meeting.venue) if x) or "undated"
-        click.echo(click.style(f"{meeting.committee} — {when}", bold=True))
-        _show_attendance(context["attendance"])
-        click.echo()
-    item = context["item"]
-    if item is not None:
-        number = f"Minute {item.number}. " if item.number else ""
-        ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
-        mark = "▶ " if record.type == "minute_item" else ""
-        click.echo(click.style(f"{mark}{number}{item.title}{ref}", bold=True))
-        para(item.text)
-        for vote in context["votes"]:
-            counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
-            click.echo(f"   Vote: {counts} — {vote.result or 'result not stated'}")
-        for res in context["resolutions"]:
-            mark = "▶ " if record.id in {p["id"] for p in res.attested_by} or res.id == record.id else ""
-            click.echo(click.style(f"{mark}RESOLVED that", bold=True))
-            para(res.text)
-        for action in context["actions"]:
-            mark = "▶ " if action.id == record.id else ""
-            extra = ", ".join(x for x in (action.due and f"due {action.due}", action.status and f"status {action.status}") if x)
-            click.echo(f"{mark}ACTION: {action.owner} to {action.description}" + (f" ({extra})" if extra else ""))
-    if item is None or record.type not in ("minute_item", "resolution", "action", "vote"):
-        click.echo(click.style(f"▶ {record.type.replace('_', ' ')}: {getattr(record, 'title', '') or getattr(record, 'subject', '')}", bold=True))
-        for key, value in record.to_json().items():
-            if key in ("type", "id", "source", "page", "line", "meeting", "title", "subject", "text", "attested_by") or value in (None, "", [], False):
-                continue
-            click.echo(f"   {key}: {value if not isinstance(value, list) else '; '.join(map(str, value))}")
-        if getattr(record, "text", None):
-            para(record.text)
-    click.echo()
-    click.echo("Told by:")
-    for place in context["places"]:
-        click.echo(f"   {_cite(place)}  [{place['id']}]")
-    if record.source not in {p["source"] for p in context["places"]}:
-        click.echo(f"   {_cite({'source': record.source, 'page': record.page, 'line': record.line})}  [{record.id}]")
-
-
-def _show_meeting(store: Store, meeting) -> None:
-    click.echo(click.style(f"{meeting.committee} — {meeting.date or 'undated'}", bold=True))
-    if meeting.time or meeting.venue:
-        click.echo(", ".join(x for x in (meeting.time, meeting.venue) if x))
-    for source_id in meeting.sources:
-        source = store.source(source_id)
-        if source:
-            click.echo(f"source: {source.path}")
-    records = merge_records(store.records(meeting_id=meeting.id))
-    _show_attendance([r for r in records if r.type == "attendance"])
-    resolutions = [r for r in records if r.type == "resolution"]
-    for item in (r for r in records if r.type == "minute_item"):
-        number = f"{item.number}. " if item.number else ""
-        ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
-        _add_place_urls(store, item.attested_by)
-        cites = "; ".join(_cite(place) for place in item.attested_by)
-        click.echo(f"\n{number}{item.title}{ref}  [{cites}]")
-        for vote in (r for r in records if r.type == "vote" and r.minute == item.number):
-            counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
-            flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
-            click.echo(f"   Vote p. {vote.page}: {counts} — {vote.result or 'result not stated'}{flag}")
-        for res in resolutions:
-            if of_item(res, item):
-                click.echo(f"   RESOLVED that {res.text}")
-
-
-def _show_attendance(attendance) -> None:
-    labels = {
-        "present": "Present", "substitute": "Substitutes", "also_present": "Also present",
-        "in_attendance": "In attendance", "apologies": "Apologies",
-    }
-    seen: set[tuple] = set()
-    for status, label in labels.items():
-        names = []
-        for person in attendance:
-            # Two files of the meeting print the same list, one "Mr T A Maddison",
-            # the other "Mr T Maddison": title and surname tell it is the same.
-            key = (status, person.name.split()[0], person.name.split()[-1], person.substitute_for)
-            if person.status != status or key in seen:
-                continue
-            seen.add(key)
-            extra = person.role or (f"for {person.substitute_for}" if person.substitute_for else None)
-            names.append(f"{person.name} ({extra})" if extra else person.name)
-        if names:
-            click.echo(f"{label}: " + ", ".join(names))
-
-
-def _short_cite(record) -> str:
-    """Page and line first, so a narrow column still shows where to look."""
-    page = f"p. {record.page} " if record.page else ""
-    return f"{page}l. {record.line} {Path(record.source).name}"
-
-
-def _cite(place: dict) -> str:
-    page = f" p. {place['page']}" if place.get("page") else ""
-    url = f" <{place['url']}>" if place.get("url") else ""
-    return f"{Path(place['source']).name}{page}, line {place['line']}{url}"
+            render.meeting(view)
+    elif source := store.source(record_id):
+        render.to_json(source_json(source))
+    else:
+        raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
 
 
 @main.command()
@@ -483,30 +230,9 @@ def _cite(place: dict) -> str:
 @pass_context
 def export(ctx: Context, fmt: str, output) -> None:
     """Export the whole structured corpus as JSON Lines (see the export contract)."""
-    store = ctx.store
-    sources = {s.id: s for s in store.sources()}
-    for source in sources.values():
-        output.write(json.dumps(source_json(source), ensure_ascii=False) + "\n")
-    meetings = store.meetings()
-    for meeting in meetings:
-        output.write(json.dumps(meeting_json(meeting), ensure_ascii=False) + "\n")
-    # A meeting told by several files gives each of its items once.
-    people = store.people()
-    for person in people:
-        output.write(json.dumps({"type": "person", **asdict(person)}, ensure_ascii=False) + "\n")
-    resolve = PersonResolver(people)
-    for meeting in meetings:
-        for record in merge_records(store.records(meeting_id=meeting.id)):
-            if record.type not in NOT_EXPORTED:
-                resolve.fill(record)
-                output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-    for record in store.records_without_meeting():
-        if record.type not in NOT_EXPORTED:
-            resolve.fill(record)
-            output.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    from .corpus.export import export_rows
 
-
-NOT_EXPORTED = {"passage", "mention"}  # kept for search and for resolving people
+    render.json_lines(export_rows(ctx.store), output)
 
 
 @main.command()
@@ -516,26 +242,28 @@ def stats(ctx: Context, fmt: str) -> None:
     """What the store holds."""
     counts = ctx.store.counts()
     counts["index documents"] = ctx.index.doc_count()
-    rows = [{"what": k, "count": v} for k, v in counts.items()]
-    emit(rows, ("what", "count"), fmt)
+    render.counts(counts, fmt)
 
 
 @main.command()
+@click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default="whoosh", show_default=True,
+              envvar="COUNCILPAPERS_ENGINE",
+              help="Also build this engine's index [env COUNCILPAPERS_ENGINE]; whoosh is always built.")
 @pass_context
-def reindex(ctx: Context) -> None:
-    """Rebuild the search index from the store."""
-    from .corpus.lock import HomeBusy, write_lock
-    from .search import IndexBusy
-    from .search.documents import store_documents
+def reindex(ctx: Context, engine: str) -> None:
+    """Rebuild the search index from the store (with --engine tantivy, the
+    Tantivy index too; every ingest keeps it up to date from then on)."""
+    from .corpus.lock import HomeBusy
+    from .search import EngineMissing, IndexBusy
+    from .workflow import reindex as rebuild
 
     try:
-        with write_lock(ctx.home.root):
-            n = ctx.index.rebuild(store_documents(ctx.store))
-            # After the commit: a crash before it leaves the marks for the next ingest.
-            ctx.store.mark_all_indexed()
+        report = rebuild(ctx.home, store=ctx.store, engine=engine)
     except (HomeBusy, IndexBusy) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Indexed {n} documents.")
+    except EngineMissing as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Indexed {report.documents} documents.")
 
 
 @main.command()
@@ -554,24 +282,7 @@ def actions(ctx: Context, owner, committee, since, until, status, fmt) -> None:
         ctx.store, owner=owner, committee=committee, since=since[0] if since else None,
         until=until[1] if until else None, status=status,
     )
-    emit([_action_row(r) for r in rows], ACTION_COLUMNS if fmt == "table" else ACTION_FIELDS, fmt)
-
-
-ACTION_COLUMNS = ("date", "committee", "minute", "owner", "description", "due", "status", "cite")
-ACTION_FIELDS = ACTION_COLUMNS + ("id", "person", "source", "page", "line")
-
-
-def _action_row(row) -> dict:
-    action, meeting = row.action, row.meeting
-    return {
-        "date": meeting.date if meeting else None,
-        "committee": meeting.committee if meeting else "(action plan)",
-        "minute": action.minute, "owner": action.owner, "description": action.description,
-        "due": action.due, "status": action.status,
-        "cite": _short_cite(action),
-        "id": action.id, "person": action.person, "source": action.source,
-        "page": action.page, "line": action.line,
-    }
+    render.actions(rows, fmt)
 
 
 @main.command()
@@ -587,20 +298,7 @@ def figures(ctx: Context, query, kind, minimum, maximum, limit, fmt) -> None:
     from .corpus.registers import figures as find
 
     rows = find(ctx.store, query, kind=kind, minimum=minimum, maximum=maximum)
-    emit([_figure_row(f, m) for f, m in rows[:limit]], FIGURE_COLUMNS, fmt)
-
-
-FIGURE_COLUMNS = ("text", "kind", "value", "unit", "context", "date", "committee", "cite")
-
-
-def _figure_row(figure, meeting) -> dict:
-    return {
-        "text": figure.text, "kind": figure.kind, "value": figure.value, "unit": figure.unit,
-        "context": figure.context, "date": meeting.date if meeting else None,
-        "committee": meeting.committee if meeting else None,
-        "cite": _short_cite(figure),
-        "source": figure.source, "page": figure.page, "line": figure.line,
-    }
+    render.figures(rows[:limit], fmt)
 
 
 @main.command()
@@ -609,15 +307,14 @@ def _figure_row(figure, meeting) -> dict:
 @pass_context
 def acronyms(ctx: Context, short, fmt) -> None:
     """The corpus glossary; with SHORT, what it stands for and where it is defined."""
-    from .corpus.registers import glossary
+    from .corpus.registers import glossary, glossary_entry
 
-    entries = glossary(ctx.store)
-    if short:
-        entries = [e for e in entries if e.short.upper() == short.upper()]
-        if not entries:
-            raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
-    rows = [{"short": e.short, "long": e.long, "sources": [Path(s).name for s in e.sources]} for e in entries]
-    emit(rows, ("short", "long", "sources"), fmt)
+    if not short:
+        render.glossary(glossary(ctx.store), fmt)
+    elif entry := glossary_entry(ctx.store, short):
+        render.glossary([entry], fmt)
+    else:
+        raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
 
 
 @main.command()
@@ -632,49 +329,7 @@ def people(ctx: Context, name, fmt) -> None:
     profiles = people_profiles(ctx.store, name)
     if name and not profiles:
         raise click.UsageError(f"Nobody called {name!r} is named in the papers.")
-    if name and fmt == "table" and len(profiles) <= 3:
-        for profile in profiles:
-            _print_profile(profile)
-        return
-    rows = [_person_row(p) for p in profiles]
-    emit(rows, ("name", "role", "meetings", "actions", "aliases", "id") if fmt == "table" else PERSON_FIELDS, fmt)
-
-
-PERSON_FIELDS = ("id", "name", "aliases", "role", "roles", "party", "meetings", "actions", "attended", "owns")
-
-
-def _person_row(profile) -> dict:
-    person = profile.person
-    latest = max(person.roles, key=lambda r: r.get("last_seen") or "", default=None)
-    return {
-        "id": person.id, "name": person.name, "aliases": person.aliases,
-        "role": latest["role"] if latest else None, "roles": person.roles, "party": person.party,
-        "meetings": len(profile.attended), "actions": len(profile.actions),
-        "attended": [m.id for m, _, _ in profile.attended],
-        "owns": [row.action.id for row in profile.actions],
-    }
-
-
-def _print_profile(profile) -> None:
-    person = profile.person
-    click.echo(click.style(f"{person.name}  [{person.id}]", bold=True))
-    if person.aliases:
-        click.echo(f"also written: {', '.join(person.aliases)}")
-    if person.party:
-        click.echo(f"party: {person.party}")
-    for role in sorted(person.roles, key=lambda r: r.get("first_seen") or ""):
-        span = " to ".join(dict.fromkeys(x for x in (role.get("first_seen"), role.get("last_seen")) if x))
-        click.echo(f"role: {role['role']}" + (f" ({span})" if span else ""))
-    if profile.attended:
-        click.echo(f"meetings attended ({len(profile.attended)}):")
-        for meeting, status, role in profile.attended:
-            click.echo(f"   {meeting.date}  {meeting.committee}  {status.replace('_', ' ')}")
-    if profile.actions:
-        click.echo(f"actions owned ({len(profile.actions)}):")
-        for row in profile.actions:
-            when = row.meeting.date if row.meeting else "action plan"
-            click.echo(f"   {when}  {row.action.description}  [{_short_cite(row.action)}]")
-    click.echo()
+    render.people(profiles, fmt, asked=bool(name))
 
 
 @main.command()
@@ -708,7 +363,7 @@ def harvest(ctx: Context, base_url, committees, since, until, kinds, archive, de
     """Harvest a ModernGov site (BASE_URL, e.g. https://democracy.kent.gov.uk/):
     list committees and meetings, download each meeting's new or changed
     documents into an archive by council / committee / date, and ingest them."""
-    from .harvest import KINDS, USER_AGENT, ArchiveBusy, Harvest, HarvestOptions, UnknownCommittee
+    from .harvest import KINDS, USER_AGENT, Harvest, HarvestOptions
 
     wanted = frozenset(k.strip().lower() for k in kinds.split(",") if k.strip())
     if not wanted or wanted - set(KINDS):
@@ -723,34 +378,15 @@ def harvest(ctx: Context, base_url, committees, since, until, kinds, archive, de
         run = Harvest(options, progress=lambda line: click.echo(line, err=True))
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="BASE_URL") from None
-    try:
+    with _site_faults(run):
         if list_only:
-            _harvest_list(run, fmt)
+            render.committee_counts(run.count_meetings(), run.report, fmt)
             return
-        report, interrupted = None, False
         try:
-            report = run.run()
+            report, interrupted = run.run(), False
         except KeyboardInterrupt:
             report, interrupted = run.report, True
-    except UnknownCommittee as error:
-        raise click.UsageError(str(error)) from None
-    except ArchiveBusy as error:
-        raise click.ClickException(str(error)) from None
-    except Exception as error:  # the site itself could not be read (FetchError)
-        from .harvest import FetchError
-
-        if isinstance(error, FetchError):
-            run.collect_notes()
-            for line in run.report.lines:
-                click.echo(line, err=True)
-            raise click.ClickException(f"could not read {run.base}: {error.reason} <{error.url}>") from None
-        raise
-    finally:
-        run.close()
-    for line in report.lines:
-        click.echo(line)
-    click.echo(report.summary())
-    click.echo(report.cost())
+    render.harvest_report(report)
     if interrupted:
         click.echo("interrupted: what was downloaded is kept; run the same command again to go on.", err=True)
         sys.exit(130)
@@ -762,48 +398,39 @@ def harvest(ctx: Context, base_url, committees, since, until, kinds, archive, de
         sys.exit(1)
 
 
-def _harvest_list(run, fmt: str) -> None:
-    counts = run.count_meetings()
-    rows = [{
-        "id": c.committee.id, "committee": c.committee.title,
-        "status": "deleted" if c.committee.deleted else "expired" if c.committee.expired else "live",
-        "meetings": c.meetings, "first": c.first.isoformat() if c.first else None,
-        "last": c.last.isoformat() if c.last else None,
-    } for c in counts]
-    emit(rows, ("id", "committee", "status", "meetings", "first", "last"), fmt)
-    for line in run.report.lines:
-        click.echo(line, err=True)
-    if fmt == "table":
-        click.echo(f"{len(rows)} committees, {sum(r['meetings'] for r in rows)} meetings; {run.report.cost()}")
+@contextmanager
+def _site_faults(run) -> Iterator[None]:
+    """A harvest's faults as messages; the run is closed however it ends."""
+    from .harvest import ArchiveBusy, FetchError, UnknownCommittee
+
+    try:
+        yield
+    except UnknownCommittee as error:
+        raise click.UsageError(str(error)) from None
+    except ArchiveBusy as error:
+        raise click.ClickException(str(error)) from None
+    except FetchError as error:  # the site itself could not be read
+        run.collect_notes()
+        for line in run.report.lines:
+            click.echo(line, err=True)
+        raise click.ClickException(f"could not read {run.base}: {error.reason} <{error.url}>") from None
+    finally:
+        run.close()
 
 
 def _harvest_ingest(ctx: Context, options, jobs: int | None, ocr: bool) -> bool:
     """Ingest what the archive holds that the store lacks; True when a file failed."""
-    from .corpus.lock import HomeBusy, write_lock
+    from .corpus.lock import HomeBusy
     from .harvest import ingest_archive
-    from .ingest.manager import catch_up_index
-    from .ingest.parallel import default_jobs
     from .search import IndexBusy
 
     try:
-        with write_lock(ctx.home.root):
-            catch_up_index(ctx.store, ctx.index)
-            outcomes, unread = ingest_archive(
-                options.archive, options.base_url, ctx.store, ctx.index, jobs=jobs or default_jobs(), ocr=ocr,
-            )
+        report = ingest_archive(options.archive, options.base_url, ctx.home, store=ctx.store, index=ctx.index,
+                                jobs=jobs, ocr=ocr)
     except (HomeBusy, IndexBusy) as error:
         raise click.ClickException(f"{error} The archive is complete; run the harvest again to ingest it.") from None
-    counts = {"ingested": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
-    for outcome in outcomes:
-        counts[outcome.status] += 1
-        if outcome.failed:
-            click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
-    if unread:
-        click.echo(f"note: {len(unread)} archived files are in formats ingest does not read (e.g. {unread[0].name})")
-    total = sum(counts.values())
-    click.echo(f"ingest: {total} {'file' if total == 1 else 'files'}: "
-               + ", ".join(f"{n} {status}" for status, n in counts.items() if n or status != "duplicate"))
-    return bool(counts["failed"])
+    render.ingest_report(report, prefix="ingest: ")
+    return bool(report.failures)
 
 
 if __name__ == "__main__":

@@ -320,3 +320,15 @@ def test_action_plan_rows_give_action_lead_review_date_and_rag():
 def test_no_action_plan_without_a_header_naming_action_and_lead():
     text = PLAN.replace("Objective Ref Action Lead driver Review/", "Objectives and outcomes")
     assert find_action_plan_rows(as_lines(text)) == []
+
+
+def test_parish_owners_titled_with_forenames_and_resolved_across_title_spellings():
+    _, found = actions("""
+        Cllr John Smith agreed to write to the highways department about the verges.
+        Cllr. H Jones undertook to inspect the bench.
+    """, attendees=["Cllr John Smith", "Councillor Huw Jones"])
+    assert pairs(found) == [
+        ("Cllr John Smith", "write to the highways department about the verges"),
+        ("Cllr. H Jones", "inspect the bench"),
+    ]
+    assert [a.owners for a in found] == [["Cllr John Smith"], ["Councillor Huw Jones"]]

@@ -22,9 +22,9 @@ from councilpapers.harvest.moderngov import (
     parse_meeting_xml,
     parse_meetings_html,
     parse_meetings_xml,
-    parse_uk_date,
     parse_xml,
 )
+from councilpapers.text.dates import whole_date
 
 RECORDED = Path(__file__).resolve().parent / "fixtures" / "moderngov" / "recorded"
 CONSTRUCTED = Path(__file__).resolve().parent / "fixtures" / "moderngov" / "constructed"
@@ -153,9 +153,9 @@ def test_attachment_ids_and_merge_prefer_the_named_file():
 
 
 def test_odd_dates_are_none():
-    assert parse_uk_date("31/02/2025") is None
-    assert parse_uk_date("  ") is None
-    assert parse_uk_date("04/02/2025") == date(2025, 2, 4)
+    assert whole_date("31/02/2025") is None
+    assert whole_date("  ") is None
+    assert whole_date("04/02/2025") == date(2025, 2, 4)
 
 
 def test_base_url_and_site_folder():

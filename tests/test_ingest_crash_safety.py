@@ -22,6 +22,7 @@ from councilpapers.ingest.manager import file_sha256, ingest_paths
 from councilpapers.ingest.worker import FileTask, process_file
 from councilpapers.search import SearchIndex
 from councilpapers.search.documents import INDEXED_TYPES
+from councilpapers.workflow import run_ingest
 
 WEBPAGE = SAMPLES / "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt"
 COPIES = 60
@@ -145,7 +146,7 @@ def test_files_stored_but_not_indexed_are_indexed_by_the_next_run(tmp_path):
     papers = make_copies(tmp_path / "papers", 3)
     store = Store(home / "councilpapers.sqlite")
     with pytest.raises(KeyboardInterrupt):
-        ingest_paths(papers, store, CrashAtIndexCommit(home / "index"))
+        run_ingest(home, papers, store=store, index=CrashAtIndexCommit(home / "index"))
     assert len(store.unindexed_paths()) == 3  # stored, and marked as owed to the index
     assert SearchIndex(home / "index").doc_count() == 0
     store.close()

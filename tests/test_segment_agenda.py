@@ -7,7 +7,7 @@ import pytest
 
 from councilpapers.ingest.model import Line
 from councilpapers.ingest.segment.agenda import find_agenda_items, front_sheet_end
-from councilpapers.ingest.segment.headings import find_meeting_headings
+from councilpapers.ingest.segment.meetings import find_meeting_headings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

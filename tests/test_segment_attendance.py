@@ -183,6 +183,36 @@ def test_reported_apologies_with_surnames_only():
     assert by_status(found, "apologies") == ["Mr Beaney", "Mr Campkin", "Miss Carey", "Mr Wright"]
 
 
+def test_welsh_and_parish_names_titles_particles_and_initials_in_brackets():
+    lines = as_lines("""
+        PRESENT: Cllr. Dyfrig Thomas (Chair), County Councillor Alun Davies, Dafydd ap Gwilym,
+        Jane Archer (JA) and Mrs Sian Jones (Clerk)
+        Apologies: Cllr. Huw Jones
+        1. Welcome
+    """)
+    found = find_attendance(lines, 0, len(lines) - 1)
+    assert [(f.name, f.status, f.role) for f in found] == [
+        ("Cllr. Dyfrig Thomas", "present", "Chair"),
+        ("County Councillor Alun Davies", "present", None),
+        ("Dafydd ap Gwilym", "present", None),
+        ("Jane Archer", "present", None),  # her initials, not a role
+        ("Mrs Sian Jones", "present", "Clerk"),
+        ("Cllr. Huw Jones", "apologies", None),
+    ]
+
+
+def test_prose_apologies_known_under_another_form_of_the_name_are_not_repeated():
+    lines = as_lines("""
+        PRESENT: Cllr. Dyfrig Thomas
+        Apologies: Cllr. H Jones
+        1. Apologies
+        Apologies were received from Councillor Huw Jones and Cllr. Alun Davies.
+    """)
+    header = find_attendance(lines, 0, 2)
+    prose = find_apologies(lines, 3, len(lines), header)
+    assert by_status(prose, "apologies") == ["Cllr. Alun Davies"]
+
+
 def test_real_kent_council_minutes(shared_dir):
     from councilpapers.ingest.readers import read_file
 

@@ -8,7 +8,7 @@ import pytest
 from councilpapers.ingest.model import Line
 from councilpapers.ingest.segment.cover_sheets import find_cover_sheets
 from councilpapers.ingest.segment.documents import split_documents
-from councilpapers.ingest.segment.headings import find_meeting_headings
+from councilpapers.ingest.segment.meetings import find_meeting_headings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -1,11 +1,14 @@
 """A record in context: its meeting, the minute item it belongs to (merged over
 the files that tell it) with that item's resolutions, actions and votes, the
-meeting's attendance, and every place the record is told."""
+meeting's attendance, and every place the record is told (with the URL of a
+harvested file). And a whole meeting the same way (`meeting_context`)."""
 
 from __future__ import annotations
 
-from .merge import merge_records
-from .records import MinuteItem, Record, Resolution
+from dataclasses import dataclass, field
+
+from .merge import distinct_attendance, merge_records
+from .records import Attendance, Meeting, MinuteItem, Record, Resolution, Vote
 from .store import Store
 
 
@@ -17,14 +20,18 @@ def of_item(resolution: Resolution, item: MinuteItem) -> bool:
 
 def record_context(store: Store, record: Record) -> dict:
     """The record's meeting, its minute item (merged over the files that tell
-    it) with resolutions, actions and votes, and the meeting's attendance."""
+    it) with resolutions, actions and votes, the meeting's attendance (every
+    record, and each person once by status), and the places that tell it."""
     meeting = store.meeting(record.meeting_id) if record.meeting_id else None
     context: dict = {"meeting": meeting, "item": None, "resolutions": [], "actions": [], "votes": [],
-                     "attendance": [], "places": getattr(record, "attested_by", None) or []}
+                     "attendance": [], "attendance_by_status": {},
+                     "places": getattr(record, "attested_by", None) or []}
     if not meeting:
+        add_origin_urls(store, context["places"])
         return context
     records = merge_records(store.records(meeting_id=meeting.id))
     context["attendance"] = [r for r in records if r.type == "attendance"]
+    context["attendance_by_status"] = distinct_attendance(context["attendance"])
     items = [r for r in records if r.type == "minute_item"]
     item = None
     if record.type == "minute_item":
@@ -48,4 +55,44 @@ def record_context(store: Store, record: Record) -> dict:
         context["votes"] = [r for r in records if r.type == "vote" and item.number and r.minute == item.number]
     if not context["places"]:
         context["places"] = [{"id": record.id, "source": record.source, "page": record.page, "line": record.line}]
+    add_origin_urls(store, context["places"])
     return context
+
+
+@dataclass
+class ItemContext:
+    item: MinuteItem
+    votes: list[Vote] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+
+
+@dataclass
+class MeetingContext:
+    meeting: Meeting
+    source_paths: list[str]
+    records: list[Record]  # merged: each item and resolution once, with every place
+    attendance: dict[str, list[Attendance]]  # by status, each person once
+    items: list[ItemContext]
+
+
+def meeting_context(store: Store, meeting: Meeting) -> MeetingContext:
+    """A meeting's files, attendance, and minute items each with its votes and
+    resolutions; the items' places carry the URLs of harvested files."""
+    records = merge_records(store.records(meeting_id=meeting.id))
+    paths = [source.path for source_id in meeting.sources if (source := store.source(source_id))]
+    resolutions = [r for r in records if r.type == "resolution"]
+    items = []
+    for item in (r for r in records if r.type == "minute_item"):
+        add_origin_urls(store, item.attested_by)
+        votes = [r for r in records if r.type == "vote" and r.minute == item.number]
+        items.append(ItemContext(item, votes, [r for r in resolutions if of_item(r, item)]))
+    attendance = distinct_attendance(r for r in records if r.type == "attendance")
+    return MeetingContext(meeting, paths, records, attendance, items)
+
+
+def add_origin_urls(store: Store, places: list[dict]) -> None:
+    """Give each place of a harvested file the URL it was fetched from."""
+    for place in places:
+        origin = store.origin_of(place["source"]) if place.get("source") else None
+        if origin:
+            place["url"] = origin.url

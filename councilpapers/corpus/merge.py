@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..text.keys import title_key
-from .records import MinuteItem, Record, Resolution
+from ..text.names import same_person
+from .records import Attendance, MinuteItem, Record, Resolution
 
 TRUNCATED = re.compile(r"view the full minutes text for item", re.IGNORECASE)
 
@@ -28,6 +29,35 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
     keep = {id(r) for r in items + resolutions}
     others = [r for r in records if id(r) not in keep]
     return others + merged_items + merged_resolutions
+
+
+# The order a meeting's attendance is given in; other statuses are not listed.
+ATTENDANCE_STATUSES = ("present", "substitute", "also_present", "in_attendance", "apologies")
+
+
+def distinct_attendance(attendance: Iterable[Attendance]) -> dict[str, list[Attendance]]:
+    """A meeting's attendance by status (in `ATTENDANCE_STATUSES` order, only the
+    statuses someone has), each person once. Two files of the meeting print the
+    same list, one "Mr T A Maddison", the other "Mr T Maddison": one person
+    (`names.same_person`, and the same person substituted for)."""
+    attendance = list(attendance)
+    by_status: dict[str, list[Attendance]] = {}
+    for status in ATTENDANCE_STATUSES:
+        for person in attendance:
+            shown = by_status.get(status, [])
+            if person.status != status or any(_same_entry(person, other) for other in shown):
+                continue
+            by_status.setdefault(status, []).append(person)
+    return by_status
+
+
+def _same_entry(a: Attendance, b: Attendance) -> bool:
+    """Two attendance entries for one person (and whom they substitute for)."""
+    if not same_person(a.name, b.name):
+        return False
+    return a.substitute_for == b.substitute_for or bool(
+        a.substitute_for and b.substitute_for and same_person(a.substitute_for, b.substitute_for)
+    )
 
 
 def _merge_items(items: list[MinuteItem]) -> tuple[list[MinuteItem], dict[str, MinuteItem]]:

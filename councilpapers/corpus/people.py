@@ -3,23 +3,14 @@
 `resolve_people` groups mentions — (name as written, role, party, date, meeting) —
 into people. The rules:
 
-1. A name is read as honorific, given names (forenames or initials) and surname:
-   "Mr P J Oakford" -> (Mr, [P, J], Oakford); "Philip Segurola" -> (none, [Philip],
-   Segurola); "Mr Segurola" -> (Mr, [], Segurola). Brackets, honours ("MBE") and a
-   trailing role after a comma are dropped. Surnames compare without case or
-   apostrophe style ("FitzGerald" = "Fitzgerald", "O’Grady" = "O'Grady").
-2. Two names can be one person only when the surnames are equal and
-   - the honorifics agree: Mr/Sir/Lord are male, Mrs/Ms/Miss/Dame/Lady female,
-     and a male one never matches a female one ("Mr P Cole" ≠ "Mrs P T Cole");
-     Mrs, Ms and Miss match each other (councils write one person's title
-     inconsistently, even within one pack); Dr, Cllr, Prof and no honorific
-     match anything;
-   - the given names agree position by position, the shorter list being a
-     prefix of the longer: an initial matches a forename with that initial
-     ("P" ~ "Philip", "P J" ~ "Peter", "T" ~ "T A"), two forenames must be
-     equal, one a prefix of the other ("Geoff" ~ "Geoffrey") or a known short
-     form ("Tony" ~ "Anthony"). Honorifics are not matched to forenames ("Mr"
-     is not checked against "Philip").
+1. A name is read by `text.names.parse_name` into title, given names
+   (forenames or initials) and surname: "Mr P J Oakford" -> (Mr, [P, J],
+   Oakford); "Philip Segurola" -> (none, [Philip], Segurola). A name without a
+   surname ("the Chairman", "Amelia") is no one's.
+2. Two names can be one person only when `text.names.compatible` says so: the
+   same surname, titles that do not tell different genders ("Mr P Cole" ≠
+   "Mrs P T Cole"; Mrs, Ms and Miss match each other), and given names that
+   agree position by position ("P" ~ "Philip", "T" ~ "T A", "Tony" ~ "Anthony").
 3. A mention joins a person only if it is compatible with every name already
    in that person, so two people who share a surname are never merged through
    a third, vaguer name: "Mrs T Carpenter" and "Ms H Carpenter", both present
@@ -54,6 +45,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
+from ..text.names import Name, compatible, parse_name
+
 Mention = tuple[str, "str | None", "str | None", "str | None", "str | None"]
 
 
@@ -66,45 +59,10 @@ class PersonCluster:
     party: str | None
 
 
-MALE = {"mr", "sir", "lord"}
-FEMALE = {"mrs", "ms", "miss", "dame", "lady"}
-TITLES = MALE | FEMALE | {"mx", "dr", "prof", "professor", "rev", "revd", "cllr", "councillor"}
-SKIPPED = {"rt", "hon", "honourable", "the", "right", "councillors"}
-HONOURS = {"mbe", "obe", "cbe", "kbe", "dbe", "bem", "jp", "dl", "mp", "qpm", "qc", "kc", "phd"}
-SURNAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]\.?")  # two letters or more, no digits
-PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "le", "la", "del", "st"}
-# Short forms that are neither the full form's start ("Geoff" ~ "Geoffrey" and
-# "Pat" ~ "Patrick" need no entry) nor spelled like it.
-SHORT_FORMS = {
-    "tony": "anthony", "bill": "william", "billy": "william", "bob": "robert", "bobby": "robert",
-    "dick": "richard", "rick": "richard", "jim": "james", "jimmy": "james", "sue": "susan",
-    "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine",
-    "katie": "katherine", "kathy": "katherine", "ted": "edward", "ed": "edward", "harry": "henry",
-    "jenny": "jennifer", "andy": "andrew", "mike": "michael", "mick": "michael", "steve": "stephen",
-    "dave": "david", "terry": "terence", "gill": "gillian", "jill": "gillian", "penny": "penelope",
-    "joe": "joseph", "maggie": "margaret", "peggy": "margaret",
-}
-
-
-@dataclass(frozen=True)
-class _Name:
-    title: str | None  # "mr", "dr", … lower case, without its full stop
-    givens: tuple[str, ...]  # lower case; a single letter is an initial
-    surname: str  # the comparison key: "segurola", "o'grady"
-
-    @property
-    def gender(self) -> str | None:
-        return "m" if self.title in MALE else "f" if self.title in FEMALE else None
-
-    @property
-    def initials(self) -> str:
-        return "".join(g[0] for g in self.givens)
-
-
 @dataclass
 class _Member:
     written: str
-    name: _Name
+    name: Name
     meeting: str | None
     order: int
 
@@ -117,69 +75,9 @@ class _Cluster:
         return {m.meeting for m in self.members if m.meeting}
 
 
-def parse_name(written: str) -> _Name | None:
-    """Honorific, given names and surname of a name as written; None when it is
-    not a name with a surname ("the Chairman", "Amelia")."""
-    text = re.sub(r"\([^()]*\)?", " ", written)
-    text = text.split(",")[0] if not re.match(r"^\s*[^,]+,\s*(?:" + "|".join(HONOURS) + r")\b", text, re.I) else text
-    words = [w for w in re.split(r"\s+", text.replace(",", " ").strip()) if w]
-    while words and words[-1].lower().strip(".") in HONOURS:
-        words.pop()
-    title = None
-    while words and words[0].lower().strip(".") in TITLES | SKIPPED:
-        word = words.pop(0).lower().strip(".")
-        if word in TITLES:
-            title = {"councillor": "cllr", "professor": "prof", "revd": "rev"}.get(word, word)
-    if not words:
-        return None
-    surname_words = [words.pop()]
-    while words and words[-1].lower() in PARTICLES:
-        surname_words.insert(0, words.pop())
-    if not SURNAME.fullmatch(surname_words[-1]) or (not words and title is None):
-        return None  # "A1", "Amelia"
-    givens: list[str] = []
-    for word in words:
-        if re.fullmatch(r"(?:[A-Z]\.?){2,3}", word) and not re.search(r"[a-z]", word):
-            givens += [c.lower() for c in word if c.isalpha()]  # "PJ", "P.J."
-        elif re.fullmatch(r"[^\W\d_]\.?", word):
-            givens.append(word[0].lower())
-        elif re.fullmatch(r"[^\W\d_][\w'’\-]*", word):
-            givens.append(word.lower().replace("’", "'"))
-        else:
-            return None
-    surname = " ".join(surname_words).lower().replace("’", "'").strip(".")
-    return _Name(title, tuple(givens), surname)
-
-
-def _givens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    for x, y in zip(a, b):
-        if len(x) == 1 or len(y) == 1:
-            if _initial(x) != _initial(y) and x[0] != y[0]:
-                return False
-        elif not _forenames_match(x, y):
-            return False
-    return True
-
-
-def _initial(given: str) -> str:
-    return SHORT_FORMS.get(given, given)[0]
-
-
-def _forenames_match(x: str, y: str) -> bool:
-    """"Geoff" ~ "Geoffrey", "Pat" ~ "Patrick", "Tony" ~ "Anthony", "Anne" ~ "Ann"."""
-    for a, b in ((x, y), (SHORT_FORMS.get(x, x), SHORT_FORMS.get(y, y))):
-        if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
-            return True
-    return False
-
-
 def _compatible(a: _Member, b: _Member) -> bool:
     """Whether two mentions can be one person (the module docstring's rule 2)."""
-    if a.name.surname != b.name.surname:
-        return False
-    if a.name.gender and b.name.gender and a.name.gender != b.name.gender:
-        return False
-    return _givens_compatible(a.name.givens, b.name.givens)
+    return compatible(a.name, b.name)
 
 
 def _specificity(member: _Member) -> tuple:
@@ -296,12 +194,12 @@ def _canonical(cluster: _Cluster) -> str:
 
 
 def _assign_ids(people: list[tuple[_Cluster, PersonCluster]]) -> None:
-    def base(person: PersonCluster) -> tuple[str, _Name]:
+    def base(person: PersonCluster) -> tuple[str, Name]:
         name = parse_name(person.name)
         slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name.surname)).strip("-")
-        return f"per-{slug}" + (f"-{name.initials}" if name.initials else ""), name
+        return f"per-{slug}" + (f"-{name.given_initials}" if name.given_initials else ""), name
 
-    groups: dict[str, list[tuple[PersonCluster, _Name]]] = {}
+    groups: dict[str, list[tuple[PersonCluster, Name]]] = {}
     for _, person in people:
         key, name = base(person)
         groups.setdefault(key, []).append((person, name))

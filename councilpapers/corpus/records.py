@@ -9,7 +9,30 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import ClassVar
+
+try:
+    from enum import StrEnum
+except ImportError:  # Python 3.10
+    class StrEnum(str, Enum):
+        """Members are their strings: JSON, SQLite and f-strings see the value."""
+
+        __str__ = str.__str__
+        __format__ = str.__format__
+
+
+class SourceStatus(StrEnum):
+    OK = "ok"
+    FAILED = "failed"
+
+
+class TextLayer(StrEnum):
+    """A PDF's own text: usable, absent (a scan) or junk codes (then OCRed)."""
+
+    OK = "ok"
+    MISSING = "missing"
+    GARBLED = "garbled"
 
 
 @dataclass
@@ -19,12 +42,12 @@ class Source:
     sha256: str
     format: str | None
     pages: int | None
-    status: str  # "ok" or "failed"
+    status: SourceStatus
     error: str | None = None
     duplicate_of: str | None = None  # id of a source with the same content under another path
-    # PDFs only: "ok", or "missing" (a scan) / "garbled" (junk codes), whose text,
-    # when the source is ok, came from OCR.
-    text_layer: str | None = None
+    # PDFs only: ok, or missing / garbled, whose text, when the source is ok, came from OCR.
+    text_layer: TextLayer | None = None
+    parse_report: dict | None = None  # what ingest made of it (`corpus.parse_report.ParseReport` as JSON)
 
     type: ClassVar[str] = "source"
 
@@ -37,6 +60,7 @@ class Meeting:
     time: str | None = None  # HH:MM, 24 h
     venue: str | None = None
     sources: list[str] = field(default_factory=list)
+    status: str | None = None  # "cancelled" or "postponed" when the papers say so
 
     type: ClassVar[str] = "meeting"
 

@@ -179,3 +179,8 @@ def people_profiles(store: Store, name: str | None = None) -> list[Profile]:
         )
         for person in people
     ]
+
+
+def glossary_entry(store: Store, short: str) -> GlossaryEntry | None:
+    """What `short` stands for in the corpus (case aside), or None."""
+    return next((e for e in glossary(store) if e.short.upper() == short.upper()), None)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .records import Meeting, Person, Record, Source, record_from_json
+from .records import Meeting, Person, Record, Source, SourceStatus, TextLayer, record_from_json
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS sources (
     error TEXT,
     duplicate_of TEXT,
     ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
-    text_layer TEXT
+    text_layer TEXT,
+    parse_report TEXT
 );
 CREATE INDEX IF NOT EXISTS sources_sha ON sources(sha256);
 CREATE TABLE IF NOT EXISTS meetings (
@@ -34,7 +35,8 @@ CREATE TABLE IF NOT EXISTS meetings (
     committee TEXT NOT NULL,
     date TEXT,
     time TEXT,
-    venue TEXT
+    venue TEXT,
+    status TEXT
 );
 CREATE TABLE IF NOT EXISTS meeting_sources (
     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
@@ -76,7 +78,7 @@ CREATE TABLE IF NOT EXISTS source_origins (
 );
 """
 # Columns added after the first release: (table, column, type).
-ADDED_COLUMNS = (("sources", "text_layer", "TEXT"),)
+ADDED_COLUMNS = (("sources", "text_layer", "TEXT"), ("sources", "parse_report", "TEXT"), ("meetings", "status", "TEXT"))
 
 
 class Store:
@@ -143,10 +145,11 @@ class Store:
         with self.transaction() as db:
             self._delete_path(db, source.path)
             db.execute(
-                "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of, text_layer)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of, text_layer,"
+                " parse_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (source.id, source.path, source.sha256, source.format, source.pages,
-                 source.status, source.error, source.duplicate_of, source.text_layer),
+                 source.status, source.error, source.duplicate_of, source.text_layer,
+                 json.dumps(source.parse_report, ensure_ascii=False) if source.parse_report else None),
             )
             for meeting in meetings:
                 _upsert_meeting(db, meeting)
@@ -213,7 +216,8 @@ class Store:
                 (row["id"],),
             )
         ]
-        return Meeting(row["id"], row["committee"], row["date"], row["time"], row["venue"], sources)
+        return Meeting(row["id"], row["committee"], row["date"], row["time"], row["venue"], sources,
+                       status=row["status"])
 
     def record(self, record_id: str) -> Record | None:
         row = self.db.execute("SELECT data FROM records WHERE id = ?", (record_id,)).fetchone()
@@ -318,11 +322,12 @@ def _upsert_meeting(db: sqlite3.Connection, meeting: Meeting) -> None:
     """The same meeting told by several files is one row; each file may know more
     of it (the front sheet knows the time, the minutes the venue), so fill gaps."""
     db.execute(
-        "INSERT INTO meetings (id, committee, date, time, venue) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO meetings (id, committee, date, time, venue, status) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET"
         " time = COALESCE(meetings.time, excluded.time),"
-        " venue = COALESCE(meetings.venue, excluded.venue)",
-        (meeting.id, meeting.committee, meeting.date, meeting.time, meeting.venue),
+        " venue = COALESCE(meetings.venue, excluded.venue),"
+        " status = COALESCE(meetings.status, excluded.status)",
+        (meeting.id, meeting.committee, meeting.date, meeting.time, meeting.venue, meeting.status),
     )
 
 
@@ -343,8 +348,10 @@ def _drop_orphan_meetings(db: sqlite3.Connection) -> None:
 def _source(row: sqlite3.Row) -> Source:
     return Source(
         id=row["id"], path=row["path"], sha256=row["sha256"], format=row["format"],
-        pages=row["pages"], status=row["status"], error=row["error"],
-        duplicate_of=row["duplicate_of"], text_layer=row["text_layer"],
+        pages=row["pages"], status=SourceStatus(row["status"]), error=row["error"],
+        duplicate_of=row["duplicate_of"],
+        text_layer=TextLayer(row["text_layer"]) if row["text_layer"] else None,
+        parse_report=json.loads(row["parse_report"]) if row["parse_report"] else None,
     )
 
 

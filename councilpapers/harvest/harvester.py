@@ -387,13 +387,30 @@ def harvest(options: HarvestOptions, progress: Callable[[str], None] | None = No
 # -- ingest and origins --------------------------------------------------------------
 
 
-def ingest_archive(archive_root: Path, base_url: str, store, index=None, *, jobs: int = 1, ocr: bool = True,
-                   on_outcome=None):
-    """Ingest the site's archived files the store lacks (or holds other bytes of),
-    and keep each file's origin (URL, committee, meeting, validators) in the store.
-    The outcomes of ingest, and the files left out (formats ingest does not read)."""
+def ingest_archive(archive_root: Path, base_url: str, home, *, store=None, index=None,
+                   jobs: int | None = None, ocr: bool = True, progress=None):
+    """Ingest the site's archived files the store lacks (or holds other bytes of)
+    through `workflow.run_ingest`, keeping each file's origin (URL, committee,
+    meeting, validators) in the store. The `IngestReport`, whose `unread` lists
+    the files left out (formats ingest does not read)."""
+    from ..workflow import run_ingest
+
+    unread: list[Path] = []
+
+    def select(store) -> list[Path]:
+        pending, left_out = archived_to_ingest(archive_root, base_url, store)
+        unread.extend(left_out)
+        return pending
+
+    report = run_ingest(home, select=select, store=store, index=index, jobs=jobs, ocr=ocr, progress=progress)
+    report.unread = unread
+    return report
+
+
+def archived_to_ingest(archive_root: Path, base_url: str, store) -> tuple[list[Path], list[Path]]:
+    """Record the origin of every archived file in the store; the files to
+    ingest (new, or other bytes than the store's), and those ingest cannot read."""
     from ..corpus.store import SourceOrigin
-    from ..ingest.manager import ingest_paths
     from ..ingest.readers import SUPPORTED_SUFFIXES
 
     archive = Archive(archive_root, normalise_base(base_url))
@@ -416,5 +433,4 @@ def ingest_archive(archive_root: Path, base_url: str, store, index=None, *, jobs
         if source is None or source.sha256 != row["sha256"]:
             pending.append(path)
     store.set_origins(origins)
-    outcomes = ingest_paths(pending, store, index, on_outcome, jobs=jobs, ocr=ocr) if pending else []
-    return outcomes, unread
+    return pending, unread

@@ -25,11 +25,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from urllib.parse import parse_qs, quote, urlencode, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
+from ..text.dates import whole_date
 from .client import FetchError, PoliteClient
 
 KINDS = ("minutes", "agenda", "reports", "decisions", "supplements")
@@ -123,17 +124,6 @@ def absolute(base: str, href: str) -> str:
 def _query(url: str) -> dict[str, str]:
     """Query parameters, names lowercased (IIS is case-insensitive)."""
     return {k.lower(): v[0] for k, v in parse_qs(urlsplit(url).query, keep_blank_values=True).items()}
-
-
-def parse_uk_date(text: str | None) -> date | None:
-    """dd/mm/yyyy; None when empty or impossible (31/02/2025)."""
-    text = (text or "").strip()
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def uk_date(day: date) -> str:
@@ -232,7 +222,7 @@ def parse_meetings_xml(data: bytes) -> list[Meeting]:
         for m in committee.iter("meeting"):
             raw = _el_text(m, "meetingdate")
             meetings.append(Meeting(
-                id=_el_text(m, "meetingid"), committee_id=cid, committee=title, date=parse_uk_date(raw),
+                id=_el_text(m, "meetingid"), committee_id=cid, committee=title, date=whole_date(raw),
                 time=_el_text(m, "meetingtime") or None, status=_el_text(m, "meetingstatus"), raw_date=raw,
             ))
     return [m for m in meetings if m.id]
@@ -279,11 +269,11 @@ def parse_meeting_xml(data: bytes, base_url: str) -> MeetingXml:
                 attachment_id=_el_text(doc, "attachmentid") or attachment_id_of(url),
                 item=item_title,
                 restricted=item_restricted or _is_true(_el_text(doc, "isrestricted")) or bool(RESTRICTED_TITLE.search(title)),
-                published=parse_uk_date(_el_text(doc, "publicationdate")),
+                published=whole_date(_el_text(doc, "publicationdate")),
                 external=_is_true(_el_text(doc, "isurl")),
             ))
     raw = _el_text(root, "meetingdate")
-    return MeetingXml(_el_text(root, "agendaid") or None, documents, restricted_items, parse_uk_date(raw), raw)
+    return MeetingXml(_el_text(root, "agendaid") or None, documents, restricted_items, whole_date(raw), raw)
 
 
 # -- the HTML pages ----------------------------------------------------------------
@@ -330,7 +320,7 @@ def parse_meetings_html(page: bytes, page_url: str, committee: Committee) -> Mee
         if not mid:
             continue
         words = anchor.text(deep=True).replace("\xa0", " ").split()
-        day = parse_uk_date(" ".join(words[:3]))
+        day = whole_date(" ".join(words[:3]))
         if day is None:
             odd.append(" ".join(words))
         parent = anchor.parent
@@ -368,7 +358,7 @@ def parse_meeting_page(page: bytes, page_url: str) -> MeetingPage:
     heading_text = " ".join(heading.text(deep=True).split()) if heading else ""
     committee, _, when = heading_text.rpartition(" - ")
     meta = tree.css_first('meta[name="DC.date"]')
-    day = _heading_date(when) or parse_uk_date((meta.attributes.get("content") or "") if meta else "")
+    day = _heading_date(when) or whole_date((meta.attributes.get("content") or "") if meta else "")
     documents: list[Document] = []
     for anchor in tree.css("ul.mgActionList a[href]"):
         href = anchor.attributes.get("href") or ""
@@ -400,7 +390,7 @@ def _heading_date(text: str) -> date | None:
     """"Wednesday 15 January 2025 7:00 pm[, CANCELLED]" -> 2025-01-15."""
     words = text.replace(",", " ").split()
     for start in range(len(words) - 2):
-        day = parse_uk_date(" ".join(words[start:start + 3]))
+        day = whole_date(" ".join(words[start:start + 3]))
         if day:
             return day
     return None

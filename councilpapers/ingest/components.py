@@ -19,9 +19,9 @@ from .pipeline import Component, Doc
 from .segment import business
 from .segment.agenda import find_agenda_items, front_sheet_end
 from .segment.attendance import find_apologies, find_attendance, find_roll_call
-from .segment.cover_sheets import find_cover_sheets
+from .segment.cover_sheets import find_cover_sheets, meeting_addressed
 from .segment.documents import split_documents
-from .segment.headings import find_meeting_headings
+from .segment.meetings import find_meeting_headings
 from .segment.minutes import MinutesSection, minutes_sections
 from .segment.resolutions import find_resolutions
 from .segment.votes import find_listed_votes, find_votes
@@ -37,8 +37,10 @@ def meetings(doc: Doc) -> None:
 
 
 def agenda(doc: Doc) -> None:
-    """A front sheet's items; the pack is for the front sheet's meeting."""
+    """A front sheet's items; the pack (or the report) is for the front sheet's meeting."""
     for heading in doc.headings:
+        if heading.kind == "report":
+            doc.front_meeting = doc.front_meeting or doc.meeting_for(heading)
         if heading.kind != "agenda":
             continue
         doc.front_meeting = doc.meeting_for(heading)
@@ -47,8 +49,12 @@ def agenda(doc: Doc) -> None:
 
 
 def reports(doc: Doc) -> None:
-    """Report cover sheets (By:/From:/To:/Subject:…)."""
-    doc.add_all(find_cover_sheets(doc.lines), meeting=doc.front_meeting)
+    """Report cover sheets (By:/From:/To:/Subject:…), each for the meeting its
+    "To: Cabinet – 30 January 2025" names, else the pack's."""
+    for report in find_cover_sheets(doc.lines):
+        addressed = meeting_addressed(report.to, report.index, doc.context)
+        report.meeting = doc.meeting_for(addressed) if addressed else doc.front_meeting
+        doc.add(report)
 
 
 def documents(doc: Doc) -> None:

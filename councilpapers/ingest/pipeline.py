@@ -16,9 +16,11 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..corpus.parse_report import ParseReport
 from ..corpus.records import Meeting, Record
 from .committees import meeting_id
 from .model import ExtractedText, Line
+from .parse_report import parse_report
 from .segment.headings import MeetingHeading
 from .segment.minutes import MinutesSection
 
@@ -88,10 +90,12 @@ class Doc:
         mid = meeting_id(heading.committee, iso)
         known = self.meetings.get(mid)
         if known is None:
-            self.meetings[mid] = Meeting(mid, heading.committee, iso, heading.time, heading.venue)
+            self.meetings[mid] = Meeting(mid, heading.committee, iso, heading.time, heading.venue,
+                                         status=heading.status)
         else:
             known.time = known.time or heading.time
             known.venue = known.venue or heading.venue
+            known.status = known.status or heading.status
         return mid
 
     def meeting_at(self, index: int) -> str | None:
@@ -106,7 +110,7 @@ class Doc:
 class Extraction:
     meetings: list[Meeting]
     records: list[Record]
-    notes: list[str]
+    report: ParseReport
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,8 @@ def extract(
     for component in PIPELINE:
         if component.name not in disable:
             component.run(doc)
-    return Extraction(list(doc.meetings.values()), doc.records, doc.notes)
+    meetings = list(doc.meetings.values())
+    return Extraction(meetings, doc.records, parse_report(meetings, doc.records, doc.notes))
 
 
 def extract_records(

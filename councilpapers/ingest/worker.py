@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..corpus.records import Meeting, Record
-from .pipeline import extract_records
+from ..corpus.records import Meeting, Record, TextLayer
+from .pipeline import extract
 from .model import ExtractedText, UnreadableFile
 from .readers import read_file
 from .readers.pdf import GarbledTextLayer, NoTextLayer
@@ -35,9 +35,10 @@ class FileWork:
     pages: int | None = None
     meetings: list[Meeting] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
+    report: dict | None = None  # the parse report (`corpus.parse_report.ParseReport`) as JSON
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # one sentence: why the file could not be read
-    text_layer: str | None = None  # PDFs: "ok", "missing" or "garbled"
+    text_layer: TextLayer | None = None  # PDFs only
     seconds: float = 0.0
 
 
@@ -46,7 +47,9 @@ def process_file(task: FileTask) -> FileWork:
     work = FileWork(task)
     try:
         text = _read(task, work)
-        work.meetings, work.records = extract_records(text, task.key, task.sha256)
+        extraction = extract(text, task.key, task.sha256)
+        work.meetings, work.records = extraction.meetings, extraction.records
+        work.report = extraction.report.to_json()
         work.format, work.pages, work.warnings = text.format, text.page_count, text.warnings
     except UnreadableFile as error:
         work.error = str(error)
@@ -67,10 +70,10 @@ def _read(task: FileTask, work: FileWork) -> ExtractedText:
     try:
         text = read_file(task.path)
     except (NoTextLayer, GarbledTextLayer) as error:
-        work.text_layer = "missing" if isinstance(error, NoTextLayer) else "garbled"
+        work.text_layer = TextLayer.MISSING if isinstance(error, NoTextLayer) else TextLayer.GARBLED
         return _ocr(task, error)
     if text.format == "pdf":
-        work.text_layer = "ok"
+        work.text_layer = TextLayer.OK
     return text
 
 

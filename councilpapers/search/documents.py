@@ -33,19 +33,15 @@ from datetime import date
 from ..corpus.records import Meeting, Record
 from ..corpus.store import Store
 from ..text.keys import title_key
+from ..text.names import TITLED_NAME, surname
+from ..text.vocabulary import DECISION_NUMBER
 
 # Documents are found through their passages (a page each), which carry the text.
 INDEXED_TYPES = ("minute_item", "resolution", "agenda_item", "passage", "report", "action")
 SEARCH_KIND = {"passage": "document"}
 GLOSSARY_KIND = "_glossary"
 
-DECISION_NO = re.compile(r"\b\d{2}/\d{5}\b")
-HONORIFIC_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof)\.?"
-    r"\s+(?:[A-Z][a-z]+\s+|[A-Z]\.?\s+){0,3}([A-Z][A-Za-z’'-]*[a-z][A-Za-z’'-]*)"
-)
-TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "sir", "dame", "lord",
-          "lady", "professor", "prof", "the", "rev"}
+DECISION_NO = re.compile(rf"\b{DECISION_NUMBER}\b")
 MONEY_UNITS = {"GBP", "USD", "EUR", "£", "$", "€"}
 
 
@@ -184,23 +180,6 @@ class _Amounts:
 
 # -- people ----------------------------------------------------------------------
 
-def surname(name: str) -> str | None:
-    """The surname in a name as written: "Mr P J Oakford" and "Peter Oakford,
-    Cabinet Member for …" give "Oakford"; "the Chairman" gives None."""
-    name = re.split(r"[,(–—]| - ", name)[0]
-    parts = [p for p in re.findall(r"[A-Za-z’'-]+", name) if p.lower() not in TITLES]
-    if not parts:
-        return None
-    last = parts[-1]
-    if not last[0].isupper() or len(last) < 2 or last.lower() in ROLE_WORDS:
-        return None
-    return last
-
-
-ROLE_WORDS = {"chairman", "chair", "officer", "director", "manager", "member", "members", "clerk",
-              "head", "leader", "council", "panel", "committee", "services", "service", "team"}
-
-
 def _people(record: Record, text: str) -> dict:
     names: list[str] = []
     owners: list[str] = []
@@ -210,9 +189,9 @@ def _people(record: Record, text: str) -> dict:
         ids = [p for p in [record.person, *record.people] if p]
     elif record.type == "report":
         names = list(record.by)
-    names.extend(m.group(1) for m in HONORIFIC_NAME.finditer(text))
+    names.extend(m["surname"] for m in TITLED_NAME.finditer(text))
     if record.type != "passage":
-        names.extend(m.group(1) for m in HONORIFIC_NAME.finditer(_title(record)))
+        names.extend(m["surname"] for m in TITLED_NAME.finditer(_title(record)))
     owner_names = sorted({s for o in owners for part in re.split(r"\band\b|&|/", o) if (s := surname(part))})
     surnames = sorted({s for n in names if (s := surname(n))} | set(owner_names))
     return {"people": surnames, "owners": owner_names, "person_ids": sorted(set(ids))}

@@ -24,12 +24,11 @@ from typing import Callable, Iterable, Mapping
 
 from . import analysis
 from . import query as Q
+from ..text.dates import month_name
 from .query import BadQuery
 
 ENGINES = ("whoosh", "tantivy")
 LOCK_TIMEOUT = 30.0  # seconds to wait for another process's writer
-MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
 SIMILAR_TERMS = 12
 EXEMPT_JSON = "exempt_v1.json"
 
@@ -582,7 +581,7 @@ def to_row(doc: dict) -> dict:
         text = doc.get("body") or doc.get("resolved") or ""
     title = doc.get("title")
     index_title = doc.get("index_title", title)
-    meta = " ".join(x for x in (committee, f"{day.day} {MONTHS[day.month]} {day.year}" if day else None) if x)
+    meta = " ".join(x for x in (committee, f"{day.day} {month_name(day.month)} {day.year}" if day else None) if x)
     meeting_id, agenda_ref = doc.get("meeting_id"), doc.get("agenda_ref")
     decisions = list(doc.get("decisions") or [])
     payload = {

@@ -23,12 +23,14 @@ expanding acronyms both ways and correcting words the index has never seen.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..text.dates import BadDate, partial_date
+from ..text.money import parse_money
+from ..text.vocabulary import DECISION_NUMBER
 from . import analysis
 
 
@@ -321,32 +323,17 @@ def date_range(spec: str) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _partial_date(text: str) -> tuple[dt.date, dt.date]:
-    parts = text.strip().split("-")
     try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 1 and len(parts[0]) == 4:
-            return dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
-        if len(numbers) == 2:
-            year, month = numbers
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        if len(numbers) == 3:
-            day = dt.date(*numbers)
-            return day, day
-    except ValueError:
-        pass
-    raise BadQuery(f"{text!r} is not a date like 2016, 2016-05 or 2016-05-26.")
-
-
-_MONEY = re.compile(r"[£$€]?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|bn|b|million|billion|thousand)?", re.IGNORECASE)
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+        return partial_date(text)
+    except BadDate as error:
+        raise BadQuery(str(error)) from None
 
 
 def money(text: str) -> float:
-    m = _MONEY.fullmatch(text.strip())
-    if not m:
+    found = parse_money(text)
+    if found is None:
         raise BadQuery(f"{text!r} is not an amount like 1000000, £1m or 500k.")
-    value = float(m.group(1).replace(",", ""))
-    return value * _SCALE.get((m.group(2) or "").lower(), 1)
+    return found.value
 
 
 def amount_range(spec: str) -> Range:
@@ -405,6 +392,7 @@ MINUTE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?|[A-Za-z]\d{1,2}")  # "153", "12a",
 YEAR = re.compile(r"(19|20)\d\d")
 MINUTE_WORDS = {"minute", "minutes", "min", "item", "decision"}
 AGENDA_REF = re.compile(r"[A-Z]\d{1,2}")
+DECISION = re.compile(DECISION_NUMBER)  # "15/00067"
 
 
 @dataclass
@@ -571,7 +559,7 @@ class Planner:
         return OR(*(Phrase(f, tuple(terms), b) for f, b in TEXT_FIELDS.items()), *meta)
 
     def _word(self, word: str):
-        if re.fullmatch(r"\d{2}/\d{5}", word):
+        if DECISION.fullmatch(word):
             self._pins.append(("decision", word))
             return OR(self._text_phrase(analysis.terms(word)), Term("decision", word, PIN_BOOST))
         if word.lower() in QUESTION_WORDS:
@@ -593,7 +581,7 @@ class Planner:
         return OR(*alternatives)
 
     def _minute_ref(self, word: str):
-        if re.fullmatch(r"\d{2}/\d{5}", word):
+        if DECISION.fullmatch(word):
             return self._word(word)
         value = word.upper() if word[0].isalpha() else word
         self._pins.append(("minute", value))
@@ -641,7 +629,7 @@ class Planner:
         return None
 
     def _person(self, name: str, *, owner: bool):
-        from .documents import surname
+        from ..text.names import surname
 
         surnames = {s for s in [surname(name) or (name.split()[-1] if name.split() else None)] if s}
         ids: set[str] = set()
@@ -722,7 +710,7 @@ def _join_minute_words(parts: list) -> list:
             continue
         nxt = parts[i + 1] if i + 1 < len(parts) else None
         if (isinstance(part, Word) and part.text.lower() in MINUTE_WORDS and isinstance(nxt, Word)
-                and re.fullmatch(r"\d{2}/\d{5}", nxt.text)):
+                and DECISION.fullmatch(nxt.text)):
             continue  # "decision 15/00067": the number says it all
         if (isinstance(part, Word) and part.text.lower() in MINUTE_WORDS and isinstance(nxt, Word)
                 and MINUTE_NUMBER.fullmatch(nxt.text)):

@@ -1,1 +1,1 @@
-"""What councils write, read the same way everywhere: names, dates, money, titles."""
+"""Text rules shared by ingest, the corpus, search and the CLI: names, dates, money, keys, vocabulary."""

@@ -23,6 +23,7 @@ from collections import Counter
 from typing import Iterable
 
 from ...corpus.records import Acronym
+from ...text.names import TITLED_NAME
 from ..model import Line
 from ..textflow import joined as _joined, squash as _squash
 
@@ -49,12 +50,6 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'&]*|&")
 BARRIER = re.compile(r"[.;:!?()\[\]•]\s|[()\[\]•]|\n\s*\n")
 SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "to", "on", "at", "with", "a", "an", "&", "by", "or"})
 LOOK_BACK_CHARS = 200
-# "Mrs S Skinner", "Mr Gurney": a surname. "Sarah Skinner" then spells "SS", the
-# initials an action log puts against her name, which is no acronym.
-TITLED_SURNAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Prof|Professor)\.?\s+"
-    r"(?:[A-Z]\.?\s+){0,3}(?P<surname>[A-Z][a-z][\w’'-]*)"
-)
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\d{1,2}$")  # "Children in Need1"
 
 
@@ -66,7 +61,11 @@ def find_acronyms(lines: list[Line]) -> list[Acronym]:
         *_glossary_lines(lines, text, starts),
         *_key_to_abbreviations(lines, text, starts),
     ]
-    surnames = {match["surname"] for match in TITLED_SURNAME.finditer(text)}
+    # "Mrs S Skinner", "Mr Gurney": a surname. "Sarah Skinner" then spells "SS", the
+    # initials an action log puts against her name, which is no acronym. Only
+    # initials may stand between title and surname here: "Councillor Ward
+    # Funding (CWF)" is no person.
+    surnames = {m["surname"] for m in TITLED_NAME.finditer(text) if not re.search(r"[a-z]", m["given"])}
     entries: dict[str, Acronym] = {}
     for offset, short, long in sorted(found):
         long = FOOTNOTE_MARK.sub("", long) if not any(c.isdigit() for c in short) else long

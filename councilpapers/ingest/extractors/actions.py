@@ -40,17 +40,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import DATE_PHRASE, HAS_YEAR, find_date
 from ...corpus.records import Action
+from ...text.dates import DATE_PHRASE, HAS_YEAR, MONTH_WORD, find_date
+from ...text.names import TITLE, TITLED_NAME, gender, initials, is_role_phrase, same_person, without_title
 from ..model import Line
-from ..segment.attendance import TITLE
 from ..segment.minutes import NEXT_DOCUMENT
 
 
 # --- who ---------------------------------------------------------------------
 
 NAME_WORD = r"[A-Z][\w'’\-]+"
-TITLED = rf"\b{TITLE}\.?\s+(?:[A-Z]\.?\s+){{0,3}}{NAME_WORD}"
 POST_WORD = (
     r"(?:Vice[- ]Chairman|Vice[- ]Chair|Chairman|Chairwoman|Chair|Officer|Member|Director|Manager|Clerk|Leader"
     r"|Head|Secretary|Adviser|Advisor|Commissioner|Executive|Mayor|Solicitor|Counsel|Coordinator|Co-ordinator"
@@ -67,12 +66,6 @@ PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
 PLAIN_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}"
 INITIALS = r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*"
 ACTION_OWNER = re.compile(rf"(?:^|\s)Actions?\s*[–—:-]\s*(?P<owner>{PLAIN_NAME}(?:\s+and\s+{PLAIN_NAME})*|{INITIALS})$")
-NOT_PEOPLE = re.compile(
-    r"\b(?:Council|Committee|Panel|Group|Board|Office|Services?|Team|Trust|Police|Department|Authority|"
-    r"Government|School|NHS|CCG|Kent|County|Members)\b"
-)
-MALE = {"mr", "sir", "lord"}
-FEMALE = {"mrs", "ms", "miss", "dame", "lady"}
 
 # --- the verbs -----------------------------------------------------------------
 
@@ -241,7 +234,7 @@ class _Item:
                 return ("pronoun", _tidy_owner(resolved.text)) if resolved else ("pronoun", first.text)
             return "mention", _tidy_owner(text[first.start : last.end])
         label = ACTION_OWNER.search(text[max(0, end - 120) : end])
-        if label and not NOT_PEOPLE.search(label["owner"]):
+        if label and not is_role_phrase(label["owner"]):
             return "label", label["owner"]
         if elide and re.search(r"(?:,|\band)\s*$", text[max(0, end - 5) : end]):
             subject = self.sentence_subject(at)
@@ -295,7 +288,7 @@ class _Item:
             if joint[0].start == 0 or any(p.search(lead_in) for p in (ACTION_LABEL, DASH_BEFORE, PARAGRAPH_OPENS, SENTENCE_BEFORE)):
                 return "mention", _tidy_owner(text[joint[0].start : at])
         label = ACTION_OWNER.search(text[max(0, at - 120) : at])
-        if label and not NOT_PEOPLE.search(label["owner"]):
+        if label and not is_role_phrase(label["owner"]):
             return "label", label["owner"]
         return None
 
@@ -335,7 +328,7 @@ def _item_text(lines: list[Line], start: int, end: int, people: "_People"):
 
 def _mentions(text: str, people: "_People") -> list[_Mention]:
     alternatives = [(kind, pattern) for kind, pattern in (
-        ("name", people.names_pattern()), ("name", TITLED), ("post", POST),
+        ("name", people.names_pattern()), ("name", TITLED_NAME.pattern), ("post", POST),
         ("officers", OFFICERS), ("pronoun", PRONOUN),
     ) if pattern]
     combined = re.compile("|".join(f"(?P<{kind}{n}>{pattern})" for n, (kind, pattern) in enumerate(alternatives)))
@@ -347,10 +340,9 @@ def _mentions(text: str, people: "_People") -> list[_Mention]:
 
 
 def _agrees(name: str, pronoun: str) -> bool:
-    title = name.split()[0].lower().rstrip(".") if name.split() else ""
-    if pronoun.lower() == "he":
-        return title not in FEMALE
-    return title not in MALE
+    """Whether "he" or "she" can stand for a name: its title tells no other gender."""
+    told = gender(name)
+    return told != ("f" if pronoun.lower() == "he" else "m")
 
 
 def _tidy_owner(written: str) -> str:
@@ -366,16 +358,14 @@ class _People:
         self.names = [re.sub(r"\s+", " ", a).strip() for a in attendees if a and a.strip()]
         self.by_initials: dict[str, set[str]] = {}
         for name in self.names:
-            for initials in _initials_of(name):
-                self.by_initials.setdefault(initials, set()).add(name)
+            for form in initials(name):
+                self.by_initials.setdefault(form, set()).add(name)
 
     def names_pattern(self) -> str:
-        # Untitled full names ("Geoff Gurney"); titled ones are found by TITLED.
+        # Untitled full names ("Geoff Gurney"); titled ones are found by TITLED_NAME.
         forms = set()
         for name in self.names:
-            words = name.split()
-            if re.fullmatch(rf"{TITLE}\.?", words[0]):
-                words = words[1:]
+            words = without_title(name).split()
             if len(words) >= 2 and all(len(w) > 1 for w in words):
                 forms.add(" ".join(words))
         if not forms:
@@ -410,33 +400,10 @@ class _People:
             if names and len(names) == 1:
                 return names[0]
             return piece
-        words = piece.split()
-        titled = re.fullmatch(rf"{TITLE}\.?", words[0]) is not None
-        same = []
-        for name in self.names:
-            their = name.split()
-            if their[-1].lower() != words[-1].lower():
-                continue
-            their_title = their[0].lower().rstrip(".") if re.fullmatch(rf"{TITLE}\.?", their[0]) else None
-            if titled and their_title and their_title != words[0].lower().rstrip("."):
-                continue
-            if not titled and len(words) >= 2 and words[0].lower() not in (w.lower() for w in their[:-1]):
-                continue
-            same.append(name)
+        same = [name for name in self.names if same_person(piece, name)]
         if len(same) == 1 and not piece.lower().startswith("the "):
             return same[0]
         return piece
-
-
-def _initials_of(name: str) -> set[str]:
-    words = name.replace("’", "'").split()
-    if words and re.fullmatch(rf"{TITLE}\.?", words[0]):
-        words = words[1:]
-    if not words:
-        return set()
-    parts = [p for w in words for p in w.split("-") if p]
-    forms = {"".join(p[0].upper() for p in parts), words[0][0].upper() + words[-1][0].upper()}
-    return {f for f in forms if len(f) >= 2}
 
 
 def _split_owners(owner: str) -> list[str]:
@@ -531,7 +498,6 @@ ROW_REF = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(
 # What ends a table's rows: the next theme, its lead officer, another document.
 TABLE_BREAK = re.compile(r"^\s*(?:(?:Theme|Priority|Section)\s+\d+\b|Lead\s+Officers?\s*:)", re.IGNORECASE)
 MAX_ROW_LINES = 60
-MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # The Review/Timescale column: "Review 31st July 2015", "Completion …", "Monthly review", "Complete".
 DUE_START = re.compile(
     rf"^(?:For\s+review\b|Strategy\s+implementation\b|Progress\b|Review\b|Completion\b|Completed?\b|Monthly\b"

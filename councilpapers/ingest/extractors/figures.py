@@ -23,32 +23,18 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from ...corpus.records import Figure
+from ...text import vocabulary
+from ...text.dates import MONTH_NAMES
+from ...text.money import CURRENCIES, MONEY_IN_TEXT, NUMBER, amount, is_column_header
 from ..model import Line
 from ..textflow import joined as _joined, squash as _squash
 
-# "1,000", "4,859, 856" (a stray space after the comma, as printed), "2.3", "72,030,000.00".
-NUMBER = r"\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "over 73%", "approximately 4,000 cases": kept in the text, since "over 73%" is
 # not "73%". Looked for behind a figure once found, which is faster than trying
 # it at every position of the text.
 QUALIFIER_BEFORE = re.compile(
     r"\b(?i:(?:just\s+)?(?:over|under|around|about|approximately|approx\.|almost|nearly|some"
     r"|circa|up\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|no\s+more\s+than))\s+$"
-)
-CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
-MULTIPLIER = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-
-# A minus sign only when it touches the amount ("-£124.5m"); an en dash is a
-# separator in these papers ("Services (KCHFT) –£4,859, 856"). Brackets round
-# the whole amount mark a negative in a table row only (see _in_table_row).
-# Each pattern opens with a lookahead on its first character: Python's re tries a
-# pattern at every position, and the lookahead makes a wrong one fail at once.
-MONEY = re.compile(
-    r"(?=[-−+(£$€])(?<![\w.])"
-    + r"(?P<open>\()?(?P<sign>[-−+])?(?P<currency>[£$€])\s?(?P<number>" + NUMBER + r")(?!\d|,\d)"
-    + r"(?P<multiplier>\s?(?i:billion|million|thousand|bn|mn|m|k))?\b"
-    + r"(?P<per>\s+per\s+(?:annum|year|month|week|day|hour|night)\b|\s+p\.a\.)?"
-    + r"(?(open)(?P<close>\))?)"
 )
 PERCENT = re.compile(
     r"(?=[-−+\d])(?<![\w.,])"
@@ -75,27 +61,12 @@ WORD_VALUES = {
     **{w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)},
 }
 
-# Nouns a council counts: people, cases and the things services provide. Plural
-# only: "a fifty bed unit" describes a unit, "50 beds" counts beds. Time units
-# (days, weeks, years) and measures (miles, hours) are left out on purpose.
-COUNTED_NOUNS = frozenset("""
-    children people persons individuals adults men women girls boys babies infants families households
-    parents carers adopters guardians residents tenants users clients patients pupils students learners
-    leavers graduates apprentices trainees volunteers members councillors officers staff employees workers
-    managers practitioners professionals nurses visitors teachers secondees locums posts vacancies roles
-    cases referrals assessments plans placements visits meetings conversations contacts enquiries
-    applications complaints responses replies incidents investigations audits reviews hearings adoptions
-    exclusions offences offenders admissions schools academies homes beds places units properties dwellings
-    houses sites vehicles buses teams sessions events courses awards measures indicators petitions objections
-    representations signatures respondents consultees attendees participants delegates
-""".split())
-# Acronyms that name a group of people and take no plural "s" ("963 UASC", "30 FTE").
-COUNTED_ACRONYMS = frozenset({"UASC", "LAC", "CIC", "CiC", "CYP", "NEET", "FTE", "WTE"})
-# Two-word units kept whole, so "26 locum social workers" counts "social workers".
-COMPOUND_UNITS = frozenset({
-    "young people", "older people", "social workers", "foster carers", "care leavers", "health visitors",
-    "young carers", "support workers", "family members", "care homes", "children's homes",
-})
+# Nouns a council counts, groups that take no plural ("963 UASC") and two-word
+# units kept whole ("26 locum social workers" counts "social workers"): the
+# papers' vocabulary, in text/vocabulary/ so a council adds its own.
+COUNTED_NOUNS = frozenset(t.lower() for t in vocabulary.terms("counted_nouns"))
+COUNTED_ACRONYMS = frozenset(vocabulary.terms("counted_acronyms"))
+COMPOUND_UNITS = frozenset(t.lower().replace("’", "'") for t in vocabulary.terms("counted_compounds"))
 MAX_DESCRIBING_WORDS = 3
 # Words that cannot sit between a numeral and its noun: "113 of these", "4 were
 # achieved", "6 to 8 weeks", "2015 and 2016 children" all stop here.
@@ -105,8 +76,7 @@ NOT_DESCRIBING = frozenset("""
     whose it its their there here as if but not no more less years year months month weeks week days day hours
     daily weekly monthly quarterly yearly annual annually number numbers total all percentage percentages
     rate average
-    january february march april may june july august september october november december
-""".split())
+""".split()) | frozenset(m.lower() for names in MONTH_NAMES.values() for m in names)
 # What printed just before a number makes it a label, not a count: "Item 5",
 # "Appendix 2", "aged 16", "Key Stage 4 pupils", "Year 11 students", "per 10,000 children".
 LABEL_WORDS = frozenset("""
@@ -205,17 +175,17 @@ def find_figures(lines: list[Line]) -> list[Figure]:
     spans: list[tuple[int, int, str, str, float, str]] = []  # start, end, kind, text, value, unit
     taken: list[tuple[int, int]] = []  # spans already a figure, kept sorted
 
-    for match in MONEY.finditer(text):
-        if _is_column_header(match):
+    for match in MONEY_IN_TEXT.finditer(text):
+        if is_column_header(match["number"]):
             continue
-        value = _number(match["number"]) * MULTIPLIER.get((match["multiplier"] or "").strip().lower(), 1)
+        value = amount(match["number"], match["scale"])
         bracketed = bool(match["close"]) and not match["sign"]
         negative = match["sign"] in ("-", "−") or (bracketed and _in_table_row(text, starts, match.start()))
         start, end = match.span()
         if match["open"] and not match["close"]:
             start = match.start("open") + 1  # a bracket that opens a clause, not a negative
         value = round(-value if negative else value, 2)
-        spans.append((start, end, "money", text[start:end], value, CURRENCY[match["currency"]]))
+        spans.append((start, end, "money", text[start:end], value, CURRENCIES[match["currency"]]))
         insort(taken, (start, end))
 
     for match in PERCENT.finditer(text):
@@ -616,12 +586,6 @@ def _is_row_number(text: str, match: re.Match) -> bool:
     before a label that begins with "%"; a real "9 % were" sits inside a sentence."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     return bool(match["space"]) and match["number"].isdigit() and not text[line_start:match.start()].strip()
-
-
-def _is_column_header(match: re.Match) -> bool:
-    """"£000s", "£000's", "£'000": the unit of a table column, not an amount."""
-    number = match["number"]
-    return bool(re.fullmatch(r"0\d+", number.replace(",", "")))
 
 
 def _number(written: str) -> float:

@@ -61,15 +61,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...corpus.records import Mention
+from ...text.names import COUNCIL_WORDS, HONOURS, TITLE_WORDS
 from ..model import Line
 
 
-TITLES = [
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lady", "Lord", "Prof", "Professor",
-    "Rev", "Revd", "Cllr", "Councillor",
-]
-TITLE_FORMS = TITLES + [f"{t}." for t in TITLES]
-HONOURS = {"MBE", "OBE", "CBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "QPM", "QC", "KC", "FRCP", "PhD"}
+TITLE_FORMS = TITLE_WORDS + [f"{t}." for t in TITLE_WORDS]  # one token each: "Cllr", "Cllr."
 
 # The word that makes a phrase a role; a hyphenated word counts by its last part
 # ("Vice-Chairman", "co-Chair").
@@ -110,42 +106,37 @@ GROUP_LABEL = re.compile(r"(?P<label>\b[A-Z][A-Za-z’'\- ]{1,40}?)\s*\(\d{1,3}\
 
 # Words that look like names but are not: role words, what qualifies them, the
 # furniture of council papers. A titled surname ("Mr Chairman") may not be one
-# of NOT_SURNAME; a plain name ("Specialist Children") may not be any of NOT_PLAIN.
+# of NOT_SURNAME; a plain name ("Specialist Children") may not be any of NOT_PLAIN,
+# which holds the councils' own places and services (text/vocabulary/council_words.txt).
 NOT_SURNAME = ROLE_HEADS | set(PLURAL_HEADS) | {
     "the", "and", "of", "chairman’s", "speaker", "mayor", "president", "vice-chairman",
 }
-NOT_PLAIN = NOT_SURNAME | {
+NOT_PLAIN = NOT_SURNAME | COUNCIL_WORDS | {
     "interim", "acting", "senior", "principal", "corporate", "strategic", "service", "services",
     "business", "democratic", "cabinet", "vice", "area", "county", "district", "borough", "parish",
     "city", "council", "councils", "committee", "panel", "board", "group", "team", "unit", "trust",
-    "school", "schools", "virtual", "kent", "children", "child", "young", "people", "public", "health",
-    "social", "care", "adult", "adults", "education", "learning", "disability", "disabled",
-    "specialist", "safeguarding", "quality", "assurance", "commissioning", "policy", "finance",
-    "planning", "strategy", "development", "management", "information", "this", "that", "these",
-    "those", "a", "an", "in", "on", "at", "for", "to", "by", "with", "from", "item", "items",
-    "agenda", "appendix", "annex", "page", "pages", "minute", "minutes", "report", "reports",
-    "section", "part", "paragraph", "table", "figure", "chart", "theme", "objective", "action",
-    "actions", "lead", "contact", "author", "date", "subject", "classification", "summary",
-    "recommendation", "recommendations", "decision", "background", "documents", "january",
-    "february", "march", "july", "august", "september", "october", "november", "december",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tel",
-    "telephone", "email", "room", "house", "hall", "sessions", "nhs", "government", "england",
-    "london", "national", "local", "authority", "department", "office", "home", "family",
-    "division", "directorate", "association", "foundation", "partnership", "network", "centre",
-    "centres", "programme", "project", "plan", "update", "verbal", "views", "welcome",
-    "introduction", "introductions", "apologies", "substitutes", "present", "attendance",
-    "unrestricted", "exempt", "motion", "resolved", "noted", "agreed", "any", "other", "further",
-    "general", "overview", "discussion", "announcements", "north", "south", "east", "west", "mid",
-    "central", "new", "review", "performance", "key", "total", "number", "data", "our", "their",
-    "his", "her", "its", "we", "they", "he", "she", "it", "all", "each", "there", "where", "when",
-    "what", "which", "who", "if", "but", "as", "so", "no", "yes", "not", "please", "dear", "mental",
-    "secondary", "primary", "foster", "leaving", "looked", "after", "early", "help", "preventative",
-    "integrated", "youth", "educational", "clinical", "hospitals", "hospital", "operational",
-    "participation", "business", "budget", "capital", "revenue", "annual", "monthly", "quarterly",
-    "state", "minister", "ministers", "conservative", "labour", "liberal", "democrat", "green",
-    "independent", "ukip", "members", "membership", "co-opted", "elected", "total", "street",
-    "road", "lane", "avenue", "title", "name", "position", "role", "designation", "job", "attn",
-    "county’s", "council’s", "children’s", "people’s", "kcc", "ofsted",
+    "school", "schools", "policy", "finance", "planning", "strategy", "development", "management",
+    "information", "this", "that", "these", "those", "a", "an", "in", "on", "at", "for", "to", "by",
+    "with", "from", "item", "items", "agenda", "appendix", "annex", "page", "pages", "minute",
+    "minutes", "report", "reports", "section", "part", "paragraph", "table", "figure", "chart", "theme",
+    "objective", "action", "actions", "lead", "contact", "author", "date", "subject", "classification",
+    "summary", "recommendation", "recommendations", "decision", "background", "documents", "january",
+    "february", "march", "july", "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tel", "telephone", "email",
+    "room", "house", "hall", "sessions", "government", "england", "london", "national", "local",
+    "authority", "department", "office", "home", "family", "division", "directorate", "association",
+    "foundation", "partnership", "network", "centre", "centres", "programme", "project", "plan",
+    "update", "verbal", "views", "welcome", "introduction", "introductions", "apologies", "substitutes",
+    "present", "attendance", "unrestricted", "exempt", "motion", "resolved", "noted", "agreed", "any",
+    "other", "further", "general", "overview", "discussion", "announcements", "north", "south", "east",
+    "west", "mid", "central", "new", "review", "performance", "key", "total", "number", "data", "our",
+    "their", "his", "her", "its", "we", "they", "he", "she", "it", "all", "each", "there", "where",
+    "when", "what", "which", "who", "if", "but", "as", "so", "no", "yes", "not", "please", "dear",
+    "after", "operational", "participation", "business", "budget", "capital", "revenue", "annual",
+    "monthly", "quarterly", "state", "minister", "ministers", "conservative", "labour", "liberal",
+    "democrat", "green", "independent", "ukip", "members", "membership", "co-opted", "elected", "total",
+    "street", "road", "lane", "avenue", "title", "name", "position", "role", "designation", "job",
+    "attn", "county’s", "council’s",
 }
 INITIAL = r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$"
 # "Segurola", "Scott-Clark", "O’Grady", "FitzGerald", "McDonald", "Lee-Anne".

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from ...corpus.records import AgendaItem
-from ..dates import find_date
+from ...text.dates import find_date
 from ..model import Line
 from .headings import MINUTES_OF
 

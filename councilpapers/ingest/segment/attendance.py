@@ -13,12 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from ...corpus.records import Attendance
+from ...text.names import HONOUR, TITLE, initials, is_name, is_role_phrase, same_person
 from ..model import Line
 
-TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Prof|Professor|Revd|Rev|Cllr|Councillor)"
-HONOUR = r"(?:MBE|OBE|CBE|KBE|DBE|BEM|JP|DL|MP|QPM)"
-WORD = r"[A-Z][\w'’\-]*\.?"  # "A", "J.", "Ahmad-Bhatti", "O’Grady"
-NAME = re.compile(rf"^(?:{TITLE}\.?\s+)?(?:{WORD}\s+){{0,5}}{WORD}$")
 LABEL = re.compile(
     r"^\s*(?P<label>also\s+present|in\s+attendance|present|apologies(?:\s+for\s+absence)?)"
     r"\s*(?::-?|\s[–-])\s*(?P<rest>.*)$",
@@ -43,13 +40,6 @@ PLAIN_NAME = rf"(?:{TITLE}\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}}"
 DASH_ENTRY = re.compile(rf"^(?P<name>{PLAIN_NAME})\s+[–—-]\s+(?P<role>.*)$")
 PAREN_ENTRY = re.compile(rf"^(?P<name>{PLAIN_NAME})\s*\((?P<role>[^()]*)\)\s*$")
 SECOND_ENTRY = re.compile(rf"\s(?P<name>(?:{TITLE}\s+)?[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)\s+[–—-]\s+(?P<role>.*)$")
-# Words of a job title, so that a wrapped role ("Service Manager – West Kent")
-# is not read as a person ("Service Manager") with a role ("West Kent").
-ROLE_WORDS = re.compile(
-    r"\b(?:Service|Services|Manager|Director|Officer|Children|Young|People|Head|Team|Unit|Council|Group|Trust|"
-    r"School|Member|Care|Assistant|Interim|Principal|Designated|Senior|Lead|Chair|Clinical|Health|NHS|"
-    r"Commissioning|Virtual|Kent|County|Safeguarding)\b|['’]s\b"
-)
 MAX_ROLE_CONTINUATIONS = 2
 
 
@@ -91,14 +81,14 @@ def find_apologies(
     chunks = [(i, lines[i].text.strip()) for i in range(start, end) if lines[i].text.strip()]
     text, starts = _joined(chunks)
     known = list(known)
-    apologies = {_key(p.name) for p in known if p.status == "apologies"}
-    substitutes = {_key(p.name) for p in known if p.status == "substitute"}
+    apologies = [p.name for p in known if p.status == "apologies"]
+    substitutes = [p.name for p in known if p.status == "substitute"]
     found: list[Attendance] = []
 
     def add(offset: int, person: Attendance) -> None:
         seen = apologies if person.status == "apologies" else substitutes
-        if _key(person.name) not in seen:
-            seen.add(_key(person.name))
+        if not any(same_person(person.name, name) for name in seen):
+            seen.append(person.name)
             person.index = _line_at(starts, offset)
             found.append(person)
 
@@ -123,7 +113,7 @@ def find_apologies(
                 pairs.append((offset, substitute, offset + len(substitute) + len(separator), absent))
         for substitute_at, substitute, absent_at, absent in pairs:
             absent = _plain(absent)
-            if _is_name(substitute) and _is_name(absent):
+            if is_name(substitute) and is_name(absent):
                 add(substitute_at, Attendance(index=0, name=substitute, status="substitute", substitute_for=absent))
                 add(absent_at, Attendance(index=0, name=absent, status="apologies"))
     return found
@@ -177,10 +167,11 @@ def _people(chunks: list[tuple[int, str]], status: str) -> list[Attendance]:
 
 
 def _person(piece: str, status: str) -> Attendance | None:
-    """'Mrs A D Allen MBE (Chairman)' -> the name, its role, whom it substitutes for."""
+    """'Mrs A D Allen MBE (Chairman)' -> the name, its role, whom it substitutes for.
+    The person's own initials in brackets ("Jane Archer (JA)") are no role."""
     notes = re.findall(r"\(([^()]*)\)?", piece)
     name = _plain(re.sub(r"^Councillors\s+", "", piece))
-    if not _is_name(name):
+    if not is_name(name):
         return None
     role = substitute_for = None
     for note in notes:
@@ -188,7 +179,7 @@ def _person(piece: str, status: str) -> Attendance | None:
         substitute = SUBSTITUTE_NOTE.match(note)
         if substitute:
             substitute_for = _plain(substitute["absent"])
-        elif note:
+        elif note and note not in initials(name):
             role = f"{role}; {note}" if role else note
     if substitute_for and status == "present":
         status = "substitute"
@@ -200,21 +191,6 @@ def _plain(text: str) -> str:
     text = re.sub(r"\([^()]*\)?", " ", text)
     text = re.sub(rf"(?:,?\s+{HONOUR}\b)+\s*$", "", _squash(text))
     return text.strip(" ,.;:")
-
-
-def _is_name(text: str) -> bool:
-    if not NAME.match(text):
-        return False
-    words = text.split()
-    titled = bool(re.match(rf"^{TITLE}\.?$", words[0]))
-    # "UNRESTRICTED ITEMS" is a heading, not a person.
-    return (titled and len(words) >= 2) or (len(words) >= 2 and any(c.islower() for c in text))
-
-
-def _key(name: str) -> tuple[str, str]:
-    """Title and surname: "Mr T Maddison" and "Mr T A Maddison" are one person."""
-    words = name.lower().split()
-    return (words[0] if re.match(rf"^{TITLE}$", name.split()[0]) else "", words[-1])
 
 
 def _split(text: str, base: int = 0) -> list[tuple[int, str]]:
@@ -295,16 +271,18 @@ def _columns(lines: list[Line], start: int, end: int, left: str, right: str) -> 
 
 
 def _entry(text: str) -> tuple[str, str, bool] | None:
+    """(name, role, whether the role is closed) of a "Name – Role" entry; a
+    wrapped role ("Service Manager – West Kent") is no person with a role."""
     for pattern, closed in ((PAREN_ENTRY, True), (DASH_ENTRY, False)):
         match = pattern.match(text)
-        if match and not ROLE_WORDS.search(match["name"]):
+        if match and not is_role_phrase(match["name"]):
             return match["name"], match["role"].strip(), closed
     return None
 
 
 def _second_entry(role: str) -> re.Match | None:
     for match in SECOND_ENTRY.finditer(role):
-        if not ROLE_WORDS.search(match["name"]):
+        if not is_role_phrase(match["name"]):
             return match
     return None
 

@@ -19,8 +19,15 @@ A value may follow its label on the same line or on the lines below it.
 from __future__ import annotations
 
 import re
+from datetime import date
+
 from ...corpus.records import Report
+from ...text.names import TITLE, is_role_phrase
+from ..committees import normalise_committee
+from ...text.dates import find_date
+from ...text.vocabulary import DECISION_NUMBER
 from ..model import Line
+from .headings import MeetingHeading
 
 # A label ends with a colon, a wide layout gap, or the end of its line, so
 # "To receive …" and "Summary of Performance" are prose, not labels.
@@ -40,20 +47,14 @@ FIELD_PREFIXES = (
     ("summary", "summary"), ("recommendation", "recommendations"),
 )
 LONG_FIELDS = {"summary", "recommendations"}  # paragraphs, blank lines inside
-DECISION_NO = re.compile(r"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>\d{2}/\d{5})\b", re.IGNORECASE)
+DECISION_NO = re.compile(rf"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>{DECISION_NUMBER})\b", re.IGNORECASE)
 # The report's body starts: "1. Introduction", "1." alone, "Introduction", a rule.
 BODY_START = re.compile(
     r"^\s*(?:1\.?\s*$|1\.\s+[A-Z][^.]{0,60}$|(?:Introduction|Background)\s*:?\s*$|[_\-=]{10,}\s*$)"
 )
 # "Andrew Ireland, Corporate Director …" starts another person; "Social Care,
 # Health and Wellbeing" continues a role.
-PERSON_START = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\s*[,:]"
-)
-ROLE_WORDS = re.compile(
-    r"\b(?:Care|Health|Services?|Director|Member|Cabinet|Council|Officer|Head|Committee|Public|Social"
-    r"|Children|Wellbeing|Education|Adults?|Corporate|Strategic|Democratic)\b"
-)
+PERSON_START = re.compile(rf"^(?:{TITLE}\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s*[,:]")
 WRAPS_ON = re.compile(r"(?:,|\b(?:of|on|and|the|to|for|in|at|with|from|by|&|-|–))\s*$", re.IGNORECASE)
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
                "the", "to", "with", "vs", "via"}
@@ -189,7 +190,7 @@ def _people(groups: list[list[str]]) -> list[str]:
 
 def _starts_person(text: str) -> bool:
     match = PERSON_START.match(text)
-    return bool(match) and not ROLE_WORDS.search(match.group(0))
+    return bool(match) and not is_role_phrase(match.group(0))
 
 
 def _acronyms(lines: list[Line]) -> set[str]:
@@ -221,3 +222,16 @@ def title_case(text: str, acronyms: set[str]) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def meeting_addressed(to: str | None, index: int, context: date | None = None) -> MeetingHeading | None:
+    """The meeting a report's "To:" names: "Cabinet – 30 January 2025",
+    "County Council, 13 March 2025"; None without a date."""
+    if not to:
+        return None
+    when, found = find_date(to, context)
+    committee = to[: found.start()].strip(" ,-–—") if when else ""
+    if not committee or len(committee) > 100:
+        return None
+    return MeetingHeading(kind="report", index=index, end=index + 1, committee=normalise_committee(committee),
+                          date=when)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...text.vocabulary import DECISION_NUMBER
 from ..model import Line
 from .agenda import BANNER, is_date_line, front_sheet_end
 from ...corpus.records import Report
@@ -32,7 +33,7 @@ CONTACT = re.compile(r"\S@\S+\.\w|^\s*mailto:", re.IGNORECASE)
 RECORD_OF_DECISION = re.compile(
     r"^\s*(?:(?P<council>[A-Z][A-Z' ]+?)\s*[–-]\s*)?(?P<what>(?:PROPOSED\s+)?RECORD\s+OF\s+(?:\w+\s+)?DECISION)\s*$"
 )
-DECISION_NO_LABEL = re.compile(r"^\s*DECISION\s+NO\.?\s*:?\s*(?P<no>\d{2}/\d{5})?\s*$", re.IGNORECASE)
+DECISION_NO_LABEL = re.compile(rf"^\s*DECISION\s+NO\.?\s*:?\s*(?P<no>{DECISION_NUMBER})?\s*$", re.IGNORECASE)
 SUBJECT_LABEL = re.compile(r"^\s*(?:Subject(?:\s+Matter)?(?:\s*/\s*Title\s+of\s+Decision)?)\s*:?\s*(?P<subject>.*)$")
 MINUTES_TITLE = re.compile(r"^\s*(?:[A-Z ]+\s)?MINUTES\s*$|^\s*Minutes\s*$")
 REPORT_BY = re.compile(r"^\s*(?:Report\s+[Bb]y|By)\s+[A-Z]")  # "By entering this room" is prose
@@ -58,6 +59,8 @@ def split_documents(
     starts: dict[int, tuple[str, str]] = {}
     front_ends: dict[int, int] = {}
     for heading in headings:
+        if heading.kind == "report":
+            continue  # the meeting a report is for: the report starts its own document
         starts[heading.index] = (_heading_kind(heading), _heading_title(heading))
         if heading.kind == "agenda":
             front_ends[heading.index] = front_sheet_end(lines, heading.end)

@@ -8,19 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...ingest.committees import normalise_committee
-from ...ingest.dates import WEEKDAYS, find_date, find_time
+from ...text.dates import WEEKDAYS, find_date, find_time
 from ..model import Line
 
 
 @dataclass
 class MeetingHeading:
-    kind: str  # "minutes", "agenda" or "web"
+    kind: str  # "minutes", "agenda", "web", or "report" (the meeting a report is for)
     index: int  # position in the body lines where the heading starts
     end: int  # position just after the heading
     committee: str
     date: date | None
     time: str | None = None
     venue: str | None = None
+    status: str | None = None  # "cancelled" / "postponed" when the heading says so
 
 
 # "MINUTES of a meeting of the Panel held …" opens a set of minutes; an item
@@ -50,29 +51,11 @@ MINUTES_TITLE = re.compile(
     r"^\s*(?:(?:REGULAR|SPECIAL|ADJOURNED|ANNUAL|STUDY SESSION|EMERGENCY)\s+)?"
     r"(?:(?:MEETING\s+)?MINUTES|MEETING)\s*$"
 )
+NUMBERED_LINE = re.compile(r"^\s*\d{1,3}[.)]\s")
 NOT_VENUE = re.compile(r"^\s*(?:Ask for|Telephone|Tel|Email|E-mail|Tea|Membership|Contact)\b", re.IGNORECASE)
 
 
-def find_meeting_headings(lines: list[Line], context: date | None = None) -> list[MeetingHeading]:
-    """Every meeting heading, in order. `context` is a date the file is known
-    to be about, for headings that leave the year out."""
-    headings: list[MeetingHeading] = []
-    front = _front_sheet(lines) or _web_page(lines) or _titled_minutes(lines) or _titled_pack(lines)
-    if front:
-        headings.append(front)
-        context = context or front.date
-    i = 0
-    while i < len(lines):
-        heading = _minutes_heading(lines, i, context) or _group_minutes_heading(lines, i, context)
-        if heading:
-            headings.append(heading)
-            i = heading.end
-        else:
-            i += 1
-    return headings
-
-
-def _minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
+def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
     match = MINUTES_OF.search(lines[i].text)
     if not match:
         return None
@@ -97,7 +80,7 @@ def _minutes_heading(lines: list[Line], i: int, context: date | None) -> Meeting
         committee=normalise_committee(committee),
         date=when,
         time=find_time(after),
-        venue=_clean_venue(held["venue"]) if held and held["venue"] else None,
+        venue=clean_venue(held["venue"]) if held and held["venue"] else None,
     )
 
 
@@ -113,7 +96,7 @@ def _heading_start(lines: list[Line], i: int) -> int:
     return start
 
 
-def _titled_minutes(lines: list[Line]) -> MeetingHeading | None:
+def titled_minutes(lines: list[Line]) -> MeetingHeading | None:
     """Minutes headed by the body's name and a title line, as US cities print them."""
     for i, line in enumerate(lines[:12]):
         if not MINUTES_TITLE.match(line.text):
@@ -154,13 +137,13 @@ def _address_after(lines: list[Line], start: int) -> str | None:
         if not text or ":" in text or re.match(r"^\d+\.\s", text) or len(text) > 60:
             break
         parts.append(text)
-    return _clean_venue(", ".join(parts)) if parts else None
+    return clean_venue(", ".join(parts)) if parts else None
 
 
 DOCUMENT_LABEL = re.compile(r"^\s*(?:(?:PRINTED|DRAFT|CONFIRMED|SIGNED|APPROVED)\s+)?MINUTES\s*$", re.IGNORECASE)
 
 
-def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
+def group_minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
     """'Kent Corporate Parenting Group' / 'Minutes of the meeting held on 23rd November';
     or, as ModernGov prints minutes, 'Planning Committee - Tuesday 4 February 2025,
     6.30 pm' / 'PRINTED MINUTES' / 'MINUTES of the meeting held on …'."""
@@ -179,6 +162,11 @@ def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> M
     if titled:
         body = titled["committee"]
         when = when or find_date(titled["when"], context)[0]
+    else:
+        # "CORPORATE PARENTING PANEL– 29 October 2024": the name, a dash, its date.
+        dated, found = find_date(body, context)
+        if dated and body[: found.start()].strip(" ,-–—"):
+            body, when = body[: found.start()].strip(" ,-–—"), when or dated
     if not body or len(body) > 80 or body.endswith(".") or DOCUMENT_LABEL.match(body):
         return None
     return MeetingHeading(
@@ -188,7 +176,7 @@ def _group_minutes_heading(lines: list[Line], i: int, context: date | None) -> M
     )
 
 
-def _front_sheet(lines: list[Line]) -> MeetingHeading | None:
+def front_sheet(lines: list[Line]) -> MeetingHeading | None:
     """'AGENDA' / 'CORPORATE PARENTING PANEL' / 'Wednesday, 20th July, 2016, at 1.00 pm'."""
     for i, line in enumerate(lines[:15]):
         if not AGENDA_TITLE.match(line.text):
@@ -196,6 +184,8 @@ def _front_sheet(lines: list[Line]) -> MeetingHeading | None:
         name_lines: list[str] = []
         for j in range(i + 1, min(i + 6, len(lines))):
             text = lines[j].text.strip()
+            if NUMBERED_LINE.match(text):
+                return None  # the items begin: "AGENDA" ended a title block above it
             when, match = find_date(text)
             if when:
                 prefix = text[: match.start()].strip(" ,")
@@ -240,10 +230,10 @@ def _venue_after(lines: list[Line], start: int) -> str | None:
             parts.append(text)
             if not text.endswith(","):
                 break
-    return _clean_venue(" ".join(parts)) if parts else None
+    return clean_venue(" ".join(parts)) if parts else None
 
 
-def _web_page(lines: list[Line]) -> MeetingHeading | None:
+def web_page(lines: list[Line]) -> MeetingHeading | None:
     """ModernGov: 'Agenda and minutes' / 'Corporate Parenting Panel - Thursday, 26th May, 2016 10.00 am'."""
     for i, line in enumerate(lines[:6]):
         if not WEB_TITLE.match(line.text):
@@ -259,7 +249,7 @@ def _web_page(lines: list[Line]) -> MeetingHeading | None:
             for k in range(j + 1, min(j + 5, len(lines))):
                 label = VENUE_LABEL.match(lines[k].text)
                 if label:
-                    venue = _clean_venue(label["venue"])
+                    venue = clean_venue(label["venue"])
                     break
             return MeetingHeading(
                 kind="web", index=i, end=j + 1,
@@ -275,7 +265,7 @@ PACK_LABEL = re.compile(
 )
 
 
-def _titled_pack(lines: list[Line]) -> MeetingHeading | None:
+def titled_pack(lines: list[Line]) -> MeetingHeading | None:
     """ModernGov's generated packs: 'Cabinet - Wednesday 12 March 2025, 7.00 pm'
     over 'AGENDA FRONTSHEET' / 'PUBLIC REPORTS PACK' / 'SUPPLEMENT - …'."""
     for i, line in enumerate(lines[:8]):
@@ -291,6 +281,6 @@ def _titled_pack(lines: list[Line]) -> MeetingHeading | None:
     return None
 
 
-def _clean_venue(text: str) -> str:
+def clean_venue(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.")
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)

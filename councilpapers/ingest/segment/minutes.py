@@ -15,6 +15,9 @@ from .items import ItemHeading, find_items
 NEXT_DOCUMENT = re.compile(r"^\s*(?:Agenda Item\s+[A-Z]?\d+[a-z]?\s*$|By:\s|From:\s)")
 
 
+MINUTES_KINDS = ("minutes", "web")
+
+
 @dataclass
 class MinutesItem:
     """An item's span: its heading, and the line after its last."""
@@ -36,7 +39,7 @@ def minutes_sections(lines: list[Line], headings: list[MeetingHeading]) -> list[
     sections = []
     starts = [h.index for h in headings] + [len(lines)]
     for n, heading in enumerate(headings):
-        if heading.kind == "agenda":
+        if heading.kind not in MINUTES_KINDS:
             continue
         end = starts[n + 1]
         for i in range(heading.end, end):

@@ -8,20 +8,25 @@ after that commit are the marks cleared. A crash in between leaves the marks:
 `catch_up` at the start of the next run re-indexes exactly those paths.
 
 The documents always come from the store, as `reindex` builds them, so a
-caught-up index and a rebuilt one are the same.
+caught-up index and a rebuilt one are the same. Ingest knows nothing of this:
+it reports each path it changed, and the orchestrator (`workflow.run_ingest`)
+hands them to `add`.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable
 
-from ..corpus.records import Meeting
+from ..corpus.records import Meeting, SourceStatus
 from ..corpus.store import Store
-from ..search.documents import search_documents
+from .documents import search_documents
 
 MAX_FILES_PER_COMMIT = 200
 MAX_SECONDS_PER_COMMIT = 2.0  # how stale a search during an ingest may be
+
+log = logging.getLogger(__name__)
 
 
 class IndexSync:
@@ -61,14 +66,18 @@ class IndexSync:
         return len(paths)
 
     def sync(self, paths: Iterable[str]) -> None:
+        start = time.perf_counter()
         paths = list(dict.fromkeys(paths))
         meetings: dict[str, Meeting | None] = {}
-        self.index.replace_sources({path: self._documents(path, meetings) for path in paths})
+        documents = {path: self._documents(path, meetings) for path in paths}
+        self.index.replace_sources(documents)
         self.store.mark_indexed(paths)
+        log.info("index commit: %d files, %d documents in %.2f s", len(paths),
+                 sum(map(len, documents.values())), time.perf_counter() - start)
 
     def _documents(self, path: str, meetings: dict) -> list[dict]:
         source = self.store.source_at(path)
-        if source is None or source.status != "ok" or source.duplicate_of:
+        if source is None or source.status != SourceStatus.OK or source.duplicate_of:
             return []  # gone, failed, or indexed under its twin's path
         records = list(self.store.records(source_id=source.id))
         for meeting_id in {r.meeting_id for r in records if r.meeting_id} - meetings.keys():

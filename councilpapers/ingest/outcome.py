@@ -1,0 +1,28 @@
+"""What became of one file in an ingest: a small module of its own, so the
+command line can read outcomes without importing the readers and extractors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..corpus.records import StrEnum
+
+
+class FileStatus(StrEnum):
+    INGESTED = "ingested"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: FileStatus
+    message: str = ""
+    pages: int | None = None
+    records: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.status == FileStatus.FAILED

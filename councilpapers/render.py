@@ -1,0 +1,514 @@
+"""Everything the command line prints goes through here: listings as a table
+for people or JSON / CSV for machines (`emit`), search hits, a record in
+context, a meeting, a person's profile, cites, the ingest's progress bar and
+summary, the --verbose log. The commands in `cli.py` parse options, call the
+library and hand what it returns to one of these."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+import shutil
+import sys
+import textwrap
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from .corpus.store import meeting_json
+from .ingest.outcome import FileStatus
+
+FORMATS = ("table", "json", "csv")
+
+
+def format_option(default: str = "table"):
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default=default, show_default=True,
+        help="table for people; json or csv for machines.",
+    )
+
+
+def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        click.echo(table(rows, columns))
+
+
+# The column that takes what room is left; the others keep to a modest width.
+FLEX_COLUMNS = ("description", "context", "title", "long", "snippet")
+NARROW = 28
+
+
+def table(rows: list[dict], columns: Sequence[str]) -> str:
+    """A plain table that fits the terminal. Columns empty in every row are left
+    out; the text column (description, context…) takes the room the others leave."""
+    if not rows:
+        return "(nothing)"
+    columns = [c for c in columns if any(_cell(row.get(c)) for row in rows)]
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    room = shutil.get_terminal_size((120, 24)).columns - 2 * (len(columns) - 1)
+    flex = next((columns.index(c) for c in FLEX_COLUMNS if c in columns), None)
+    if sum(widths) > room:
+        widths = [w if i == flex else min(w, NARROW) for i, w in enumerate(widths)]
+    if flex is not None and sum(widths) > room:
+        widths[flex] = max(12, room - (sum(widths) - widths[flex]))
+    while sum(widths) > room and max(widths) > 12:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    lines = ["  ".join(c.ljust(w)[:w] for c, w in zip(columns, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(_fit(c, w) for c, w in zip(row, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def _fit(text: str, width: int) -> str:
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    return " ".join(str(value).split())
+
+
+# -- the --verbose log --------------------------------------------------------------
+
+class _EchoHandler(logging.Handler):
+    """Log lines on stderr through click, so they go wherever stderr is now."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(self.format(record), err=True)
+        except Exception:  # a log line must never sink the command
+            self.handleError(record)
+
+
+def log_to_stderr(verbose: bool) -> Callable[[], None]:
+    """With `verbose`, what councilpapers logs (files, readers, timings, index
+    commits) goes to stderr; quiet otherwise. Returns the undo."""
+    if not verbose:
+        return lambda: None
+    logger = logging.getLogger("councilpapers")
+    handler = _EchoHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s", "%H:%M:%S"))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+    def undo() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+    return undo
+
+
+# -- ingest -------------------------------------------------------------------------
+
+@contextmanager
+def ingest_progress(total_files: int) -> Iterator[Callable]:
+    """The ingest's progress bar on stderr: files done of all, pages read, pages
+    per second, time left (click's estimate, from the files done so far).
+    Yields `update(outcome)`, to call once per file done."""
+    start = time.monotonic()
+    pages = 0
+
+    def describe(outcome) -> str | None:
+        if outcome is None:
+            return None
+        rate = pages / max(time.monotonic() - start, 1e-6)
+        return f"{pages:,} pages, {rate:,.0f} pages/s  {Path(outcome.path).name}"
+
+    with click.progressbar(
+        length=total_files, label="Ingesting", file=sys.stderr, show_pos=True,
+        show_eta=True, item_show_func=describe,
+    ) as bar:
+        def update(outcome) -> None:
+            nonlocal pages
+            if outcome.status == FileStatus.INGESTED:
+                pages += outcome.pages or 0
+            bar.update(1, outcome)
+
+        yield update
+
+
+def ingest_report(report, *, prefix: str = "") -> None:
+    """A note of what was caught up, one `error:` line per failed file (stderr),
+    the files left unread, then the summary line."""
+    if report.caught_up:
+        click.echo(f"note: indexed {report.caught_up} files an interrupted ingest had stored", err=True)
+    for outcome in report.failures:
+        click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
+    if report.unread:
+        click.echo(f"note: {len(report.unread)} archived files are in formats ingest does not read "
+                   f"(e.g. {report.unread[0].name})")
+    click.echo(prefix + report.summary())
+
+
+# -- search hits --------------------------------------------------------------------
+
+HIT_COLUMNS = ("id", "kind", "committee", "meeting_date", "minute", "agenda_ref", "title", "snippet", "source", "page", "line", "score")
+HIT_CSV_COLUMNS = HIT_COLUMNS + ("url", "exempt", "sources")
+
+
+def hits(result, fmt: str, *, with_facets: bool = False) -> None:
+    """Hits as a table (then the facets), a JSON list (an object with --facets)
+    or CSV; "Did you mean" goes to stderr when stdout is for machines."""
+    if fmt == "table":
+        if result.suggestion:
+            click.echo(click.style(f"Did you mean: {result.suggestion}?", fg="cyan"))
+        _hit_list(result.hits)
+        if result.facets and result.hits:
+            _facets(result.facets)
+        return
+    if result.suggestion:
+        click.echo(f"Did you mean: {result.suggestion}?", err=True)
+    if fmt == "json" and with_facets:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    rows = [hit.to_json() for hit in result.hits]
+    for row in rows:
+        row["url"] = row["sources"][0].get("url") if row.get("sources") else None
+    if fmt == "csv":
+        for row in rows:
+            row["sources"] = [cite(place) for place in row["sources"]]
+    emit(rows, HIT_CSV_COLUMNS, fmt)
+
+
+def _hit_list(found) -> None:
+    if not found:
+        click.echo("No matches.")
+        return
+    for n, hit in enumerate(found, 1):
+        if hit.partial and (n == 1 or not found[n - 2].partial):
+            some = "No record has all the words" if n == 1 else "Fewer records than asked for have all the words"
+            click.echo(click.style(f"   — {some}; these have some of them —", dim=True))
+        _hit(n, hit)
+
+
+def _hit(n: int, hit) -> None:
+    when = hit.meeting_date.strftime("%-d %b %Y") if hit.meeting_date else "undated"
+    where = []
+    if hit.minute:
+        where.append(f"minute {hit.minute}")
+    if hit.agenda_ref:
+        where.append(f"item {hit.agenda_ref}")
+    kind = hit.kind.replace("_", " ") + (" (exempt)" if hit.exempt else "")
+    head = " · ".join([hit.committee or "(no meeting)", when, *where, kind])
+    click.echo(click.style(f"{n}. {head}", bold=True))
+    click.echo(f"   {hit.title}")
+    if hit.snippet:
+        click.echo(f"   {_highlight(hit.snippet, hit.highlights)}")
+    click.echo(click.style(f"   {cite(hit.sources[0] if hit.sources else vars(hit))}  [{hit.id}]", dim=True))
+    others = hit.sources[1:]
+    if others:
+        shown = "; ".join(cite(place) for place in others[:3])
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        click.echo(click.style(f"   also: {shown}{more}", dim=True))
+
+
+def _facets(facets) -> None:
+    click.echo()
+    for name, label in (("committee", "committee"), ("year", "year"), ("kind", "kind")):
+        counts = facets.get(name) or {}
+        if not counts:
+            continue
+        order = sorted(counts.items(), key=(lambda kv: kv[0]) if name == "year" else (lambda kv: (-kv[1], kv[0])),
+                       reverse=name == "year")
+        click.echo(f"by {label}: " + " · ".join(f"{k.replace('_', ' ') if name == 'kind' else k} {v}" for k, v in order))
+
+
+def _highlight(snippet: str, spans) -> str:
+    out, last = [], 0
+    for start, end in sorted(spans):
+        out.append(snippet[last:start])
+        out.append(click.style(snippet[start:end], fg="yellow", bold=True))
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)
+
+
+# -- a record in context, a meeting -------------------------------------------------
+
+def to_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def context_json(record, context: dict) -> dict:
+    meeting = context["meeting"]
+    return {
+        **record.to_json(),
+        "context": {
+            "meeting": meeting_json(meeting) if meeting else None,
+            "minute_item": context["item"].to_json() if context["item"] else None,
+            "resolutions": [r.to_json() for r in context["resolutions"]],
+            "actions": [r.to_json() for r in context["actions"]],
+            "votes": [r.to_json() for r in context["votes"]],
+            "attendance": [r.to_json() for r in context["attendance"]],
+            "sources": context["places"],
+        },
+    }
+
+
+def record_in_context(record, context: dict) -> None:
+    """The meeting and who attended, the minute item with its votes,
+    resolutions and actions (the record asked for marked ▶), then every place
+    that tells it."""
+    meeting = context["meeting"]
+    if meeting:
+        when = ", ".join(x for x in (meeting.date, meeting.time, meeting.venue) if x) or "undated"
+        click.echo(click.style(f"{meeting.committee} — {when}", bold=True))
+        _attendance(context["attendance_by_status"])
+        click.echo()
+    item = context["item"]
+    if item is not None:
+        _item_in_context(record, item, context)
+    if item is None or record.type not in ("minute_item", "resolution", "action", "vote"):
+        _record_fields(record)
+    click.echo()
+    click.echo("Told by:")
+    for place in context["places"]:
+        click.echo(f"   {cite(place)}  [{place['id']}]")
+    if record.source not in {p["source"] for p in context["places"]}:
+        click.echo(f"   {cite({'source': record.source, 'page': record.page, 'line': record.line})}  [{record.id}]")
+
+
+def _item_in_context(record, item, context: dict) -> None:
+    number = f"Minute {item.number}. " if item.number else ""
+    ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
+    mark = "▶ " if record.type == "minute_item" else ""
+    click.echo(click.style(f"{mark}{number}{item.title}{ref}", bold=True))
+    _paragraphs(item.text)
+    for vote in context["votes"]:
+        counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
+        click.echo(f"   Vote: {counts} — {vote.result or 'result not stated'}")
+    for res in context["resolutions"]:
+        mark = "▶ " if record.id in {p["id"] for p in res.attested_by} or res.id == record.id else ""
+        click.echo(click.style(f"{mark}RESOLVED that", bold=True))
+        _paragraphs(res.text)
+    for action in context["actions"]:
+        mark = "▶ " if action.id == record.id else ""
+        extra = ", ".join(x for x in (action.due and f"due {action.due}", action.status and f"status {action.status}") if x)
+        click.echo(f"{mark}ACTION: {action.owner} to {action.description}" + (f" ({extra})" if extra else ""))
+
+
+HIDDEN_FIELDS = ("type", "id", "source", "page", "line", "meeting", "title", "subject", "text", "attested_by")
+
+
+def _record_fields(record) -> None:
+    title = getattr(record, "title", "") or getattr(record, "subject", "")
+    click.echo(click.style(f"▶ {record.type.replace('_', ' ')}: {title}", bold=True))
+    for key, value in record.to_json().items():
+        if key in HIDDEN_FIELDS or value in (None, "", [], False):
+            continue
+        click.echo(f"   {key}: {value if not isinstance(value, list) else '; '.join(map(str, value))}")
+    if getattr(record, "text", None):
+        _paragraphs(record.text)
+
+
+def _paragraphs(text: str, indent: str = "   ") -> None:
+    for block in re.split(r"\n\s*\n", text.strip()):
+        click.echo(textwrap.fill(" ".join(block.split()), width=100, initial_indent=indent,
+                                 subsequent_indent=indent))
+
+
+def meeting(view) -> None:
+    """A meeting (a `corpus.context.MeetingContext`): its files, attendance,
+    and each minute item with its cites, votes and resolutions."""
+    record = view.meeting
+    click.echo(click.style(f"{record.committee} — {record.date or 'undated'}", bold=True))
+    if record.time or record.venue:
+        click.echo(", ".join(x for x in (record.time, record.venue) if x))
+    for path in view.source_paths:
+        click.echo(f"source: {path}")
+    _attendance(view.attendance)
+    for entry in view.items:
+        item = entry.item
+        number = f"{item.number}. " if item.number else ""
+        ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
+        cites = "; ".join(cite(place) for place in item.attested_by)
+        click.echo(f"\n{number}{item.title}{ref}  [{cites}]")
+        for vote in entry.votes:
+            counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
+            flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
+            click.echo(f"   Vote p. {vote.page}: {counts} — {vote.result or 'result not stated'}{flag}")
+        for res in entry.resolutions:
+            click.echo(f"   RESOLVED that {res.text}")
+
+
+def meeting_with_records_json(view) -> dict:
+    return {**meeting_json(view.meeting), "records": [r.to_json() for r in view.records]}
+
+
+ATTENDANCE_LABELS = {
+    "present": "Present", "substitute": "Substitutes", "also_present": "Also present",
+    "in_attendance": "In attendance", "apologies": "Apologies",
+}
+
+
+def _attendance(by_status: dict) -> None:
+    """One line per status, e.g. "Substitutes: Mr T A Maddison (for Ms C J Cribbon)"."""
+    for status, people in by_status.items():
+        names = []
+        for person in people:
+            extra = person.role or (f"for {person.substitute_for}" if person.substitute_for else None)
+            names.append(f"{person.name} ({extra})" if extra else person.name)
+        click.echo(f"{ATTENDANCE_LABELS.get(status, status)}: " + ", ".join(names))
+
+
+# -- registers: actions, figures, people --------------------------------------------
+
+ACTION_COLUMNS = ("date", "committee", "minute", "owner", "description", "due", "status", "cite")
+ACTION_FIELDS = ACTION_COLUMNS + ("id", "person", "source", "page", "line")
+
+
+def actions(rows, fmt: str) -> None:
+    emit([_action_row(r) for r in rows], ACTION_COLUMNS if fmt == "table" else ACTION_FIELDS, fmt)
+
+
+def _action_row(row) -> dict:
+    action, meeting = row.action, row.meeting
+    return {
+        "date": meeting.date if meeting else None,
+        "committee": meeting.committee if meeting else "(action plan)",
+        "minute": action.minute, "owner": action.owner, "description": action.description,
+        "due": action.due, "status": action.status,
+        "cite": short_cite(action),
+        "id": action.id, "person": action.person, "source": action.source,
+        "page": action.page, "line": action.line,
+    }
+
+
+FIGURE_COLUMNS = ("text", "kind", "value", "unit", "context", "date", "committee", "cite")
+
+
+def figures(rows, fmt: str) -> None:
+    emit([_figure_row(f, m) for f, m in rows], FIGURE_COLUMNS, fmt)
+
+
+def _figure_row(figure, meeting) -> dict:
+    return {
+        "text": figure.text, "kind": figure.kind, "value": figure.value, "unit": figure.unit,
+        "context": figure.context, "date": meeting.date if meeting else None,
+        "committee": meeting.committee if meeting else None,
+        "cite": short_cite(figure),
+        "source": figure.source, "page": figure.page, "line": figure.line,
+    }
+
+
+def glossary(entries, fmt: str) -> None:
+    rows = [{"short": e.short, "long": e.long, "sources": [Path(s).name for s in e.sources]} for e in entries]
+    emit(rows, ("short", "long", "sources"), fmt)
+
+
+PERSON_COLUMNS = ("name", "role", "meetings", "actions", "aliases", "id")
+PERSON_FIELDS = ("id", "name", "aliases", "role", "roles", "party", "meetings", "actions", "attended", "owns")
+MOST_PROFILES = 3  # a name asked for, in a table: up to this many people shown in full
+
+
+def people(profiles, fmt: str, *, asked: bool) -> None:
+    """A few people asked for by name in full (`profile`), else one row each."""
+    if asked and fmt == "table" and len(profiles) <= MOST_PROFILES:
+        for one in profiles:
+            profile(one)
+        return
+    emit([_person_row(p) for p in profiles], PERSON_COLUMNS if fmt == "table" else PERSON_FIELDS, fmt)
+
+
+def _person_row(profile) -> dict:
+    person = profile.person
+    latest = max(person.roles, key=lambda r: r.get("last_seen") or "", default=None)
+    return {
+        "id": person.id, "name": person.name, "aliases": person.aliases,
+        "role": latest["role"] if latest else None, "roles": person.roles, "party": person.party,
+        "meetings": len(profile.attended), "actions": len(profile.actions),
+        "attended": [m.id for m, _, _ in profile.attended],
+        "owns": [row.action.id for row in profile.actions],
+    }
+
+
+def profile(profile) -> None:
+    """A person: forms of the name, party, roles over time, meetings attended, actions owned."""
+    person = profile.person
+    click.echo(click.style(f"{person.name}  [{person.id}]", bold=True))
+    if person.aliases:
+        click.echo(f"also written: {', '.join(person.aliases)}")
+    if person.party:
+        click.echo(f"party: {person.party}")
+    for role in sorted(person.roles, key=lambda r: r.get("first_seen") or ""):
+        span = " to ".join(dict.fromkeys(x for x in (role.get("first_seen"), role.get("last_seen")) if x))
+        click.echo(f"role: {role['role']}" + (f" ({span})" if span else ""))
+    if profile.attended:
+        click.echo(f"meetings attended ({len(profile.attended)}):")
+        for meeting, status, role in profile.attended:
+            click.echo(f"   {meeting.date}  {meeting.committee}  {status.replace('_', ' ')}")
+    if profile.actions:
+        click.echo(f"actions owned ({len(profile.actions)}):")
+        for row in profile.actions:
+            when = row.meeting.date if row.meeting else "action plan"
+            click.echo(f"   {when}  {row.action.description}  [{short_cite(row.action)}]")
+    click.echo()
+
+
+def counts(counts: dict, fmt: str) -> None:
+    emit([{"what": k, "count": v} for k, v in counts.items()], ("what", "count"), fmt)
+
+
+def json_lines(rows: Iterable[dict], output) -> None:
+    for row in rows:
+        output.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# -- harvest ------------------------------------------------------------------------
+
+def committee_counts(counts, report, fmt: str) -> None:
+    """`harvest --list`: each committee with its meetings, then the cost."""
+    rows = [{
+        "id": c.committee.id, "committee": c.committee.title,
+        "status": "deleted" if c.committee.deleted else "expired" if c.committee.expired else "live",
+        "meetings": c.meetings, "first": c.first.isoformat() if c.first else None,
+        "last": c.last.isoformat() if c.last else None,
+    } for c in counts]
+    emit(rows, ("id", "committee", "status", "meetings", "first", "last"), fmt)
+    for line in report.lines:
+        click.echo(line, err=True)
+    if fmt == "table":
+        click.echo(f"{len(rows)} committees, {sum(r['meetings'] for r in rows)} meetings; {report.cost()}")
+
+
+def harvest_report(report) -> None:
+    for line in report.lines:
+        click.echo(line)
+    click.echo(report.summary())
+    click.echo(report.cost())
+
+
+# -- cites --------------------------------------------------------------------------
+
+def short_cite(record) -> str:
+    """Page and line first, so a narrow column still shows where to look."""
+    page = f"p. {record.page} " if record.page else ""
+    return f"{page}l. {record.line} {Path(record.source).name}"
+
+
+def cite(place: dict) -> str:
+    page = f" p. {place['page']}" if place.get("page") else ""
+    url = f" <{place['url']}>" if place.get("url") else ""
+    return f"{Path(place['source']).name}{page}, line {place['line']}{url}"

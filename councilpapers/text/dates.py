@@ -1,0 +1,176 @@
+"""Dates and times as councils write them, parsed with dateparser.
+
+A regular expression finds the date-shaped phrase ("Thursday, 26th May, 2016",
+"23rd November", "January 27, 2020", "14eg Tachwedd 2018", "11.09.2019");
+dateparser reads the written ones, in English or Welsh ("cy"). Headings that
+leave out the year ("Monday 23rd November" in a pack dated December 2015) take
+it from the context date: the latest such date not after it.
+
+`partial_date` reads what a user types for a range ("2016", "2016-05",
+"2016-05-26"): the CLI's --since/--until and the query language's `date:`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+
+# Month names by language, January first. Welsh is here because bilingual
+# councils publish a Welsh copy of their minutes; dateparser reads both.
+MONTH_NAMES = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "cy": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
+           "Medi", "Hydref", "Tachwedd", "Rhagfyr"),
+}
+# "Sept" is printed as often as "Sep"; Welsh months are not abbreviated in papers.
+_ENGLISH_ABBREVIATIONS = tuple(m[:3] for m in MONTH_NAMES["en"] if len(m) > 3) + ("Sept",)
+# After "o" ("14eg o Dachwedd 2018") a Welsh month takes its soft mutation.
+_MUTATED = {"Mawrth": "Fawrth", "Mai": "Fai", "Mehefin": "Fehefin",
+            "Gorffennaf": "Orffennaf", "Medi": "Fedi", "Tachwedd": "Dachwedd", "Rhagfyr": "Ragfyr"}
+_RADICAL = {mutated.lower(): radical for radical, mutated in _MUTATED.items()}
+_WELSH_WORDS = frozenset(m.lower() for m in MONTH_NAMES["cy"]) | frozenset(_RADICAL)
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))  # longest first: "Sept" before "Sep"
+
+
+MONTH_WORD = rf"(?:{_alternation([*MONTH_NAMES['en'], *_ENGLISH_ABBREVIATIONS, *MONTH_NAMES['cy']])})"
+_MUTATED_MONTH = rf"(?:{_alternation(_MUTATED.values())})"
+WEEKDAYS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+    r"|Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))"
+)
+# English ordinals, Welsh ones ("1af", "2il", "3ydd", "5ed", "7fed", "14eg", "22ain"),
+# and OCR's reading of a superscript "th" as a quote mark: 18" March 2014.
+_ORDINAL = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|[\"”'’])"
+_DAY = rf"\d{{1,2}}{_ORDINAL}?"
+_YEAR = r"(?:19|20)\d{2}"
+
+DATE_PHRASE = re.compile(
+    rf"(?:{WEEKDAYS},?\s+)?"
+    rf"(?:(?P<dmy>{_DAY}\s+(?:(?:of\s+)?{MONTH_WORD}|o\s+(?:{MONTH_WORD}|{_MUTATED_MONTH}))\b\.?,?(?:\s+{_YEAR})?)"
+    rf"|(?P<mdy>{MONTH_WORD}\.?\s+{_DAY},?(?:\s+{_YEAR})?))",
+    re.IGNORECASE,
+)
+# UK order, day first: "11/09/2019", "11.09.2019", "11-09-2019".
+NUMERIC_DATE = re.compile(rf"\b(\d{{1,2}})([/.-])(\d{{1,2}})\2({_YEAR})\b")
+ISO_DATE = re.compile(rf"({_YEAR})-(\d{{1,2}})-(\d{{1,2}})")
+TIME_PHRASE = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])",
+    re.IGNORECASE,
+)
+TIME_24H = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b")
+HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+_SETTINGS_BASE = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+_LEADING_WEEKDAY = re.compile(rf"^\s*{WEEKDAYS},?\s+", re.IGNORECASE)
+_ORDINAL_SUFFIX = re.compile(rf"(?<=\d){_ORDINAL}(?=\s|,|$)", re.IGNORECASE)
+_OF = re.compile(r"\b(?:of|o)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def month_name(month: int, language: str = "en") -> str:
+    """5 -> "May"; (11, "cy") -> "Tachwedd"."""
+    return MONTH_NAMES[language][month - 1]
+
+
+def find_date(text: str, context: date | None = None) -> tuple[date | None, re.Match | None]:
+    """The first date written in `text`, and where it stands: a written date
+    first, else a numeric one (day first)."""
+    for match in DATE_PHRASE.finditer(text):
+        parsed = parse_date(match.group(0), context)
+        if parsed:
+            return parsed, match
+    for match in NUMERIC_DATE.finditer(text):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        parsed = _valid(year, month, day)
+        if parsed:
+            return parsed, match
+    return None, None
+
+
+def parse_date(phrase: str, context: date | None = None) -> date | None:
+    """A written date ("Thursday, 26th May, 2016", "14eg Tachwedd 2018"); a
+    phrase without a year needs `context`. None when it is no date."""
+    import dateparser  # slow to import; only ingest needs it
+
+    settings = dict(_SETTINGS_BASE)
+    if not HAS_YEAR.search(phrase):
+        if context is None:
+            return None  # a year we would have to guess
+        settings["RELATIVE_BASE"] = datetime(context.year, context.month, context.day)
+    # The weekday adds nothing dateparser uses, and in Welsh "Mawrth" is both
+    # Tuesday and March.
+    cleaned = _LEADING_WEEKDAY.sub("", phrase)
+    cleaned = _ORDINAL_SUFFIX.sub("", _OF.sub(" ", cleaned)).strip(" ,.")
+    words = [w.lower() for w in _WORD.findall(cleaned)]
+    language = "cy" if any(w in _WELSH_WORDS for w in words) else "en"
+    if language == "cy":
+        cleaned = _WORD.sub(lambda m: _RADICAL.get(m.group().lower(), m.group()), cleaned)
+    parsed = dateparser.parse(cleaned, languages=[language], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def whole_date(text: str | None) -> date | None:
+    """`text` is one date and nothing else: "15/01/2025", "2025-01-15",
+    "15 Jan 2025", "Wednesday 15 January 2025". None when empty, impossible
+    (31/02/2025) or anything more."""
+    text = (text or "").strip()
+    for pattern, order in ((NUMERIC_DATE, (4, 3, 1)), (ISO_DATE, (1, 2, 3))):
+        match = pattern.fullmatch(text)
+        if match:
+            return _valid(*(int(match[g]) for g in order))
+    match = DATE_PHRASE.fullmatch(text)
+    return parse_date(text) if match else None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+class BadDate(ValueError):
+    """A partial date the user got wrong; the message is one plain sentence."""
+
+
+_PARTIAL = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+
+
+def partial_date(text: str) -> tuple[date, date]:
+    """'2016' -> (1 Jan 2016, 31 Dec 2016); '2016-05' -> all of May;
+    '2016-05-26' -> that day. Anything else raises BadDate."""
+    match = _PARTIAL.fullmatch(str(text).strip())
+    try:
+        if match:
+            year = int(match["year"])
+            if match["day"]:
+                day = date(year, int(match["month"]), int(match["day"]))
+                return day, day
+            if match["month"]:
+                month = int(match["month"])
+                return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return date(year, 1, 1), date(year, 12, 31)
+    except (ValueError, calendar.IllegalMonthError):
+        pass
+    raise BadDate(f"{text!r} is not a date like 2016, 2016-05 or 2016-05-26.")
+
+
+def find_time(text: str) -> str | None:
+    """'1.00 pm' -> '13:00'; '10.00 am' -> '10:00'; '19:30' -> '19:30'."""
+    match = TIME_PHRASE.search(text)
+    if match:
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if hour > 12 or minute > 59:
+            return None
+        pm = match["ampm"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+        return f"{hour:02d}:{minute:02d}"
+    match = TIME_24H.search(text)
+    if match:
+        return f"{int(match['h']):02d}:{match['m']}"
+    return None

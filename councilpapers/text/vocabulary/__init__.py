@@ -1,0 +1,57 @@
+"""Council vocabulary and number patterns, kept as data beside this module.
+
+Each `NAME.txt` holds one term or regular expression a line; lines starting
+with "#" are comments (each file's header says what it holds) and blank lines
+are skipped. The rules that use them stay in code; what differs from one
+council to another is here, so a council adds its own words without touching
+a rule. Files are read once.
+
+    counted_nouns.txt      nouns a numeral counts ("2,330 children")
+    counted_acronyms.txt   groups that take no plural "s" ("963 UASC")
+    counted_compounds.txt  two-word units kept whole ("foster carers")
+    decision_numbers.txt   how decisions are numbered ("15/00067")
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that cannot be used; the message names the file and line."""
+
+
+@cache
+def terms(name: str) -> tuple[str, ...]:
+    """The entries of `name`.txt, in order, comments and blank lines left out."""
+    try:
+        text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise VocabularyError(f"no vocabulary file {name}.txt in {__name__}") from None
+    entries = (line.strip() for line in text.splitlines())
+    return tuple(entry for entry in entries if entry and not entry.startswith("#"))
+
+
+@cache
+def pattern(name: str) -> str:
+    """The regular expressions of `name`.txt as one alternation, "(?:a|b)".
+    Each must compile and capture nothing, so callers may wrap it in a group
+    of their own or `findall` with it."""
+    alternatives = terms(name)
+    if not alternatives:
+        raise VocabularyError(f"{name}.txt has no pattern")
+    for entry in alternatives:
+        try:
+            compiled = re.compile(entry)
+        except re.error as error:
+            raise VocabularyError(f"{name}.txt: {entry!r} is not a regular expression ({error})") from None
+        if compiled.groups:
+            raise VocabularyError(f"{name}.txt: {entry!r} captures a group; write (?:...) instead")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# "15/00067": a decision's number, for the report cover sheets, records of
+# decision and search that read it.
+DECISION_NUMBER = pattern("decision_numbers")

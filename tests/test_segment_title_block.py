@@ -1,0 +1,161 @@
+"""The meeting a paper is about, from the block of lines that opens it, in the
+layouts of councils other than the samples' (every paper here is made up)."""
+
+from datetime import date
+from textwrap import dedent
+
+import pytest
+
+from councilpapers.ingest.model import ExtractedText, Line
+from councilpapers.ingest.pipeline import extract
+from councilpapers.ingest.segment.meetings import find_meeting_headings
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(n, 1, t.strip()) for n, t in enumerate(dedent(text).strip("\n").split("\n"), 1) if t.strip()]
+
+
+def opening(text: str):
+    headings = find_meeting_headings(lines_of(text))
+    assert headings, "no meeting found"
+    return headings[0]
+
+
+def test_a_name_and_a_date_on_one_line_over_a_present_list():
+    heading = opening("""
+        Ashby Town Council - 12th June 2021
+        Present
+        Councillors P Hall (Chair), J Lowe and K Singh
+        21.06.1 Apologies
+    """)
+    assert (heading.kind, heading.committee, heading.date) == ("minutes", "Ashby Town Council", date(2021, 6, 12))
+
+
+def test_a_centred_name_a_meeting_line_and_the_held_sentence_give_time_and_venue():
+    heading = opening("""
+        LLANFAIR COMMUNITY COUNCIL
+        MEETING 3
+        rd APRIL 2017
+        Llanfair Community Council held their meeting at 7.00pm on the 3rd April 2017 at the Memorial Hall,
+        Llanfair.
+        PRESENT
+        Councillors Ann Lloyd, Huw Parry and Ifan Rees.
+    """)
+    assert heading.committee == "Llanfair Community Council"
+    assert heading.date == date(2017, 4, 3)
+    assert (heading.time, heading.venue) == ("19:00", "Memorial Hall, Llanfair")
+
+
+def test_a_labelled_cover():
+    heading = opening("""
+        Minutes
+        Riverside Allotments Working Group Meeting
+        Date: 4 May 2022
+        Time: 6.30 p.m.
+        Venue: Scout Hut, Mill Lane
+        Attendees
+    """)
+    assert heading.committee == "Riverside Allotments Working Group"
+    assert (heading.date, heading.time, heading.venue) == (date(2022, 5, 4), "18:30", "Scout Hut, Mill Lane")
+
+
+def test_a_summons_names_the_meeting_of_an_agenda():
+    heading = opening("""
+        Summons to and
+        Agenda for the
+        Annual Meeting on
+        Wednesday, 5th March, 2025
+        DEMOCRATIC SERVICES
+        To: All Members of the District Council
+        A meeting of the District Council will be held in the Council Chamber, Town Hall, Barnsley
+        on Wednesday, 5th March, 2025 at 6.00 pm to transact the following business:
+        1. Apologies for absence
+    """)
+    assert (heading.kind, heading.committee, heading.date) == ("agenda", "District Council", date(2025, 3, 5))
+    assert (heading.time, heading.venue) == ("18:00", "Council Chamber, Town Hall, Barnsley")
+
+
+def test_a_letter_dated_before_the_meeting_it_encloses_papers_for():
+    heading = opening("""
+        Ask for: Jo Bloggs
+        Date: 27 January 2025
+        Dear Member
+        PLANNING COMMITTEE - TUESDAY, 4 FEBRUARY 2025
+        I enclose the update sheet that was not available when the papers were published.
+    """)
+    assert (heading.committee, heading.date) == ("Planning Committee", date(2025, 2, 4))
+    assert heading.kind == "report"  # papers for the meeting, not its agenda
+
+
+def test_a_date_quoted_from_the_business_is_not_the_meetings():
+    heading = opening("""
+        GREENFIELD PARISH COUNCIL
+        Draft minutes of the meeting of 10th March 2020
+        Present: Cllrs Ames, Bond and Cole
+        1. Minutes of the last meeting held on 11th February 2020
+    """)
+    assert heading.date == date(2020, 3, 10)
+
+
+def test_a_report_headed_by_its_meeting_is_for_that_meeting():
+    lines = lines_of("""
+        Housing Scrutiny Panel
+        15 January 2026
+        Damp and Mould Action Plan
+        Report by Sam Lee, Director of Housing
+        Purpose of Report
+        To update the Panel on the action plan agreed in June.
+    """)
+    extraction = extract(ExtractedText("pdf", lines), "report.pdf", "b" * 64)
+    (meeting,) = extraction.meetings
+    assert (meeting.committee, meeting.date) == ("Housing Scrutiny Panel", "2026-01-15")
+    (document,) = [r for r in extraction.records if r.type == "document"]
+    assert (document.kind, document.meeting) == ("report", meeting.id)
+
+
+def test_a_cancelled_meeting_says_so():
+    heading = opening("""
+        Licensing Sub-Committee - Monday 3 March 2025 6:00 pm, CANCELLED
+        No documents are available for this meeting
+        Proposed venue: Guildhall, High Street. View directions
+    """)
+    assert (heading.committee, heading.status, heading.venue) == ("Licensing Sub-Committee", "cancelled", "Guildhall, High Street")
+
+
+def test_a_report_cover_sheet_is_read_as_a_report_not_a_title():
+    lines = lines_of("""
+        From: Jane Smith, Cabinet Member for Highways
+        To: Cabinet – 2 April 2025
+        Subject: Winter maintenance
+        Classification: Unrestricted
+    """)
+    extraction = extract(ExtractedText("pdf", lines), "cover.pdf", "c" * 64)
+    assert [(m.committee, m.date) for m in extraction.meetings] == [("Cabinet", "2025-04-02")]
+
+
+@pytest.mark.parametrize("text", [
+    "Our Strategy 2024-2027\nBoroughshire County Council\nPublished March 2024\nForeword",
+    "Notes from a walk round the village green\n3rd May 2022\nThe bench needs paint.",
+])
+def test_no_meeting_where_none_is_named(text):
+    assert find_meeting_headings(lines_of(text)) == []
+
+
+def test_a_welsh_copy_names_the_same_meeting_as_the_english():
+    welsh = opening("""
+        CYNGOR TREF LLANYMDDYFRI
+        CYFARFOD 3ydd MAWRTH 2020
+        Cynhaliwyd Cyfarfod Cyngor Tref Llanymddyfri am 7.00pm ar y 3ydd Mawrth 2020 yn Neuadd y Dref.
+        PRESENNOL
+        Cynghorwyr Elen Hughes a Rhys Morgan.
+    """)
+    english = opening("""
+        LLANYMDDYFRI TOWN COUNCIL
+        MEETING 3rd MARCH 2020
+        Llanymddyfri Town Council held their meeting at 7.00pm on the 3rd March 2020 at the Town Hall.
+        PRESENT
+        Councillors Elen Hughes and Rhys Morgan.
+    """)
+    assert (welsh.committee, welsh.date, welsh.time) == ("Llanymddyfri Town Council", date(2020, 3, 3), "19:00")
+    assert welsh.venue == "Neuadd y Dref"
+    assert (english.committee, english.date) == (welsh.committee, welsh.date)
