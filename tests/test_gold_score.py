@@ -45,6 +45,7 @@ def test_names_compare_without_titles_honours_full_stops_or_roles():
     assert name_key("District Cllr Mrs Sims") == name_key("Cllr Mrs Sims")
     assert name_key("Alan Armstrong, EDC") == name_key("Alan Armstrong")
     assert name_key("the Clerk") == name_key("Clerk")
+    assert name_key("Mr P.J. Oakford") == name_key("P J Oakford")
     assert name_key("Mrs Allen") != name_key("Mrs A D Allen")  # initials are not dropped
     assert name_key("") == ""
 

@@ -3,8 +3,8 @@
 The rules are the contract of benchmarks/gold/README.md:
 - texts and titles are equal after `normalise_text`, or at least `TEXT_RATIO` alike
   (difflib's ratio of the normalised texts);
-- names compare after `name_key` (titles, honours, full stops, a role after a comma
-  or in brackets dropped);
+- names compare after `name_key` (read by councilpapers.text.names: titles,
+  honours, full stops, a role after a comma or in brackets dropped);
 - committees are compatible when their `committee_words` are equal or one's words
   contain the other's;
 - everything else in an entry's `exact` part must be equal.
@@ -19,22 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from councilpapers.text.names import parse_name, without_title
+
 TEXT_RATIO = 0.9
-
-# Titles written before a name. The project has no names module yet
-# (councilpapers/text/names.py): this is the scorer's own small list, kept to what
-# the README names, so the scorer does not move when the extractor's rules do.
-_TITLES = {
-    "cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr",
-    "prof", "professor", "rev", "revd", "sir", "dame", "lord", "lady", "rt", "hon", "the",
-}
-_COUNCIL_TITLE = re.compile(
-    r"^(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)\b\.?\s*", re.IGNORECASE
-)
-_HONOURS = {
-    "mbe", "obe", "cbe", "kbe", "dbe", "bem", "cb", "jp", "dl", "mp", "mep", "qc", "kc", "frs",
-}
-
 
 def normalise_text(text) -> str:
     """Spaces, quotes, dashes, case and a final full stop made alike."""
@@ -61,17 +48,16 @@ def text_similarity(gold: str, found: str) -> float | None:
 
 
 def name_key(name) -> str:
-    """'Cllr. Alun Davies' and 'Alun Davies' -> 'alun davies'; 'Mrs A.D. Allen MBE
-    (Chair)' -> 'a d allen'; 'the Clerk' -> 'clerk'; '' stays '' (no owner)."""
-    text = re.sub(r"\([^()]*\)?", " ", str(name or ""))  # a role or party in brackets
-    text = text.split(",")[0]  # "Alan Armstrong, EDC": a role after a comma
-    text = _COUNCIL_TITLE.sub("", text.strip())
-    words = text.replace(".", " ").replace("’", "'").lower().split()
-    while len(words) > 1 and words[0] in _TITLES:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in _HONOURS:
-        words.pop()
-    return " ".join(words)
+    """A person as the project's names module reads them (given names or initials and
+    surname; titles, honours, brackets and a role after a comma dropped): 'Cllr. Alun
+    Davies' and 'Alun Davies' -> 'alun davies', 'Mrs A.D. Allen MBE (Chair)' -> 'a d
+    allen'. A post or initials that are no name ('the Clerk', 'JN/AC') lower case,
+    without a leading 'the' or full stops: 'clerk'; no owner '' stays ''."""
+    written = str(name or "")
+    parsed = parse_name(written)
+    if parsed is not None:
+        return " ".join((*parsed.givens, parsed.surname))
+    return " ".join(without_title(written).replace(".", " ").lower().split())
 
 
 def committee_words(name) -> tuple[str, ...]:
