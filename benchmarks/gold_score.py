@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from goldscore import corpus, report  # noqa: E402
 from goldscore.found import Export, found  # noqa: E402
-from goldscore.gold import expected  # noqa: E402
+from goldscore.gold import described_meetings, expected  # noqa: E402
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -43,6 +43,7 @@ def parse_args(argv=None) -> argparse.Namespace:
 def score(args: argparse.Namespace) -> list[report.FileScore]:
     """Every asked-for gold file scored, or marked skipped with its reason."""
     files = corpus.gold_files(args.gold, args.dev_gold, args.only, args.file)
+    every_gold = [f for f in corpus.gold_files(args.gold, args.dev_gold, None, []) if f.gold]
     no_ocr = corpus.ocr_off_reason(args.no_ocr)
     export = Export.of(corpus.ingest([f for f in files if not f.skipped], ocr=no_ocr is None, jobs=args.jobs))
     scores = []
@@ -54,7 +55,8 @@ def score(args: argparse.Namespace) -> list[report.FileScore]:
         if file.skipped:
             scores.append(report.FileScore(file.name, file.set, skipped=file.skipped))
             continue
-        wanted = expected(file.gold, sample=file.set == "samples")
+        elsewhere = [m for other in every_gold if other.gold_path != file.gold_path for m in described_meetings(other.gold)]
+        wanted = expected(file.gold, sample=file.set == "samples", elsewhere=elsewhere)
         scores.append(report.score_file(file.name, file.set, wanted.entries, found(wanted, source, export)))
     return scores
 

@@ -148,6 +148,25 @@ def test_a_cancelled_meeting_is_a_detail_to_find():
     assert got["meeting_detail"] == (2, 2, 1)  # time right; status missed; a venue the gold says is not printed
 
 
+def test_a_detail_another_paper_of_the_meeting_prints_is_right_and_one_it_alone_lacks_is_not_counted():
+    minutes = {"pack": None, "minutes": [{"committee": "County Council", "date": "2025-01-09", "time": None,
+                                          "venue": "Council Chamber, Sessions House, County Hall, Maidstone"}]}
+    summons = {"committee": "County Council", "date": "2025-01-09", "time": "10:00",
+               "venue": "Council Chamber, County Hall, Maidstone, Kent, ME14 1XQ"}
+    told_by_both = {"id": "m1", "committee": "County Council", "date": "2025-01-09", "sources": ["src-1", "src-2"],
+                    "time": "10:00", "venue": "Council Chamber, County Hall, Maidstone, Kent, ME14 1XQ"}
+    wanted = expected(minutes, sample=False, elsewhere=[summons])
+    rows = [SOURCE, {"type": "meeting", **told_by_both}]
+    result = score_file("f", "dev", wanted.entries, found(wanted, SOURCE, Export.of(rows)))
+    count = result.counts["meeting_detail"]
+    assert (count.gold, count.found, count.match) == (1, 1, 1)  # the summons' venue; its time not counted
+    alone = expected(minutes, sample=False)
+    rows = [SOURCE, {"type": "meeting", **told_by_both, "sources": ["src-1"]}]
+    result = score_file("f", "dev", alone.entries, found(alone, SOURCE, Export.of(rows)))
+    count = result.counts["meeting_detail"]
+    assert (count.gold, count.found, count.match) == (1, 2, 0)  # this paper alone: both wrong
+
+
 def test_documents_match_by_kind_and_first_page_and_votes_by_their_counts():
     gold = {"pack": None, "documents": [{"kind": "minutes", "title": "Minutes", "first_page": 1}],
             "minutes": [{"committee": "County Council", "date": "2025-01-09",

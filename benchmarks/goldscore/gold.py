@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import entries
-from .matching import Entry, committee_words
+from .matching import Entry, committee_words, committees_compatible
 
 ATTENDANCE_LISTS = ("present", "apologies", "in_attendance", "absent")
 DETAIL_FIELDS = ("time", "venue")  # scored where the gold gives the key (null: not printed)
@@ -22,7 +22,7 @@ DETAIL_FIELDS = ("time", "venue")  # scored where the gold gives the key (null: 
 @dataclass
 class Expected:
     entries: dict[str, list[Entry]] = field(default_factory=dict)  # the stated kinds only
-    details: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # date -> fields
+    details: dict[str, dict[str, object]] = field(default_factory=lambda: defaultdict(dict))  # date -> field -> value
     statuses: set[str] = field(default_factory=set)  # attendance statuses stated
     position: str = "page"  # where a document or figure is: "line" in the text samples
 
@@ -33,25 +33,30 @@ class Expected:
         self.entries.setdefault(kind, [])
 
 
-def expected(gold: dict, sample: bool) -> Expected:
-    """Everything a perfect extraction finds in the paper the gold describes."""
+def expected(gold: dict, sample: bool, elsewhere: list[dict] = ()) -> Expected:
+    """Everything a perfect extraction finds in the paper the gold describes.
+    `elsewhere`: the meetings other gold files describe (`described_meetings`),
+    whose time or venue, as they print it, is as right as this paper's."""
     result = Expected(position="line" if sample else "page")
-    _meetings(gold, result)
+    _meetings(gold, result, elsewhere)
     for minutes in gold.get("minutes") or []:
         _minutes(minutes, result)
     _front_matter(gold, result, sample)
     return result
 
 
-def _meetings(gold: dict, result: Expected) -> None:
-    """The pack's meeting and each set of minutes' meeting, once each; their time,
-    venue and status (a meeting is not cancelled unless the gold says so)."""
+def described_meetings(gold: dict) -> list[dict]:
+    """The pack's meeting and each set of minutes' meeting, as the gold gives them."""
+    return [m for m in [gold.get("pack")] + list(gold.get("minutes") or []) if isinstance(m, dict)]
+
+
+def _meetings(gold: dict, result: Expected, elsewhere: list[dict]) -> None:
+    """Each meeting once; its time, venue and status (a meeting is not cancelled
+    unless the gold says so), once a date."""
     result.state("meeting")
     result.state("meeting_detail")
     seen = set()
-    for described in [gold.get("pack")] + list(gold.get("minutes") or []):
-        if not described:
-            continue
+    for described in described_meetings(gold):
         date = described.get("date")
         names = (described.get("committee"), described.get("committee_en"))
         if (date, committee_words(names[0])) not in seen:
@@ -61,9 +66,20 @@ def _meetings(gold: dict, result: Expected) -> None:
         for name in stated:
             if name in result.details[date]:
                 continue  # the pack and the minutes of one meeting: its details once
-            result.details[date].add(name)
-            if described.get(name):
-                result.add("meeting_detail", entries.meeting_detail(date, name, described[name]))
+            value = result.details[date][name] = described.get(name)
+            if value:
+                others = _printed_elsewhere(described, name, elsewhere)
+                result.add("meeting_detail", entries.meeting_detail(date, name, value, others))
+
+
+def _printed_elsewhere(described: dict, name: str, elsewhere: list[dict]) -> tuple:
+    """What other papers of the same meeting print for one of its details."""
+    names = [n for n in (described.get("committee"), described.get("committee_en")) if n]
+    return tuple(
+        other[name] for other in elsewhere
+        if other.get("date") == described.get("date") and other.get(name)
+        and any(committees_compatible(a, b) for a in names for b in (other.get("committee"), other.get("committee_en")))
+    )
 
 
 def _minutes(minutes: dict, result: Expected) -> None:

@@ -89,6 +89,7 @@ class Entry:
     kind: str
     exact: tuple  # normalised values that must be equal
     texts: tuple = ()  # each compared by text_similarity
+    alternatives: tuple = ()  # gold only: other right values of the first text
     committees: tuple = ()  # meetings: some gold name compatible with some found name
     near: int | None = None  # a line or page; the gold entry's `slack` says how near
     slack: int = 0
@@ -107,9 +108,10 @@ def similarity(gold: Entry, found: Entry) -> float | None:
     if gold.near is not None and found.near is not None and abs(gold.near - found.near) > gold.slack:
         return None
     score = 1.0
-    for gold_text, found_text in zip(gold.texts, found.texts):
-        alike = text_similarity(gold_text, found_text)
-        if alike is None:
+    for n, (gold_text, found_text) in enumerate(zip(gold.texts, found.texts)):
+        right = (gold_text, *gold.alternatives) if n == 0 else (gold_text,)
+        alike = max((text_similarity(r, found_text) or 0.0) for r in right)
+        if not alike:
             return None
         score = min(score, alike)
     return score
