@@ -1,16 +1,17 @@
 """The parse report: what ingest made of a file, and what it did not understand."""
 
+from helpers import as_lines
+
 from councilpapers.corpus.parse_report import ParseReport
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.manager import ingest_paths
-from councilpapers.ingest.model import ExtractedText, Line
+from councilpapers.ingest.model import ExtractedText
 from councilpapers.ingest.parse_report import numbering_problems
 from councilpapers.ingest.pipeline import extract
 
 
 def _extract(text: str):
-    lines = [Line(n, 1, t) for n, t in enumerate(text.strip().splitlines(), 1) if t.strip()]
-    return extract(ExtractedText("text", lines), "m.txt", "a" * 64)
+    return extract(ExtractedText("text", as_lines(text, keep_blank=False)), "m.txt", "a" * 64)
 
 
 MINUTES = """

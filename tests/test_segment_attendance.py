@@ -1,14 +1,9 @@
 """Attendance from the paragraphs under a minutes heading and from the
 apologies item, written the way councils print them."""
 
-from textwrap import dedent
+from helpers import as_lines
 
-from councilpapers.ingest.model import Line
 from councilpapers.ingest.segment.attendance import find_apologies, find_attendance
-
-
-def as_lines(text: str) -> list[Line]:
-    return [Line(n, 1, t) for n, t in enumerate(dedent(text).strip("\n").splitlines(), 1)]
 
 
 def by_status(found, status):
@@ -213,10 +208,10 @@ def test_prose_apologies_known_under_another_form_of_the_name_are_not_repeated()
     assert by_status(prose, "apologies") == ["Cllr. Alun Davies"]
 
 
-def test_real_kent_council_minutes(shared_dir):
+def test_real_kent_council_minutes(shared_file):
     from councilpapers.ingest.readers import read_file
 
-    lines = read_file(shared_dir / "pdfs" / "kent-county-council-2025-01-09-printed-minutes.pdf").body()
+    lines = read_file(shared_file("pdfs/kent-county-council-2025-01-09-printed-minutes.pdf")).body()
     first_item = next(i for i, line in enumerate(lines) if line.text.startswith("283. Apologies"))
     header = find_attendance(lines, 4, first_item)
     present = by_status(header, "present")

@@ -2,17 +2,16 @@
 layouts of councils other than the samples' (every paper here is made up)."""
 
 from datetime import date
-from textwrap import dedent
+from functools import partial
 
 import pytest
+from helpers import as_lines
 
-from councilpapers.ingest.model import ExtractedText, Line
+from councilpapers.ingest.model import ExtractedText
 from councilpapers.ingest.pipeline import extract
 from councilpapers.ingest.segment.meetings import find_meeting_headings
 
-
-def lines_of(text: str) -> list[Line]:
-    return [Line(n, 1, t.strip()) for n, t in enumerate(dedent(text).strip("\n").split("\n"), 1) if t.strip()]
+lines_of = partial(as_lines, keep_blank=False)
 
 
 def opening(text: str):

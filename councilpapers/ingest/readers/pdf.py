@@ -35,7 +35,10 @@ MIN_LETTER_SHARE = 0.5
 MIN_JUNK_TO_JUDGE = 20  # ignore a handful of stray control characters
 
 CID_GLYPH = re.compile(r"\(cid:\d+\)")  # how pdfminer-style tools render unmapped glyphs
-LINE = re.compile(r"[^\r\n]+")  # PDFium ends a line with "\r\n", and sometimes "\r" alone
+# PDFium ends a line with "\r\n". A lone "\r" is a character of the text layer:
+# some writers put "\t\r \xa0" between every word of a line (seen in a Word
+# export), and it is no line break.
+LINE = re.compile(r"(?:[^\r\n]|\r(?!\n))+")
 
 LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FILE: "file could not be opened",
