@@ -18,16 +18,15 @@ from councilpapers.ingest.readers import read_file
 from councilpapers.ingest.segment.agenda import find_agenda_items, front_sheet_end
 from councilpapers.ingest.segment.meetings import find_meeting_headings
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
-
-def lines_of(text: str) -> list[Line]:
-    """Lines as the PDF reader gives them: no blank lines, numbered on."""
+def pdf_lines(text: str) -> list[Line]:
+    """Lines as the PDF reader gives them: blank lines dropped and numbered on,
+    so no gap in the numbering marks a blank (helpers.lines_of keeps the gaps)."""
     return [Line(n, 1, t) for n, t in enumerate((t for t in text.splitlines() if t.strip()), 1)]
 
 
 def items_of(text: str) -> list[tuple]:
-    lines = lines_of(text)
+    lines = pdf_lines(text)
     return [(i.code, i.title, i.first_page, i.last_page, i.exempt) for i in find_agenda_items(lines, 0, len(lines))]
 
 
@@ -40,13 +39,6 @@ def pdf_items(tmp_path: Path, pages: list[list]) -> tuple[list[AgendaItem], list
     path.write_bytes(make_pdf(pages))
     extraction = extract(read_file(path), str(path), "0" * 64)
     return [r for r in extraction.records if isinstance(r, AgendaItem)], extraction.meetings
-
-
-def shared(name: str) -> Path:
-    path = SHARED / name
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
-    return path
 
 
 PARISH_AGENDA = """\
@@ -71,7 +63,7 @@ Date: 7th April 2025
 
 
 def test_parish_agenda_titles_end_before_their_stacked_entries():
-    lines = lines_of(PARISH_AGENDA)
+    lines = pdf_lines(PARISH_AGENDA)
     heading = find_meeting_headings(lines)[0]
     end = front_sheet_end(lines, heading.end)
     assert [(i.code, i.title) for i in find_agenda_items(lines, heading.end, end)] == [
@@ -378,14 +370,14 @@ democratic.services@valecouncil.example
 REPORT OF THE CHIEF EXECUTIVE
 1. Purpose of the report
 """
-    lines = lines_of(text)
+    lines = pdf_lines(text)
     end = front_sheet_end(lines, 0)
     assert lines[end].text == "REPORT OF THE CHIEF EXECUTIVE"
     assert [i.title for i in find_agenda_items(lines, 0, end)] == ["Apologies", "Minutes", "Questions from Members"]
 
 
 def test_agenda_heading_then_unpunctuated_numbers_is_no_committee_name():
-    lines = lines_of("\n".join(DISTRICT_SUMMONS[2]))
+    lines = pdf_lines("\n".join(DISTRICT_SUMMONS[2]))
     headings = find_meeting_headings(lines)
     assert [(h.kind, h.committee, str(h.date)) for h in headings] == [("agenda", "Council", "2025-03-26")]
 
@@ -409,8 +401,8 @@ def test_a_line_full_to_the_columns_edge_wraps_on_to_the_next():
                       "Report of the Working Group on Council Tax Support", "Minutes"]
 
 
-def test_kent_county_council_summons_dev_file():
-    path = shared("pdfs-kent/kent-county-council-2025-02-13-agenda-frontsheet.pdf")
+def test_kent_county_council_summons_dev_file(shared_file):
+    path = shared_file("pdfs-kent/kent-county-council-2025-02-13-agenda-frontsheet.pdf")
     extraction = extract(read_file(path), str(path), "0" * 64)
     items = [r for r in extraction.records if isinstance(r, AgendaItem)]
     assert [(i.code, i.first_page, i.last_page) for i in items] == [
@@ -424,14 +416,14 @@ def test_kent_county_council_summons_dev_file():
     )
 
 
-def test_kent_summons_with_a_to_follow_note_dev_file():
-    path = shared("pdfs-kent/kent-county-council-2025-01-09-agenda-frontsheet.pdf")
+def test_kent_summons_with_a_to_follow_note_dev_file(shared_file):
+    path = shared_file("pdfs-kent/kent-county-council-2025-01-09-agenda-frontsheet.pdf")
     extraction = extract(read_file(path), str(path), "0" * 64)
     assert [i.title for i in extraction.records if isinstance(i, AgendaItem)][2] == "English Devolution White Paper"
 
 
-def test_parish_agenda_dev_file():
-    path = shared("pdfs-more/milburn-parish-council-2018-03-06-agenda.pdf")
+def test_parish_agenda_dev_file(shared_file):
+    path = shared_file("pdfs-more/milburn-parish-council-2018-03-06-agenda.pdf")
     extraction = extract(read_file(path), str(path), "0" * 64)
     items = [r for r in extraction.records if isinstance(r, AgendaItem)]
     assert [i.code for i in items] == [str(n) for n in range(1, 12)]
