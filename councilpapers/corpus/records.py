@@ -48,6 +48,7 @@ class Source:
     # PDFs only: ok, or missing / garbled, whose text, when the source is ok, came from OCR.
     text_layer: TextLayer | None = None
     parse_report: dict | None = None  # what ingest made of it (`corpus.parse_report.ParseReport` as JSON)
+    extraction: int | None = None  # the version of the extraction rules its records come from
 
     type: ClassVar[str] = "source"
 

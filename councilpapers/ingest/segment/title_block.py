@@ -202,7 +202,7 @@ def _meeting_date(block: list[Line], name_at: int, context: date | None) -> date
         if when:
             return when
     votes: Counter[date] = Counter()
-    text = _joined(block)
+    text = _joined([line for line in block if not _is_sentence(line.text)])  # titles, not prose or tables
     for match in list(DATE_PHRASE.finditer(text)) + list(NUMERIC_DATE.finditer(text)):
         if QUOTED_DATE.search(text[max(0, match.start() - 40) : match.start()]):
             continue
