@@ -36,6 +36,7 @@ __all__ = ["Attendees", "find_apologies", "find_attendance", "find_roll_call", "
 
 MAX_PARAGRAPH_CHARS = 4000
 ITEM_NUMBER = re.compile(r"^\s*\(?\d+(?:[./]\d+)*[.:)]?\s+")
+UNCLOSED_INITIALS = re.compile(r"\([A-Z]{1,4}$")  # "Christina McDough (CM"
 HEADING_SEPARATOR = re.compile(r"^\s*(?::-?|[–—-])\s*")
 NAME_START = re.compile(rf"^\s+(?:{TITLE}\b|(?i:{words.PLURAL_TITLE_WORD})\b|[A-Z][\w'’\-]*\.?\s+[A-Z(])")
 # A post as a heading: "Clerk: Mrs J Davies", "Clerk to the Council – J Smith".
@@ -203,6 +204,9 @@ def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tu
         joint = _joint(so_far, text)
         if joint is None:
             break
+        if UNCLOSED_INITIALS.search(so_far) and chunks:  # "(CM": its ")" lost by the text layer
+            chunks[-1] = (chunks[-1][0], chunks[-1][1] + ")")
+            so_far += ")"
         chunks.append((k, text if joint == " " or not chunks else "; " + text))
         so_far = f"{so_far}{joint}{text}" if so_far else text
         j = k + 1
@@ -218,7 +222,12 @@ def _text_of(line: Line) -> str:
     text = ""
     for cell in cells:
         piece = OCR_CLLR.sub("Cllr", cell.text.strip())
-        text = f"{text}{' ' if not text or _pending(text) else '; '}{piece}" if text else piece
+        if not text:
+            text = piece
+        elif _pending(text):
+            text = f"{text} {piece}"
+        else:  # a post in its own column is the role of the name before it
+            text = f"{text}{', ' if is_role_phrase(piece) and not is_name(piece) else '; '}{piece}"
     return text
 
 
@@ -226,15 +235,18 @@ def _joint(so_far: str, following: str) -> str | None:
     """How a list goes on into the next line: " " when the entry written so far
     goes on (it stops mid-name, after a comma or "and", in a bracket, or the
     line starts with "(" or "and"), "; " when the line starts another entry
-    (a titled name, a list, a forename alone), None when the list has ended."""
+    (a titled name, a list, a forename alone, a name under names one a line, a
+    count), None when the list has ended."""
     if not so_far:
-        return " " if _list_like(following) else None
+        return " " if _list_like(following) or words.counted(following) else None
     if _sentence_ended(so_far):
         return None
-    if so_far.count("(") > so_far.count(")"):
-        return " " if ")" in following or _list_like(following) else None
+    if so_far.count("(") > so_far.count(")") and not UNCLOSED_INITIALS.search(so_far):
+        return " " if ")" in following or _list_like(following) else None  # a role in brackets wraps
     if re.match(rf"^(?:\(|(?:{words.AND})\s)", following):
         return " "
+    if words.counted(following):
+        return "; "
     if not _list_like(following):
         return None
     if _pending(so_far):
@@ -243,7 +255,18 @@ def _joint(so_far: str, following: str) -> str | None:
     first_piece = re.split(rf",|;|\s(?:{words.AND})\s", following)[0]
     if starts_entry or (first_piece != following and is_name(first_piece)) or len(following.split()) == 1:
         return "; "
+    last_line = re.split(r"; ", so_far)[-1]
+    if _one_name(last_line) and _one_name(following):
+        return "; "  # names one a line: "Jane Archer" / "Alan Caudwell"
     return None
+
+
+def _one_name(text: str) -> bool:
+    """A line that is one name and nothing else, no word of an item title in it."""
+    head = re.sub(r"\([^()]*\)", " ", text)
+    if re.search(rf",|;|\s(?:{words.AND})\s", head) or any(w.casefold() in words.ITEM_WORDS for w in head.split()):
+        return False
+    return is_name(head)
 
 
 def _pending(so_far: str) -> bool:
@@ -256,7 +279,7 @@ def _pending(so_far: str) -> bool:
     if not last or last.endswith("."):
         return False
     if re.fullmatch(r"[A-Z][\w'’\-]*", last) and not last.isupper():
-        return True  # a forename waiting for its surname
+        return not is_role_phrase(last)  # a forename waiting for its surname, not a post ("Chairman")
     return not is_name(last) and bool(re.search(r"\s[a-z]|['’]s$", last))
 
 

@@ -32,6 +32,8 @@ AS_SUBSTITUTE = re.compile(
     r"\s+(?:was|were)?\s*(?:present|attended|attending)\s+as\s+(?:a\s+)?substitutes?\s+for\s+", re.IGNORECASE
 )
 PARAGRAPH_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)])\s*")
+# A member's own title: "Cllr", "Councillor", "Cyng." (not "County Councillor": a visitor).
+MEMBER_TITLE = re.compile(r"^(?:Cllr|Councillor|Cyng|Cynghorydd)\b")
 # The names a sentence starts with: "Lee Page & David Bellsham wanted …".
 LEADING_NAMES = re.compile(rf"^\s*(?:(?:{TITLE}\.?|[A-Z][\w'’\-]*\.?|&|and),?\s+)+")
 ABBREVIATION = re.compile(rf"[A-Z]|(?:[A-Z]\.)+[A-Z]|{TITLE}|(?i:{words.PLURAL_TITLE_WORD})")
@@ -97,6 +99,8 @@ def _attendees(found: Prose, known: list[Attendance], attending, remote: bool) -
             already.remote = already.remote or remote
         else:
             person.remote = remote
+            if remote and MEMBER_TITLE.match(person.name):
+                person.status = "present"  # a councillor of the body attending from elsewhere
             _add(found, known, offset, person)
 
 

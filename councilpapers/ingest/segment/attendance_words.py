@@ -58,6 +58,7 @@ PLURAL_TITLES = mapping("plural_title")  # "councillors" -> "Councillor"
 PLURAL_TITLE_WORD = "(?:" + "|".join(re.escape(p) for p in sorted(PLURAL_TITLES, key=len, reverse=True)) + ")"
 PLURAL_TITLE = re.compile(rf"^(?P<plural>{PLURAL_TITLE_WORD})[.:]?(?=\s|$)", re.IGNORECASE)
 MEMBER_ROLES = words("member_role")
+ITEM_WORDS = words("item_word")
 ROLE_QUALIFIERS = words("role_qualifier")
 COUNTS = {word: int(number) for word, number in mapping("count").items()}
 COUNT = re.compile(

@@ -22,12 +22,13 @@ from ...text.names import HONOUR, ROLE_WORDS, TITLE, initials, is_name, is_role_
 from . import attendance_words as words
 
 # "A, B and C"; ", and" ends a list too. Outside brackets only.
-SEPARATOR = re.compile(rf"\s*[,;]\s*(?:(?:{words.AND})\s+(?=[A-Z(]))?|\s+(?:{words.AND})\s+(?=[A-Z(])")
+SEPARATOR = re.compile(rf"\s*[,;]\s*(?:(?:{words.AND})\s+(?=[A-Z(\d]))?|\s+(?:{words.AND})\s+(?=[A-Z(\d])")
 SUBSTITUTE_NOTE = re.compile(r"^\s*substitut(?:e|ing)\s+for\s+(?P<absent>.+?)\s*$", re.IGNORECASE)
 # OCR reads "Cllr" as "Clir", "Cilr", "C1lr": the title whatever OCR made of its l's.
 OCR_CLLR = re.compile(r"\bC[il1I|]{2}r(?=s?\b)")
 HYPHENS = re.compile(r"[\-\u00ad\u2010\u2011]+")
 BARE_TITLE = re.compile(rf"^{TITLE}\.?$")
+DASH_ROLE = re.compile(r"\s+[–—-]\s+")  # "Mr D Hughes – Clerk"
 
 
 @dataclass
@@ -116,7 +117,15 @@ def _entries(piece: str, offset: int, list_title: str | None) -> list[Entry]:
     """The one person a piece names, or two when a post starts the second."""
     notes = re.findall(r"\(([^()]*)\)?", piece)
     head = _squash(OCR_CLLR.sub("Cllr", piece.split("(")[0]))
+    head, *after = DASH_ROLE.split(head, maxsplit=1)
+    if after and after[0][:1].isupper():
+        notes.insert(0, after[0])  # "Mr D Hughes – Clerk"
+    elif after:
+        head = f"{head} {after[0]}"
     member, role, name = split_at_post(head)
+    if role is None:
+        name, post = trailing_post(head)
+        notes[:0] = [post] if post else []
     found = []
     if member:
         found.append(Entry(_named(member, list_title), offset))
@@ -138,9 +147,28 @@ def _entry(name: str, notes: list[str], list_title: str | None, offset: int) -> 
         substitute = SUBSTITUTE_NOTE.match(note)
         if substitute:
             entry.substitute_for = plain(substitute["absent"])
-        elif note and note not in initials(name) and not words.PLURAL_TITLE.fullmatch(note):
+        elif note and note not in initials(name) and not words.PLURAL_TITLE.fullmatch(note) and _is_note_a_role(note):
             entry.role = _joined_role(entry.role, note)
     return entry
+
+
+def _is_note_a_role(note: str) -> bool:
+    """"(Chair)", "(in the Chair)", "(EDC)" are roles; "(work commitments)" a reason."""
+    return not note[0].islower() or any(_key(w) in ROLE_WORDS for w in note.split())
+
+
+def trailing_post(text: str) -> tuple[str, str | None]:
+    """(name, post) of a name with its post after it ("Cllr A Smith Chairman",
+    a table's two columns run together); (text, None) when there is none."""
+    tokens = text.split()
+    titles = _title_words(tokens)
+    at = next((i for i, w in enumerate(tokens) if _key(w) in ROLE_WORDS and i not in titles), None)
+    if not at or not is_name(" ".join(tokens[:at])):
+        return text, None
+    tail = tokens[at:]
+    if any(w[0].islower() and w not in ("of", "for", "the", "and", "to") for w in tail):
+        return text, None
+    return " ".join(tokens[:at]), " ".join(tail)
 
 
 def _named(name: str, list_title: str | None) -> str:
