@@ -371,3 +371,63 @@ def test_cells_of_the_layout_part_entries_where_the_layout_gives_them():
         ("Cllr A Lamb", "present", "Chairman"), ("Cllr B Moss", "present", None), ("Cllr C Nash", "present", None),
         ("D Pryce", "in_attendance", "Clerk"), ("Cllr E Rowe", "present", None), ("Mr F G Sharp", "present", None),
     ]
+
+
+def test_a_role_in_brackets_wrapping_is_no_lost_bracket_of_initials():
+    lines = as_lines("""
+        IN ATTENDANCE: Ruth Soames (Head of Lettings) and Ivor Mann (MI
+        Service Manager)
+        Apologies: Olive Nunn (ON
+        1. Minutes
+    """)
+    found = find_attendance(lines, 0, 3)
+    assert [(f.name, f.role) for f in found] == [
+        ("Ruth Soames", "Head of Lettings"), ("Ivor Mann", "MI Service Manager"), ("Olive Nunn", None),
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Present: Cllrs. J Amos (Chairman), K Bain, L Cope; Mrs M Dunn (Clerk)",
+     [("present", "J Amos", "Chairman"), ("present", "K Bain", None), ("present", "L Cope", None),
+      ("present", "Mrs M Dunn", "Clerk")]),
+    ("Councillors present: Ewart, Frain and Gill",
+     [("present", "Councillor Ewart", None), ("present", "Councillor Frain", None),
+      ("present", "Councillor Gill", None)]),
+    ("In attendance: The Clerk (Mrs P Hale), County Councillor R Ince and 2 members of the public.",
+     [("in_attendance", "Mrs P Hale", "Clerk"), ("in_attendance", "County Councillor R Ince", None)]),
+    ("Apologies: Cllr Judd (illness), Cllr Kerr (holiday).",
+     [("apologies", "Cllr Judd", None), ("apologies", "Cllr Kerr", None)]),
+    ("The Chairman welcomed everyone. Present were Councillors Lyle and Mace.",
+     [("present", "Councillor Lyle", None), ("present", "Councillor Mace", None)]),
+    ("PRESENT:- Cllr A Nash (Chairman), Cllr B Orr", [("present", "Cllr A Nash", "Chairman"), ("present", "Cllr B Orr", None)]),
+    ("Present: Cllr A Pope (Chair) Cllr B Quin Cllr C Reid",
+     [("present", "Cllr A Pope", "Chair"), ("present", "Cllr B Quin", None), ("present", "Cllr C Reid", None)]),
+    ("Present: Mayor Cllr A Sims, Deputy Mayor Cllr B Todd, Cllr C Usher",
+     [("present", "Cllr A Sims", "Mayor"), ("present", "Cllr B Todd", "Deputy Mayor"), ("present", "Cllr C Usher", None)]),
+    ("Chairman: Cllr A Vaughan\nVice-Chairman: Cllr B Wells\nClerk: Mrs C Yates",
+     [("present", "Cllr A Vaughan", "Chairman"), ("present", "Cllr B Wells", "Vice-Chairman"),
+      ("in_attendance", "Mrs C Yates", "Clerk")]),
+    ("Also present: Mr Green (Clerk), PCSO White.", [("also_present", "Mr Green", "Clerk")]),
+    ("Absent: Cllr X Ray (no apology)", [("absent", "Cllr X Ray", None)]),
+    # sentences that name nobody who attended
+    ("There were no apologies.\nCllr A Smith attended the SLCC training on 5 May.\nThe Clerk attended a GDPR session.", []),
+    ("Apologies from the Chairman were noted.\nThe meeting was attended by 12 residents.", []),
+])
+def test_other_councils_wordings(text, expected):
+    from councilpapers.ingest.segment.attendance import read_attendance
+
+    lines = as_lines(text)
+    found = read_attendance(lines, 0, len(lines)).people
+    assert [(f.status, f.name, f.role) for f in found] == expected
+
+
+def test_counts_in_sentences_and_lists():
+    from councilpapers.ingest.segment.attendance import read_attendance
+
+    lines = as_lines("""
+        Present: Cllr Jenkins (Chair), Cllr Hughes and 3 members of the public
+        The meeting was attended by 12 residents.
+        There were five members of the press present.
+    """)
+    counts = [(c.number, c.who) for _, c in read_attendance(lines, 0, len(lines)).counts]
+    assert counts == [(3, "members of the public"), (12, "residents"), (5, "members of the press")]

@@ -25,22 +25,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...corpus.records import Attendance
-from ...text.names import TITLE, is_name, is_role_phrase, same_person
+from ...text.names import TITLE, initials, is_name, is_role_phrase, same_person
 from ..model import Line
 from . import attendance_words as words
 from .attendance_prose import read_prose, read_speakers, sentences
 from .attendance_tables import TWO_COLUMNS, find_columns, find_roll_call
-from .name_lists import OCR_CLLR, Counted, read_list
+from .name_lists import OCR_CLLR, Counted, is_officer, is_post, read_list
 
 __all__ = ["Attendees", "find_apologies", "find_attendance", "find_roll_call", "find_speakers", "read_attendance"]
 
 MAX_PARAGRAPH_CHARS = 4000
 ITEM_NUMBER = re.compile(r"^\s*\(?\d+(?:[./]\d+)*[.:)]?\s+")
-UNCLOSED_INITIALS = re.compile(r"\([A-Z]{1,4}$")  # "Christina McDough (CM"
+UNCLOSED_INITIALS = re.compile(r"(?P<name>[^,;()]*)\((?P<initials>[A-Z]{2,4})$")  # "Christina McDough (CM"
 HEADING_SEPARATOR = re.compile(r"^\s*(?::-?|[–—-])\s*")
 NAME_START = re.compile(rf"^\s+(?:{TITLE}\b|(?i:{words.PLURAL_TITLE_WORD})\b|[A-Z][\w'’\-]*\.?\s+[A-Z(])")
 # A post as a heading: "Clerk: Mrs J Davies", "Clerk to the Council – J Smith".
-ROLE_HEADING = re.compile(r"^\s*(?P<role>[A-Z][A-Za-z’'&\s]{1,40}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)$")
+ROLE_HEADING = re.compile(r"^\s*(?P<role>[A-Z][A-Za-z’'&\s-]{1,40}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)$")
 
 
 @dataclass
@@ -56,6 +56,7 @@ class Heading:
     status: str
     rest: str  # what follows the heading on its line
     role: str | None = None  # a post as the heading: "Clerk"
+    title: str | None = None  # what the heading calls them all: "Councillors present" -> "Councillor"
 
 
 def find_attendance(lines: list[Line], start: int, end: int) -> list[Attendance]:
@@ -136,19 +137,22 @@ def heading_of(text: str) -> Heading | None:
     if match:
         rest = body.strip()[match.end():]
         separator = HEADING_SEPARATOR.match(rest)
+        plural = re.search(rf"(?i:{words.PLURAL_TITLE_WORD})", match.group())
+        title = words.PLURAL_TITLES[plural.group().casefold()] if plural else None
         if separator or not rest.strip():
-            return Heading(words.status_of(match), rest[separator.end():].strip() if separator else "")
-        return Heading(words.status_of(match), rest.strip()) if NAME_START.match(rest) else None
+            return Heading(words.status_of(match), rest[separator.end():].strip() if separator else "", title=title)
+        return Heading(words.status_of(match), rest.strip(), title=title) if NAME_START.match(rest) else None
     post = ROLE_HEADING.match(text) if not numbered else None
-    if post and is_role_phrase(post["role"]) and _list_like(post["rest"]) and is_name(post["rest"].split(",")[0]):
-        return Heading("in_attendance", post["rest"].strip(), role=post["role"].strip())
+    if post and is_post(post["role"]) and _list_like(post["rest"]) and is_name(post["rest"].split(",")[0]):
+        role = post["role"].strip()
+        return Heading("in_attendance" if is_officer(role) else "present", post["rest"].strip(), role=role)
     return None
 
 
 def _add_list(found: Attendees, chunks: list[tuple[int, str]], heading: Heading, known=()) -> None:
     """The people and counts of a list under `heading`; apologies already known are not repeated."""
     text, starts = _joined(chunks)
-    entries, counts = read_list(text)
+    entries, counts = read_list(text, title=heading.title)
     found.counts += [(_line_at(starts, c.offset), c) for c in counts]
     for entry in entries:
         status = heading.status
@@ -204,7 +208,7 @@ def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tu
         joint = _joint(so_far, text)
         if joint is None:
             break
-        if UNCLOSED_INITIALS.search(so_far) and chunks:  # "(CM": its ")" lost by the text layer
+        if _unclosed_initials(so_far) and chunks:  # "(CM": its ")" lost by the text layer
             chunks[-1] = (chunks[-1][0], chunks[-1][1] + ")")
             so_far += ")"
         chunks.append((k, text if joint == " " or not chunks else "; " + text))
@@ -241,7 +245,7 @@ def _joint(so_far: str, following: str) -> str | None:
         return " " if _list_like(following) or words.counted(following) else None
     if _sentence_ended(so_far):
         return None
-    if so_far.count("(") > so_far.count(")") and not UNCLOSED_INITIALS.search(so_far):
+    if so_far.count("(") > so_far.count(")") and not _unclosed_initials(so_far):
         return " " if ")" in following or _list_like(following) else None  # a role in brackets wraps
     if re.match(rf"^(?:\(|(?:{words.AND})\s)", following):
         return " "
@@ -281,6 +285,12 @@ def _pending(so_far: str) -> bool:
     if re.fullmatch(r"[A-Z][\w'’\-]*", last) and not last.isupper():
         return not is_role_phrase(last)  # a forename waiting for its surname, not a post ("Chairman")
     return not is_name(last) and bool(re.search(r"\s[a-z]|['’]s$", last))
+
+
+def _unclosed_initials(so_far: str) -> bool:
+    """"Christina McDough (CM": her initials, the ")" lost; "(MI" / "Service Manager)" is a role."""
+    match = UNCLOSED_INITIALS.search(so_far)
+    return bool(match) and match["initials"] in initials(match["name"])
 
 
 def _sentence_ended(text: str) -> bool:

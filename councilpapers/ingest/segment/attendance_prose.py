@@ -60,13 +60,31 @@ def read_prose(text: str, known: list[Attendance]) -> Prose:
             _substitutes(sentence, begin, known, found)
             continue
         remote = bool(words.VIRTUAL.search(sentence))
+        counted = len(found.counts)
+        present = words.PRESENT_WERE.search(sentence)
+        if present:  # "Present were Councillors Abel and Baker."
+            entries, _ = read_list(sentence[present.end():], begin + present.end())
+            for e in entries:
+                _add(found, known, e.offset, Attendance(index=0, name=e.name, status="present", role=e.role))
+            continue
         apologies = _apologies(sentence, begin)
         for offset, person in apologies:
             person.remote = remote and bool(words.ATTENDED.search(sentence))  # "… but was attending virtually"
             _add(found, known, offset, person)
         if not apologies:
             _attendees(found, known, _attending(sentence, begin, found), remote)
+        if len(found.counts) == counted:
+            _count_in(sentence, begin, found)
     return found
+
+
+def _count_in(sentence: str, begin: int, found: Prose) -> None:
+    """"There were 5 members of the public present": a count of people attending."""
+    match = words.COUNTED_IN_SENTENCE.search(sentence)
+    if match and re.search(r"\b(?:present|attend\w*|in attendance)\b", sentence, re.IGNORECASE):
+        number = words.counted(f"{match['number']} {match['who']}")
+        if number:
+            found.counts.append(Counted(number[0], number[1], begin + match.start()))
 
 
 def read_speakers(text: str, known: list[Attendance], *, public: bool = False) -> Prose:

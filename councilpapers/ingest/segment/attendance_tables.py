@@ -9,6 +9,7 @@ import re
 from ...corpus.records import Attendance
 from ...text.names import TITLE, is_role_phrase
 from ..model import Line
+from ..textflow import squash
 
 # "Present: Apologies" over a table whose two columns the extraction runs together.
 TWO_COLUMNS = re.compile(r"^\s*(?P<left>present|apologies)\s*:?\s+(?P<right>present|apologies)\s*:?\s*$", re.IGNORECASE)
@@ -56,7 +57,7 @@ def _columns(lines: list[Line], start: int, end: int, left: str, right: str) -> 
             found.append(Attendance(index=i, name=name, status=status, role=role or None))
             continuations = 0
         elif found and not closed and continuations < MAX_ROLE_CONTINUATIONS:
-            found[-1].role = _squash(f"{found[-1].role or ''} {text}")
+            found[-1].role = squash(f"{found[-1].role or ''} {text}")
             continuations += 1
         elif found:
             break
@@ -79,9 +80,6 @@ def _second_entry(role: str) -> re.Match | None:
             return match
     return None
 
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 # US roll calls print a table: "Attendee Name  Title  Status  Arrived" then
@@ -116,7 +114,7 @@ def find_roll_call(lines: list[Line], start: int, end: int) -> list[Attendance]:
                 break
             continue
         found.append(Attendance(
-            index=i, name=_squash(row["name"]), status=ROLL_CALL_STATUS[row["status"].lower()],
-            role=_squash(row["title"]),
+            index=i, name=squash(row["name"]), status=ROLL_CALL_STATUS[row["status"].lower()],
+            role=squash(row["title"]),
         ))
     return found

@@ -69,6 +69,13 @@ APOLOGIES_FROM = re.compile(r"\b" + alternation("apologies_from") + r"\s+", re.I
 APOLOGIES_GIVEN = re.compile(r"\s+" + alternation("apologies_given") + r"\b", re.IGNORECASE)
 ATTENDED = re.compile(r"\s+" + alternation("attended") + r"\b", re.IGNORECASE)
 SPOKE = re.compile(r"\s+" + alternation("spoke") + r"\b", re.IGNORECASE)
+PRESENT_WERE = re.compile(r"\b" + alternation("present_were") + r"\s+", re.IGNORECASE)
+# "There were 5 members of the public present": a number, then people it counts.
+COUNTED_IN_SENTENCE = re.compile(
+    r"\b(?P<number>\d{1,3}|" + "|".join(sorted(COUNTS, key=len, reverse=True)) + r")\s+(?P<who>"
+    + alternation("counted_people") + r")\b",
+    re.IGNORECASE,
+)
 ATTENDED_BY = re.compile(r"\b" + alternation("attended_by") + r"\s+", re.IGNORECASE)
 VIRTUAL = re.compile(r"\b" + alternation("virtual") + r"\b", re.IGNORECASE)
 APOLOGIES_ITEM = re.compile(alternation("apologies_item"), re.IGNORECASE)

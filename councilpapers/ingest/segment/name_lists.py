@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ...text.names import HONOUR, ROLE_WORDS, TITLE, initials, is_name, is_role_phrase, title_of
+from ..textflow import squash
 from . import attendance_words as words
 
 # "A, B and C"; ", and" ends a list too. Outside brackets only.
@@ -49,12 +50,14 @@ class Counted:
     offset: int
 
 
-def read_list(text: str, base: int = 0) -> tuple[list[Entry], list[Counted]]:
-    """The people of a list and the people it counts; offsets plus `base`."""
+def read_list(text: str, base: int = 0, title: str | None = None) -> tuple[list[Entry], list[Counted]]:
+    """The people of a list and the people it counts; offsets plus `base`.
+    `title` is what a bare surname is titled when no plural title comes first
+    (a heading "Councillors present:")."""
     people: list[Entry] = []
     counts: list[Counted] = []
-    list_title = None
-    pieces = split(text, base)
+    list_title = title
+    pieces = [p for piece in split(text, base) for p in _at_titles(*piece)]
     for n, (offset, piece, separator) in enumerate(pieces):
         plural = words.PLURAL_TITLE.match(piece)
         if plural:
@@ -70,7 +73,7 @@ def read_list(text: str, base: int = 0) -> tuple[list[Entry], list[Counted]]:
         if found:
             people += found
         elif people and separator.strip().startswith(",") and _is_role_after(piece):
-            people[-1].role = _joined_role(people[-1].role, _squash(piece).rstrip("."))
+            people[-1].role = _joined_role(people[-1].role, squash(piece).rstrip("."))
     return people, counts
 
 
@@ -103,6 +106,20 @@ def split(text: str, base: int = 0) -> list[tuple[int, str, str]]:
     return pieces
 
 
+def _at_titles(offset: int, piece: str, separator: str) -> list[tuple[int, str, str]]:
+    """A piece of names parted by their titles alone ("Cllr B Jones Cllr C
+    Brown"), as one piece each; any other piece as it is."""
+    head = piece.split("(")[0]
+    starts = [m.start() for m in re.finditer(rf"(?<=\s)(?={TITLE}\.?\s)", head)]
+    if not starts or title_of(piece) is None:
+        return [(offset, piece, separator)]
+    bounds = [0, *starts, len(piece)]
+    parts = [(offset + a, piece[a:b].strip(), separator if a == 0 else " ") for a, b in zip(bounds, bounds[1:])]
+    if not all(is_name(plain(part)) for _, part, _ in parts):
+        return [(offset, piece, separator)]
+    return parts
+
+
 def _after_bracket(text: str, pos: int) -> re.Match | None:
     """The space after ")" when a name, not a bracket or honour, follows."""
     if pos == 0 or text[pos - 1] != ")":
@@ -116,7 +133,7 @@ def _after_bracket(text: str, pos: int) -> re.Match | None:
 def _entries(piece: str, offset: int, list_title: str | None) -> list[Entry]:
     """The one person a piece names, or two when a post starts the second."""
     notes = re.findall(r"\(([^()]*)\)?", piece)
-    head = _squash(OCR_CLLR.sub("Cllr", piece.split("(")[0]))
+    head = squash(OCR_CLLR.sub("Cllr", piece.split("(")[0]))
     head, *after = DASH_ROLE.split(head, maxsplit=1)
     if after and after[0][:1].isupper():
         notes.insert(0, after[0])  # "Mr D Hughes – Clerk"
@@ -126,6 +143,10 @@ def _entries(piece: str, offset: int, list_title: str | None) -> list[Entry]:
     if role is None:
         name, post = trailing_post(head)
         notes[:0] = [post] if post else []
+    named_in_note = next((n for n in notes if is_name(plain(n))), None)
+    if role is None and not is_name(plain(name)) and is_role_phrase(name) and named_in_note:
+        role, name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), named_in_note  # "The Clerk (Mrs P Davies)"
+        notes = [n for n in notes if n is not named_in_note]
     found = []
     if member:
         found.append(Entry(_named(member, list_title), offset))
@@ -133,7 +154,7 @@ def _entries(piece: str, offset: int, list_title: str | None) -> list[Entry]:
     if entry is None:
         return found
     if role:
-        entry.role, entry.officer = (f"{role}; {entry.role}" if entry.role else role), _is_officer(role)
+        entry.role, entry.officer = (f"{role}; {entry.role}" if entry.role else role), is_officer(role)
         entry.offset = offset + max(piece.find(name.split()[0]), 0)
     return [*found, entry]
 
@@ -143,7 +164,7 @@ def _entry(name: str, notes: list[str], list_title: str | None, offset: int) -> 
     if not is_name(name):
         return None
     entry = Entry(name, offset)
-    for note in map(_squash, notes):
+    for note in map(squash, notes):
         substitute = SUBSTITUTE_NOTE.match(note)
         if substitute:
             entry.substitute_for = plain(substitute["absent"])
@@ -185,7 +206,8 @@ def split_at_post(text: str) -> tuple[str | None, str | None, str]:
     Clerk J Connelly"; (None, "Clerk", "J Connelly") for "Clerk J Connelly";
     (None, None, text) when no post comes before a name."""
     tokens = text.split()
-    role_at = [i for i, w in enumerate(tokens) if _key(w) in ROLE_WORDS and i not in _title_words(tokens)]
+    posts = ROLE_WORDS | words.MEMBER_ROLES
+    role_at = [i for i, w in enumerate(tokens) if _key(w) in posts and i not in _title_words(tokens)]
     if not role_at:
         return None, None, text
     last_role = role_at[-1]
@@ -193,7 +215,7 @@ def split_at_post(text: str) -> tuple[str | None, str | None, str]:
     if name_at is None or not is_name(" ".join(tokens[name_at:])):
         return None, None, text
     start = role_at[0]
-    while start > 0 and _key(tokens[start - 1]) in words.ROLE_QUALIFIERS | ROLE_WORDS:
+    while start > 0 and _key(tokens[start - 1]) in words.ROLE_QUALIFIERS | posts:
         start -= 1
     member = " ".join(tokens[:start])
     role = " ".join(tokens[start:name_at])
@@ -217,14 +239,25 @@ def _key(word: str) -> str:
     return re.sub(r"['’]s$", "", word.strip(".,:;")).casefold()
 
 
-def _is_officer(role: str) -> bool:
-    """A post that is no membership of the body (a "Clerk", not a "Chair")."""
-    return _key(role.split()[-1]) not in words.MEMBER_ROLES
+def is_post(text: str) -> bool:
+    """A post or body ("Town Clerk", "Vice-Chairman", "Parish Council")."""
+    return is_role_phrase(text) or any(
+        _key(part) in ROLE_WORDS | words.MEMBER_ROLES for part in re.split(r"[\s-]+", text) if part
+    )
+
+
+def is_officer(role: str) -> bool:
+    """A post that is no membership of the body (a "Clerk", not a "Chair" or "Vice-Chairman")."""
+    return _key(re.split(r"[\s-]", role.strip())[-1]) not in words.MEMBER_ROLES
 
 
 def _is_role_after(piece: str) -> bool:
-    """"Cabinet Member for …", "EDC": a role written after a name and a comma."""
-    return is_role_phrase(piece) or bool(re.fullmatch(r"[A-Z]{2,6}\.?", piece))
+    """"Cabinet Member for …", "EDC": a role written after a name and a comma;
+    not a post and a surname ("PCSO White")."""
+    if re.fullmatch(r"[A-Z]{2,6}\.?", piece):
+        return True
+    last = piece.split()[-1]
+    return is_role_phrase(piece) and (_key(last) in ROLE_WORDS or bool(re.search(r"\s[a-z]", piece)))
 
 
 def _surname_words(piece: str) -> str:
@@ -236,7 +269,7 @@ def _surname_words(piece: str) -> str:
 def plain(text: str) -> str:
     """A name without its brackets, honours and trailing full stop; its hyphens one ASCII hyphen."""
     text = re.sub(r"\([^()]*\)?", " ", text)
-    text = re.sub(rf"(?:,?\s+{HONOUR}\b)+\s*$", "", _squash(text))
+    text = re.sub(rf"(?:,?\s+{HONOUR}\b)+\s*$", "", squash(text))
     text = HYPHENS.sub("-", OCR_CLLR.sub("Cllr", text))
     text = re.sub(r"(?<=\w)- (?=[A-Z])", "-", text)  # "Henn- Macrae": broken at the end of a line
     return text.strip(" ,.;:")
@@ -244,7 +277,3 @@ def plain(text: str) -> str:
 
 def _joined_role(role: str | None, more: str) -> str:
     return f"{role}; {more}" if role else more
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
