@@ -142,6 +142,7 @@ class Name:
         return "".join(g[0] for g in self.givens)
 
 
+@lru_cache(maxsize=8192)  # the same names are compared again and again (same_person)
 def parse_name(written: str) -> Name | None:
     """Title, given names and surname of a name as written; None when it is
     not a name with a surname ("the Chairman", "Amelia", "Item A1")."""
