@@ -431,3 +431,14 @@ def test_counts_in_sentences_and_lists():
     """)
     counts = [(c.number, c.who) for _, c in read_attendance(lines, 0, len(lines)).counts]
     assert counts == [(3, "members of the public"), (12, "residents"), (5, "members of the press")]
+
+
+def test_cells_that_do_not_hold_the_whole_line_are_not_used():
+    from types import SimpleNamespace
+
+    text = "PRESENT: Mr C Ames, Mrs B Bray, Mr T Cole, Sir Paul Dane, CBE,"
+    cells = tuple(SimpleNamespace(text=t) for t in ("PRESENT: Mr C Ames,", "Mrs B Bray,", "Mr T Cole,"))
+    lines = [SimpleNamespace(number=1, page=1, text="PRESENT:", cells=None),
+             SimpleNamespace(number=2, page=1, text=text[9:], cells=cells[1:]),
+             SimpleNamespace(number=3, page=1, text="Ms E Ford", cells=None)]
+    assert people(find_attendance(lines, 0, 3)) == ["Mr C Ames", "Mrs B Bray", "Mr T Cole", "Sir Paul Dane", "Ms E Ford"]

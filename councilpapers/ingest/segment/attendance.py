@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ...corpus.records import Attendance
 from ...text.names import TITLE, initials, is_name, is_role_phrase, same_person
 from ..model import Line
+from ..textflow import squash
 from . import attendance_words as words
 from .attendance_prose import read_prose, read_speakers, sentences
 from .attendance_tables import TWO_COLUMNS, find_columns, find_roll_call
@@ -221,8 +222,8 @@ def _text_of(line: Line) -> str:
     """A line's text, its cells (where the layout gives them) parted where an
     entry ends: "M Armstrong | Clerk J Connelly"."""
     cells = getattr(line, "cells", None)
-    if not cells or len(cells) < 2:
-        return OCR_CLLR.sub("Cllr", line.text.strip())
+    if not cells or len(cells) < 2 or squash(" ".join(c.text for c in cells)) != squash(line.text):
+        return OCR_CLLR.sub("Cllr", line.text.strip())  # no cells, or cells that do not hold the whole text
     text = ""
     for cell in cells:
         piece = OCR_CLLR.sub("Cllr", cell.text.strip())
