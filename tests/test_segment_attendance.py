@@ -175,7 +175,11 @@ def test_reported_apologies_with_surnames_only():
         virtually.
     """)
     found = find_apologies(lines, 0, len(lines))
-    assert by_status(found, "apologies") == ["Mr Beaney", "Mr Campkin", "Miss Carey", "Mr Wright"]
+    # Formal apologies from someone attending virtually are apologies (as the
+    # dev gold reads it), marked remote; she is not also present.
+    assert by_status(found, "apologies") == ["Mr Beaney", "Mr Campkin", "Miss Carey", "Mr Wright", "Ms Grehan"]
+    assert [f.name for f in found if f.remote] == ["Ms Grehan"]
+    assert by_status(found, "present") == []
 
 
 def test_welsh_and_parish_names_titles_particles_and_initials_in_brackets():
@@ -224,4 +228,5 @@ def test_real_kent_council_minutes(shared_file):
     ]
     apologies = find_apologies(lines, first_item + 1, first_item + 7, header)
     assert by_status(apologies, "apologies")[:3] == ["Mr Beaney", "Mr Campkin", "Miss Carey"]
-    assert len(apologies) == 13
+    assert len(apologies) == 14  # 13 and Ms Grehan's formal apologies (attending virtually)
+    assert by_status(apologies, "apologies")[-1] == "Ms Grehan"

@@ -176,9 +176,10 @@ class Attendance(Record):
     meeting: str | None = None
     person: str | None = None  # id of the resolved person (people come with the Actions issue)
     name: str = ""
-    status: str = "present"  # present/apologies/substitute/also_present/in_attendance
+    status: str = "present"  # present/apologies/substitute/also_present/in_attendance/absent
     substitute_for: str | None = None
     role: str | None = None
+    remote: bool = False  # attending from elsewhere ("were in attendance virtually")
 
     type: ClassVar[str] = "attendance"
     id_prefix: ClassVar[str] = "att"
