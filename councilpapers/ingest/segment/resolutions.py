@@ -138,8 +138,9 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
         return "", []  # "… and it was agreed." : nothing follows
     words = span.text[formula.start : formula.end]
     listing = formula.kind == LIST or bool(ENDS_WITH_COLON.search(words)) or _opens_a_list(chunks[0])
-    numbered = not chunks[0] or listing
-    walk = _Walk(chunks, listing, numbered)
+    if not listing:
+        chunks[0] = _without_margin_note(lines[first], chunks[0])
+    walk = _Walk(chunks, listing, numbered=not chunks[0] or listing)
     for j in range(first + 1, span.end):
         if span.offset_of(j) >= limit:
             break
@@ -155,9 +156,23 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
             continue
         if not walk.takes(text, j, span):
             break
-        chunks.append(text)
+        chunks.append(text if walk.listing else _without_margin_note(lines[j], text))
         walk.update()
     return _text_and_parts(chunks, walk.numbered, walk.listing)
+
+
+def _without_margin_note(line: Line, text: str) -> str:
+    """`text` (the end of `line`) without a note in the page's right-hand column
+    ("Clerk", "JN/AC Nov"), where the reader gives the line's cells."""
+    cells = getattr(line, "cells", None)
+    frame = getattr(line, "frame", None)
+    if not cells or len(cells) < 2 or frame is None or cells[-1].x0 is None:
+        return text
+    note = cells[-1].text.strip()
+    right_quarter = frame.body_centre + (frame.body_right - frame.body_centre) / 2
+    if cells[-1].x0 >= right_quarter and note and text.endswith(note) and len(note) < len(text):
+        return text[: -len(note)].rstrip()
+    return text
 
 
 def _opens_a_list(lead: str) -> bool:
@@ -264,19 +279,25 @@ def _decision_before(span: _Span, formula: Formula, motion_only: bool) -> tuple[
 
 
 def _list_above(span: _Span, line: int) -> list[str]:
-    """The lines of the parts i), ii) … that end just above `line`."""
+    """The parts i), ii) … that end just above `line`: all of them from the
+    list's first when each is a payment (ends with an amount), else the last."""
     block: list[str] = []
     pending: list[str] = []
     for j in range(line - 1, span.start - 1, -1):
         text = span.lines[j].text.strip()
         if not text or (NEW_PARAGRAPH.match(text) and not PART.match(text)) or ENDS_WITH_COLON.search(text):
             break
-        if PART.match(text):
-            block, pending = [text, *pending, *block], []
+        part = PART.match(text)
+        if part:
+            block, pending = [" ".join([text, *pending]), *block], []
+            if part.group("mark") in ("a", "i", "1"):
+                break
         elif len(pending) >= 3:
             break
         else:
             pending.insert(0, text)
+    if block and not all(AMOUNT.search(entry[-12:]) for entry in block):
+        return block[-1:]
     return block
 
 
