@@ -150,7 +150,7 @@ def test_decision_label_blocks_and_a_decision_printed_twice_is_one():
         Therefore, it was RESOLVED that the Friends of Elm Park be awarded ... view the full minutes text for item 7.
     """) == [
         "The Committee agreed to defer the item to its next meeting",
-        "that the application for a pavement licence be refused",
+        "the application for a pavement licence be refused",
         "the Friends of Elm Park be awarded £900 from the Community Fund",
     ]
 
@@ -270,3 +270,54 @@ def test_dev_papers(name, expected):
     body = read_file(path).body()
     found = [r.text for r in find_resolutions(body, 0, len(body))]
     assert all(text in found for text in expected)
+
+
+def test_more_ways_of_writing_resolved():
+    assert decisions("""
+        RESOLVED: That the accounts for 2023/24 be approved.
+        Resolved unanimously that the Chair sign the grant agreement.
+        RESOLVED (nem con) that the bus shelter be repainted.
+        Members RESOLVED to accept the lowest tender.
+        Penderfynwyd yn unfrydol bod y cyfrifon yn cael eu cymeradwyo.
+        It was agreed by the Council that the car park be resurfaced.
+    """) == [
+        "the accounts for 2023/24 be approved",
+        "the Chair sign the grant agreement",
+        "the bus shelter be repainted",
+        "to accept the lowest tender",
+        "y cyfrifon yn cael eu cymeradwyo",
+        "the car park be resurfaced",
+    ]
+
+
+def test_a_motion_moved_and_carried():
+    assert decisions("""
+        It was moved by Cllr Amos and seconded by Cllr Byrne that the Council join the county climate pact.
+        CARRIED
+        Cllr Amos said the hall roof was leaking. Carried out repairs would cost £2,000.
+    """) == ["the Council join the county climate pact"]
+
+
+def test_the_body_agreeing_a_decision_but_not_a_task_or_a_view():
+    assert decisions("""
+        Councillors agreed that the precept be set at £5,000 for 2025/26.
+        The Panel agreed that the presentation was very helpful.
+        The Committee agreed to write to the bus company.
+    """) == ["the precept be set at £5,000 for 2025/26"]
+
+
+def test_an_agreement_after_a_list_that_is_not_of_payments_takes_its_last_part():
+    assert decisions("""
+        5. CORRESPONDENCE
+        i) Letter from the police about speeding on Station Road. Noted
+        ii) Request from the Brownies for a grant towards their trip to Guernsey.
+        (Proposed by Cllr. J. Amis, seconded by Cllr. R. Lowe and agreed)
+    """) == ["ii) Request from the Brownies for a grant towards their trip to Guernsey"]
+
+
+def test_minutes_agreed_as_a_true_record_is_the_whole_sentence():
+    assert decisions("""
+        24/031 Minutes of the previous meeting
+        Subject to one correction the minutes were agreed as a true record and signed by the Chair.
+        24/032 Planning
+    """) == ["Subject to one correction the minutes were agreed as a true record and signed by the Chair"]

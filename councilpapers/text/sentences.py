@@ -24,8 +24,19 @@ ABBREVIATIONS = frozenset(
     | {"cllrs", "cyng", "cynghorwyr", "no", "nos", "para", "paras", "st", "ref", "approx", "eg", "ie",
        "vs", "cf", "tel", "ext", "fig", "pp", "vol", "rt", "hon"}
 )
-_STOP_THEN_SENTENCE = re.compile(r"[.!?](?=[\"'’”)\]]*\s+[\"'‘“(\[]*(?:[^\W\d_]|\d{1,3}[.)]\s))")
-_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}[.)]\s")  # "… be noted. 2. The Chairman …"
+# "… be noted. 2. The Chairman …", "… signed. 24/032 Planning"
+_PARAGRAPH_NUMBER_SOURCE = r"\d{1,3}(?:[./]\d{1,3})*[.)]\s|\d{1,3}(?:[./]\d{1,3})+\s"
+_PARAGRAPH_NUMBER = re.compile(_PARAGRAPH_NUMBER_SOURCE)
+_STOP_THEN_SENTENCE = re.compile(
+    rf"[.!?](?=[\"'’”)\]]*\s+[\"'‘“(\[]*(?:[^\W\d_]|{_PARAGRAPH_NUMBER_SOURCE}))"
+)
+# A line that cannot end a sentence: it ends with a comma, an article, a preposition, a conjunction …
+RUNS_ON = re.compile(
+    r"(?:[,;(&–-]|\b(?:the|a|an|of|to|and|or|but|for|by|with|in|on|at|from|that|this|be|is|are|was|were|"
+    r"will|would|should|could|has|have|had|as|not|no|their|its|his|her|our|any|all|each|per|into|onto|"
+    r"upon|than|which|who|y|yr|a'r|i|o|ac|ar|gan|bod))\s*$",
+    re.IGNORECASE,
+)
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 

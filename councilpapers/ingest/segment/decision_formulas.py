@@ -25,29 +25,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...text.sentences import last_sentence_start
+from ...text.sentences import RUNS_ON, last_sentence_start
 
-AFTER, LIST, BEFORE, SENTENCE, LABEL = "after", "list", "before", "sentence", "label"
+AFTER, LIST, BEFORE, CARRIES, SENTENCE, LABEL = "after", "list", "before", "carries", "sentence", "label"
 
 
 @dataclass(frozen=True)
 class Formula:
     start: int  # where its words begin in the span's text
     end: int  # where the decision's own words begin (after "that", ":")
-    kind: str  # AFTER, LIST, BEFORE, SENTENCE or LABEL
+    kind: str  # AFTER, LIST, BEFORE, CARRIES (the motion before it), SENTENCE or LABEL
     weak: bool = False  # an agreement reached in discussion can be reported speech
 
 
-_NAMES = r"[^;:()]{1,80}?"  # "Cllr. W. Loynton" (wrapping), up to the next word of the formula
-_MANNER = r"(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:decision|vote))?|by\s+all)"
-_THAT = r"(?:\s*,)?(?:\s+that\b)?(?:\s*[,:]-?|\s*[–—-](?=\s))?"
+# "Cllr. W. Loynton" (wrapping), up to the next word of the formula, never across the motion's "that".
+_NAMES = r"(?:(?!\s(?:that|to)\s)[^;:()]){1,80}?"
+_MANNER = r"(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:decision|vote))?|by\s+all|nem\.?\s*con\.?)"
+_MANNER_AFTER = rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|\((?:unanimously|nem\.?\s*con\.?)\)))?"
+_THAT = r"(?:\s*,)?(?:\s+[Tt]hat\b)?(?:\s*[,:]-?|\s*[–—-](?=\s))?(?:\s*[Tt]hat\b)?"
 _BODY = (
     r"(?:[Tt]he\s+)?(?:[A-Z][\w&’'-]*\s+){0,4}?"
     r"(?:Council|Councillors|Committee|Sub-Committee|Panel|Cabinet|Board|Members|Group|Forum|"
     r"Trustees|Authority|Executive|Meeting|Commission|Assembly|councillors|members|meeting)"
 )
 # What may open the sentence before its formula: "After discussion,", "Therefore,",
-# "Internal Audit - " (a run-in heading), "The quotations were studied and".
+# "Internal Audit - " (a run-in heading).
 _LEAD_IN = (
     r"(?:(?:After|Following|Upon|On|Having|In\s+view\s+of|In\s+light\s+of|Further\s+to)\b[^.;]{0,60}?,?\s+"
     r"|(?:Therefore|Subsequently|Accordingly|Consequently|Finally|Thereafter|Then|So|Thus),?\s+"
@@ -58,61 +60,82 @@ _SUBJECT_BEFORE_RESOLVED = re.compile(
     rf"{_LEAD_IN}(?:(?:[^.;]{{0,80}}?\s(?:and|whereupon)\s+)?"
     rf"(?:[Ii]t\s+was|{_BODY})(?:\s+(?:then|also|further|duly|unanimously|therefore))?\s+)?",
 )
-# Capitals need no body: "The Director RESOLVED", as before.
+# Capitals need no body: "The Director RESOLVED", "It was unanimously RESOLVED".
 _CAPITALS_SUBJECT = re.compile(r"(?:The|the|It|it)\b.{0,40}?\s+|" + _LEAD_IN + r"(?:it|It)\s+was\s+")
+_WELSH_THAT = r"(?:\s*,)?(?:\s+[Bb]od\b|\s+y(?=\s+(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt|gellid|gallai)\b)|\s*:-?)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
-    # proposed by …, seconded by … and (unanimously) agreed that
+    # proposed (moved) by …, seconded by … and (unanimously) agreed that
     ("motion", re.compile(
-        rf"(?:[Ii]t\s+was\s+)?(?:[Pp]roposed|PROPOSED)\s+by\s+{_NAMES},?\s+(?:and\s+)?(?:[Ss]econded|SECONDED)"
-        rf"\s+by\s+{_NAMES},?\s+(?:and\s+)?(?:was\s+)?(?:{_MANNER}\s+)?"
-        rf"(?:agreed|approved|resolved|carried)(?:\s+{_MANNER})?\b{_THAT}"
+        rf"(?:[Pp]roposed|PROPOSED|[Mm]oved|MOVED)\s+by:?\s+{_NAMES},?\s+(?:and\s+)?"
+        rf"(?:[Ss]econded|SECONDED)\s+by:?\s+{_NAMES},?\s+(?:and\s+)?(?:was\s+)?(?:{_MANNER}\s+)?"
+        rf"(?:agreed|approved|resolved|carried)\b{_MANNER_AFTER}{_THAT}"
     ), False),
     ("welsh_motion", re.compile(
         rf"[Cc]ynigiwyd\s+gan\s+{_NAMES},?\s+(?:ac\s+)?eiliwyd\s+gan\s+{_NAMES},?\s+"
         r"(?:ac\s+roedd\s+pawb\s+yn\s+gytûn|gyda\s+phawb\s+yn\s+gytûn|a\s+chytunwyd(?:\s+yn\s+unfrydol)?"
-        r"|ac\s+fe\s+gytunwyd(?:\s+yn\s+unfrydol)?)(?:\s*,)?"
-        r"(?:\s+bod\b|\s+y(?=\s+(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt|gellid|gallai)\b)|\s*:-?)?"
+        rf"|ac\s+fe\s+gytunwyd(?:\s+yn\s+unfrydol)?){_WELSH_THAT}"
     ), False),
-    # It was (unanimously) agreed (and resolved) that …; not "agreed at the last meeting".
+    # It was (unanimously) agreed (and resolved) (by the Council) that …; not "agreed at the last meeting".
     ("it_was", re.compile(
-        r"\b[Ii]t\s+was\s+(?:(?:also|further|then|therefore|subsequently|duly|noted\s+and)\s+)*"
+        r"[Ii]t\s+was\s+(?:(?:also|further|then|therefore|subsequently|duly|noted\s+and)\s+)*"
         rf"(?:{_MANNER}\s+)?(?:agreed|agree|AGREED|decided|DECIDED)"
-        rf"(?:\s+and\s+(?:resolved|RESOLVED|agreed))?(?:\s+{_MANNER})?\b"
+        rf"(?:\s+and\s+(?:resolved|RESOLVED|agreed))?\b{_MANNER_AFTER}"
         r"(?!\s+(?:at|during|in|by)\s+(?:the|a|an)\s+(?:last|previous|earlier|recent|prior)\b)"
-        rf"(?!\s+previously){_THAT}"
+        rf"(?!\s+previously)(?:\s+by\s+(?:all(?:\s+present)?|{_BODY}))?{_THAT}"
     ), True),
     ("all_agreed", re.compile(
-        r"\bAll\s+(?:(?:the\s+)?(?:Councillors|Members|members|councillors|present|those\s+present)\s+)?"
-        rf"(?:{_MANNER}\s+)?agreed\b(?:\s+{_MANNER})?{_THAT}"
+        r"All\s+(?:(?:the\s+)?(?:Councillors|Members|members|councillors|present|those\s+present)\s+)?"
+        rf"(?:{_MANNER}\s+)?agreed\b{_MANNER_AFTER}{_THAT}"
     ), True),
+    # "Councillors agreed that the precept be set …": the body agreeing a decision
+    # (its clause says "be" or "should"); "the Panel agreed to write …" is a task.
+    ("body_agreed", re.compile(r"agreed\s+that\b(?=[^.]{0,160}?\b(?:be|should|shall)\b)"), True),
     ("unanimously", re.compile(
-        rf"\b(?:{_MANNER}\s+(?:agreed|approved|resolved)|(?:agreed|approved|resolved)\s+{_MANNER})\b"
+        rf"(?:{_MANNER}\s+(?:agreed|approved|resolved)|(?:agreed|approved|resolved)\s+{_MANNER})\b"
         rf"(?=\s*(?:,\s*)?(?:that|to)\b|\s*:){_THAT}"
     ), False),
     # "RESOLVED that", "Resolved:", "Agreed that", "AGREED" (alone: it carries the motion before it).
     ("resolved", re.compile(
-        r"\b(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|PENDERFYNWYD|Penderfynwyd)\b"
-        rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|yn\s+unfrydol)\b)?{_THAT}(?:\s+bod\b)?"
+        r"(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|PENDERFYNWYD|Penderfynwyd)\b"
+        r"(?!\s+(?:[Aa]ctions?|ACTIONS?|[Pp]oints|POINTS|[Ii]tems|ITEMS)\b)"  # a heading "AGREED ACTIONS"
+        rf"(?:\s+yn\s+unfrydol\b)?{_MANNER_AFTER}{_THAT}(?:\s+[Bb]od\b)?"
     ), False),
-    ("cytunwyd", re.compile(r"\bCytunwyd\b(?:\s+yn\s+unfrydol)?(?:\s+bod\b|\s*:-?)?"), True),
+    ("cytunwyd", re.compile(rf"Cytunwyd\b(?:\s+yn\s+unfrydol)?{_WELSH_THAT}"), True),
     ("following", re.compile(
-        r"\b[Tt]he\s+following\s+(?:[\w’'-]+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+"
+        r"[Tt]he\s+following\s+(?:[\w’'-]+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+"
         r"(?:(?:duly|unanimously)\s+)?(?:agreed|approved|ratified|resolved|accepted|authori[sz]ed)\b"
         r"[^:.\n]{0,60}?\s*:-?"
     ), False),
     ("record", re.compile(
-        r"\b[Mm]inutes\b[^.;:]{0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?agreed\s+as\s+(?:a\s+)?"
+        r"[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?agreed"
+        r"\s+as\s+(?:a\s+)?"
         r"(?:true|correct|accurate)\s+record"
     ), False),
     ("bracketed", re.compile(
-        r"\(\s*(?:[Pp]roposed|PROPOSED|Cynigiwyd)\b[^()]{0,200}?"
+        r"\(\s*(?:[Pp]roposed|PROPOSED|[Mm]oved|Cynigiwyd)\b[^()]{0,200}?"
         r"(?:agreed|approved|resolved|carried|yn\s+gytûn|unfrydol)\s*\)"
     ), False),
-    ("agreed_alone", re.compile(r"\bUnanimously\s+(?:agreed|approved)\s*(?:[.!]|(?=\s*(?:\n|$)))"), False),
-    ("label", re.compile(r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)[ \t]*:"), False),
+    # A sentence of its own after a motion: "Unanimously agreed.", "Carried.", "CARRIED".
+    ("carried", re.compile(
+        r"(?:Unanimously\s+(?:agreed|approved)|Carried(?:\s+unanimously)?|CARRIED(?:\s+UNANIMOUSLY)?)"
+        r"\s*(?:[.!](?=\s|$)|(?=[ \t]*(?:\n|$)))"
+    ), False),
+    # A web page's "Decision:" block; "DECISION: that …" within a paragraph is a formula like "RESOLVED:".
+    ("label", re.compile(r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)[ \t]*:(?:\s*[Tt]hat\b)?"), False),
 )
-_KIND_OF = {"following": LIST, "record": SENTENCE, "bracketed": BEFORE, "agreed_alone": BEFORE, "label": LABEL}
+# Words one of which a text must hold for a pattern to be worth trying (lower case):
+# most items hold none, and the patterns are many.
+_NEEDS = {
+    "motion": ("seconded",), "welsh_motion": ("eiliwyd",), "it_was": ("agree", "decided"),
+    "all_agreed": ("agreed",), "body_agreed": ("agreed that",),
+    "unanimously": ("unanimously", "majority", "by all", "nem"),
+    "resolved": ("resolved", "agreed", "decided", "penderfynwyd"), "cytunwyd": ("cytunwyd",),
+    "following": ("following",), "record": ("record",), "bracketed": ("proposed", "moved", "cynigiwyd"),
+    "carried": ("carried", "unanimously"), "label": ("decision", "penderfyniad"),
+}
+_BODY_BEFORE = re.compile(rf"{_LEAD_IN}{_BODY}(?:\s+(?:then|also|unanimously))?\s+")
+_KIND_OF = {"following": LIST, "record": SENTENCE, "bracketed": BEFORE, "carried": CARRIES, "label": LABEL}
 _WEAK_WORDS = {"Agreed"}  # in note-form minutes, as in reported discussion
 _ENDS_CLAUSE = re.compile(r"\b(?:that|whether|if|when|how|as|had|have|has)\s*$")
 
@@ -120,13 +143,21 @@ _ENDS_CLAUSE = re.compile(r"\b(?:that|whether|if|when|how|as|had|have|has)\s*$")
 def find_formulas(text: str) -> list[Formula]:
     """Every decision formula in `text`, in order; where two overlap, the first."""
     found: list[Formula] = []
+    lowered = text.lower()
     candidates = sorted(
-        ((m, name, weak) for name, pattern, weak in _PATTERNS for m in pattern.finditer(text)),
+        (
+            (m, name, weak)
+            for name, pattern, weak in _PATTERNS
+            if any(word in lowered for word in _NEEDS[name])
+            for m in pattern.finditer(text)
+        ),
         key=lambda c: (c[0].start(), -c[0].end()),
     )
     for match, name, weak in candidates:
         if found and match.start() < found[-1].end:
             continue
+        if match.start() and text[match.start() - 1].isalnum() and text[match.start()].isalnum():
+            continue  # inside a word (the patterns leave their leading \b to this, to scan faster)
         formula = _formula(text, match, name, weak)
         if formula and formula.kind == SENTENCE and found and found[-1].start >= formula.start:
             continue  # the sentence's own formula came first
@@ -147,8 +178,11 @@ def _formula(text: str, match: re.Match, name: str, weak: bool) -> Formula | Non
     kind = _KIND_OF.get(name, AFTER)
     if name in ("motion", "welsh_motion") and re.match(r"\s*(?:[).]|$)", text[end : end + 3]):
         kind = BEFORE  # "… seconded by … and agreed." after the motion it carries
+    line_end = text.find("\n", end)
+    if kind == LABEL and text[end : line_end if line_end >= 0 else len(text)].strip():
+        kind = AFTER  # "DECISION: that the application be refused." runs on in its paragraph
     if kind == SENTENCE:
-        start = end = sentence
+        start = end = max(sentence, _line_start_of_sentence(text, start))
     return Formula(start=start, end=end, kind=kind, weak=weak)
 
 
@@ -158,11 +192,13 @@ def _opens_well(name: str, words: str, prefixes: list[str]) -> bool:
     body or "it was" for "resolved". `prefixes`: the words before it in its
     sentence, and in its line when that starts with a capital."""
     prefix = prefixes[0]
-    if name in ("motion", "welsh_motion", "unanimously", "record", "bracketed", "label"):
-        return not _ENDS_CLAUSE.search(prefix)
-    if name == "it_was":
-        return not _ENDS_CLAUSE.search(prefix)
-    if name in ("all_agreed", "cytunwyd", "following", "agreed_alone"):
+    if name in ("motion", "welsh_motion", "it_was", "unanimously", "record", "bracketed", "label"):
+        return not _ENDS_CLAUSE.search(prefix)  # not "He reported that it was agreed …"
+    if len(prefix) > 160:
+        prefixes = prefixes[1:]  # too far from its sentence's start to open it
+    if name == "body_agreed":
+        return any(_BODY_BEFORE.fullmatch(p) for p in prefixes)
+    if name in ("all_agreed", "cytunwyd", "following", "carried"):
         return any(_fullmatch(_LEAD_IN, p) for p in prefixes)
     word = words.split()[0].strip(":-,–")
     if word == "resolved":
@@ -204,3 +240,15 @@ def _sentence_start(text: str, pos: int) -> int:
     for boundary in re.finditer(r"\n[ \t]*\n|:-?[ \t]*\n", text[floor:pos]):
         start = max(start, floor + boundary.end())
     return start
+
+
+def _line_start_of_sentence(text: str, pos: int) -> int:
+    """The start of the line holding `pos` when a sentence begins there: the line
+    opens with a capital and the line before cannot run on into it (a heading
+    "24/031 Minutes of the previous meeting" above "Subject to …")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+    opening = text[line_start:pos].lstrip()
+    if line_start and opening[:1].isupper() and not RUNS_ON.search(previous):
+        return line_start
+    return 0

@@ -15,9 +15,9 @@ import re
 from bisect import bisect_right
 
 from ...corpus.records import Resolution
-from ...text.sentences import first_sentence, last_sentence_start
+from ...text.sentences import RUNS_ON, first_sentence, last_sentence_start
 from ..model import Line
-from .decision_formulas import AFTER, BEFORE, LABEL, LIST, SENTENCE, Formula, find_formulas
+from .decision_formulas import AFTER, BEFORE, CARRIES, LABEL, LIST, SENTENCE, Formula, find_formulas
 
 PART = re.compile(r"^\s*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 NUMBERED_PART = re.compile(r"^\s*(?P<number>\d{1,2})\.\s+\S")
@@ -35,13 +35,6 @@ FORM_LINE = re.compile(r"_{5,}|\.{5,}|…{3,}")  # "Signed ______ Dated ____"
 OPENS_LIST = re.compile(r"(?::-?|;|\band|\bor|,)\s*$")
 ENDS_WITH_COLON = re.compile(r":-?\s*$")
 AMOUNT = re.compile(r"\d[\d,]*\.\d\d\b")
-# A line that cannot end a sentence: it ends with an article, a preposition, a conjunction …
-UNFINISHED = re.compile(
-    r"(?:[,;(&–-]|\b(?:the|a|an|of|to|and|or|but|for|by|with|in|on|at|from|that|this|be|is|are|was|were|"
-    r"will|would|should|could|has|have|had|as|not|no|their|its|his|her|our|any|all|each|per|into|onto|"
-    r"upon|than|which|who|y|yr|a'r|i|o|ac|ar|gan|bod))\s*$",
-    re.IGNORECASE,
-)
 # Words that open a new sentence at the start of a line when the line before did not end one.
 SENTENCE_OPENER = re.compile(r"^(?:The|This|These|Those|It|Its|There|They|He|She|We)\s")
 # The lead of a list of points made in discussion ("In response to questions it was said:").
@@ -51,7 +44,10 @@ REPORTED_SPEECH = re.compile(
     re.IGNORECASE,
 )
 REPORTED_SPEECH_REACH = 60  # lines: how far back a list of points made may have started
-MOTION = re.compile(r"\bpropos(?:ed|al)\b.*?\b(?:that\s+(?P<that>.+)|(?P<to>to\s+.+))", re.IGNORECASE | re.DOTALL)
+# A motion put: "Cllr Stone proposed that …", "It was moved by … that …", "… proposed, … seconded, to …".
+MOTION = re.compile(
+    r"\b(?:propos(?:ed|al)|moved)\b.*?\b(?:that\s+(?P<that>.+)|(?P<to>to\s+.+))", re.IGNORECASE | re.DOTALL
+)
 
 
 class _Span:
@@ -105,8 +101,8 @@ def find_resolutions(lines: list[Line], start: int, end: int) -> list[Resolution
 
 
 def _decision(span: _Span, formula: Formula, following: int) -> tuple[str, list[str]] | None:
-    if formula.kind == BEFORE:
-        return _decision_before(span, formula, motion_only=False)
+    if formula.kind in (BEFORE, CARRIES):
+        return _decision_before(span, formula, motion_only=formula.kind == CARRIES)
     if formula.kind == SENTENCE:
         return _squash(first_sentence(span.text[formula.start : following])).rstrip(" ."), []
     decision = _decision_after(span, formula, following)
@@ -133,22 +129,20 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
     lines = span.lines
     first = span.line_at(formula.end)
     line_start = span.offset_of(first)
-    chunks = [lines[first].text[formula.end - line_start : limit - line_start].strip()]
-    if chunks[0].startswith((".", ")")):
+    lead = lines[first].text[formula.end - line_start : limit - line_start].strip()
+    if lead.startswith((".", ")")):
         return "", []  # "… and it was agreed." : nothing follows
     words = span.text[formula.start : formula.end]
-    listing = formula.kind == LIST or bool(ENDS_WITH_COLON.search(words)) or _opens_a_list(chunks[0])
-    if not listing:
-        chunks[0] = _without_margin_note(lines[first], chunks[0])
-    walk = _Walk(chunks, listing, numbered=not chunks[0] or listing)
+    listing = formula.kind == LIST or bool(ENDS_WITH_COLON.search(words)) or _opens_a_list(lead)
+    walk = _Walk(lead if listing else _without_margin_note(lines[first], lead), listing)
     for j in range(first + 1, span.end):
-        if span.offset_of(j) >= limit:
+        if walk.done() or span.offset_of(j) >= limit:
             break
         text = lines[j].text.strip()
         if span.offset_of(j) + len(lines[j].text) > limit:  # the next formula starts on this line
             before = lines[j].text[: limit - span.offset_of(j)].strip()
             if before and walk.takes(before, j, span):
-                chunks.append(before)
+                walk.add(before)
             break
         if not text:
             if not walk.list_goes_on(j, span):
@@ -156,9 +150,8 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
             continue
         if not walk.takes(text, j, span):
             break
-        chunks.append(text if walk.listing else _without_margin_note(lines[j], text))
-        walk.update()
-    return _text_and_parts(chunks, walk.numbered, walk.listing)
+        walk.add(text if walk.listing else _without_margin_note(lines[j], text))
+    return _text_and_parts(walk.chunks, walk.numbered, walk.listing)
 
 
 def _without_margin_note(line: Line, text: str) -> str:
@@ -177,36 +170,51 @@ def _without_margin_note(line: Line, text: str) -> str:
 
 def _opens_a_list(lead: str) -> bool:
     """The decision's first sentence ends with a colon: "to pay :", "the following payments may be made :-"."""
-    return bool(ENDS_WITH_COLON.search(lead)) and first_sentence(lead) == lead
+    return bool(ENDS_WITH_COLON.search(lead)) and not _ends_a_sentence(lead.rstrip(" :-"))
 
 
 class _Walk:
-    """Whether each next line still belongs to the decision."""
+    """The lines of a decision so far, and whether each next line belongs to it.
+    `listing`: the decision opened a list (a colon), so its lines are all kept;
+    else its first sentence is kept, and the walk stops once that has ended."""
 
-    def __init__(self, chunks: list[str], listing: bool, numbered: bool):
-        self.chunks, self.listing, self.numbered = chunks, listing, numbered
+    def __init__(self, lead: str, listing: bool):
+        self.chunks = [lead]
+        self.listing = listing
+        self.numbered = not lead or listing  # "1.", "2." lines are its parts
+        self.has_parts = False
+        self.ended = not listing and _ends_a_sentence(lead)
         self.next_number: int | None = None
 
+    def done(self) -> bool:
+        return self.ended and not self.has_parts
+
+    def add(self, text: str) -> None:
+        if PART.match(text) or (self.numbered and NUMBERED_PART.match(text)):
+            self.has_parts = True
+        if not self.listing and not self.has_parts and ENDS_WITH_COLON.search(text):
+            self.listing = self.numbered = True  # "… the following payments may be" / "made :-"
+        self.ended = not self.listing and not self.has_parts and _ends_a_sentence(text)
+        self.chunks.append(text)
+
     def takes(self, text: str, j: int, span: _Span) -> bool:
-        lines, chunks = span.lines, self.chunks
         is_part = bool(PART.match(text))
         numbered_part = self._numbered_part(text)
         if NEW_PARAGRAPH.match(text) and not is_part and not numbered_part:
             return False
         if PAGE_LABEL.match(text) or FORM_LINE.search(text):
             return False
-        has_parts = any(PART.match(c) or NUMBERED_PART.match(c) for c in chunks[1:])
-        if (is_part or numbered_part) and not has_parts and _ended(" ".join(chunks)):
-            return False  # "… £100.00. Clerk" then "xii) …": the next paragraph
-        if has_parts and not (is_part or numbered_part) and _complete(chunks[-1]):
+        last = self.chunks[-1]
+        if (is_part or numbered_part) and not self.has_parts and not self.listing and AMOUNT.search(last[-12:]):
+            return False  # "… a donation of £100.00" then "xii) …": the next paragraph
+        if self.has_parts and not (is_part or numbered_part) and _complete(last):
             return False  # the last part has ended; what follows is the minute's prose
-        last = chunks[-1]
-        if not self.listing and last and not _complete(last) and not UNFINISHED.search(last):
-            if SENTENCE_OPENER.match(text) and first_sentence(" ".join(chunks)) == " ".join(chunks):
+        if not self.listing and last and not _complete(last) and not RUNS_ON.search(last):
+            if SENTENCE_OPENER.match(text):
                 return False  # "… signed them" / "The Standing Orders Policy …": a new sentence
-        if self.listing and not has_parts and not is_part and not numbered_part:
-            nxt = lines[j + 1].text.strip() if j + 1 < span.end else ""
-            if _wraps_as_prose(text, nxt):
+        if self.listing and not self.has_parts and not is_part and not numbered_part:
+            following = span.lines[j + 1].text.strip() if j + 1 < span.end else ""
+            if _wraps_as_prose(text, following):
                 return False  # the list has ended; a paragraph of prose follows
         if numbered_part:
             self.next_number = int(NUMBERED_PART.match(text).group("number")) + 1
@@ -222,23 +230,20 @@ class _Walk:
             return number == self.next_number
         return number == 1 or f" {number - 1}. " in " " + " ".join(self.chunks) + " "
 
-    def update(self) -> None:
-        if not self.listing and _opens_a_list(_squash(" ".join(self.chunks))):
-            self.listing = self.numbered = True
-
     def list_goes_on(self, j: int, span: _Span) -> bool:
         """A blank line ends the decision, unless a list of parts goes on after it."""
         k = j + 1
         while k < span.end and not span.lines[k].text.strip():
             k += 1
-        so_far = " ".join(self.chunks).strip()
-        return k < span.end and (OPENS_LIST.search(so_far) or not so_far) and bool(PART.match(span.lines[k].text))
+        last = self.chunks[-1]
+        opened = OPENS_LIST.search(last) or not " ".join(self.chunks).strip()
+        return k < span.end and bool(opened) and bool(PART.match(span.lines[k].text))
 
 
-def _ended(lead: str) -> bool:
-    """The decision's sentence has ended: a full stop, or an amount ending the line."""
-    lead = lead.rstrip()
-    return first_sentence(lead) != lead or lead.endswith(".") or bool(AMOUNT.search(lead[-12:]))
+def _ends_a_sentence(text: str) -> bool:
+    """`text` holds the end of a sentence, its final full stop included."""
+    probe = text.rstrip() + " A"
+    return first_sentence(probe) != probe
 
 
 def _complete(text: str) -> bool:
