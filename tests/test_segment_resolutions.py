@@ -321,3 +321,24 @@ def test_minutes_agreed_as_a_true_record_is_the_whole_sentence():
         Subject to one correction the minutes were agreed as a true record and signed by the Chair.
         24/032 Planning
     """) == ["Subject to one correction the minutes were agreed as a true record and signed by the Chair"]
+
+
+def test_a_motion_seconded_and_agreed_in_the_sentence_after_it():
+    assert decisions("""
+        The Chair proposed that the Council buy a defibrillator for the pavilion. This was seconded by
+        Cllr Nash and agreed by all.
+        Cllr Ames proposed that the verge be left uncut, seconded by Cllr Bell and agreed.
+        Replacement of the notice board. Proposed: Cllr Dunn, Seconded: Cllr Ford. All agreed.
+    """) == [
+        "the Council buy a defibrillator for the pavilion",
+        "the verge be left uncut",
+        "Replacement of the notice board",
+    ]
+
+
+def test_a_motion_carried_and_then_resolved_is_one_decision():
+    assert decisions("""
+        A proposal was made by the Chair to defer the item to the March meeting. The proposal was seconded
+        by Councillor Ortiz, voted on and carried.
+        Therefore, it was RESOLVED that the scheme be deferred to the March meeting.
+    """) == ["the scheme be deferred to the March meeting"]

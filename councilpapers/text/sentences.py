@@ -1,14 +1,16 @@
 """Where sentences of council minutes end, in running text that wraps over lines.
 
-A full stop ends a sentence when a capital (or an opening bracket or quote)
-(or a paragraph number: "… be noted. 2. The …") follows it, except after an initial ("Cllr. O. Williams"), a title or a short
-form that takes a stop ("Cllr.", "Cyng.", "No.", "para."), or a dotted
-abbreviation ("C.C.C. Planning", "H.L. and A.W. Gwynne"). "!" and "?" end one
-before a capital too; ";" does not ("… be noted; and agree to …" is one decision).
+A full stop ends a sentence when a capital, an opening bracket or quote, or a
+paragraph number ("… be noted. 2. The …") follows it, except after an initial
+("Cllr. A. Bowen"), a title or a short form that takes a stop ("Cllr.",
+"Cyng.", "No.", "para."), or a dotted abbreviation ("C.C.C. Planning", "H.L. and
+A.W. Gwynne"). "!" and "?" end one before a capital too; ";" does not ("… be
+noted; and agree to …" is one decision). `RUNS_ON`: a line ending that cannot
+end a sentence (an article, a preposition, a comma).
 
 Why not a library sentence splitter (nltk's punkt, spaCy's sentencizer): they
 need a model or a download, are much slower per call, and still split at
-"Cllr. O. Williams" and "C.C.C." unless taught these papers' abbreviations,
+"Cllr. A. Bowen" and "C.C.C." unless taught these papers' abbreviations,
 which is all the rule below is.
 """
 

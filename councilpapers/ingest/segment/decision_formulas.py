@@ -2,22 +2,28 @@
 found in an item's running text (its lines joined, so that a formula may wrap).
 
 Each `Formula` says where its words stand and where the decision lies:
-- AFTER: the decision follows ("RESOLVED that …", "the Councillors resolved to
-  adopt the seat", "It was agreed that …", "proposed by …, seconded by … and
-  unanimously agreed that …", "Cytunwyd …", "PENDERFYNWYD bod …");
+- AFTER: the decision follows ("RESOLVED that …", "Resolved:", "the Councillors
+  resolved to adopt the seat", "It was agreed (and resolved) that …", "proposed
+  by …, seconded by … and unanimously agreed that …", "by majority decision
+  agreed to …", "All agreed …", "Councillors agreed that X be …", "Cytunwyd …",
+  "PENDERFYNWYD bod …", "DECISION: that …");
 - LIST: the list after the formula is the decision ("The following payments
   were ratified:");
 - BEFORE: the decision precedes ("(Proposed by …, seconded by … and unanimously
-  agreed)" after a list; "Agreed unanimously." after a motion);
+  agreed)" after a list; "… seconded by … and agreed." after the motion);
+- CARRIES: a bare agreement carrying the motion before it ("Agreed
+  unanimously.", "AGREED", "CARRIED"); with no motion before it, nothing;
 - SENTENCE: the whole sentence is the decision ("the minutes were agreed as a
   true record");
 - LABEL: a web page's "Decision:" block.
 
 Lower-case "agreed" is a decision only in the impersonal or collective forms
 above ("It was agreed", "All agreed", "unanimously agreed"): "the Panel agreed
-to write to …" is someone undertaking a task, "it had been agreed" and "as
-agreed at the last meeting" report an earlier agreement. Welsh forms are the
-same meeting's words in the other language of bilingual councils.
+to write to …" is someone undertaking a task, "The Panel agreed that the update
+was helpful" a view, "it had been agreed" and "as agreed at the last meeting"
+report an earlier agreement. Welsh forms are the same meeting's words in the
+other language of bilingual councils; like the English ones they are grammar,
+not any council's vocabulary, so they stay here rather than in a data file.
 """
 
 from __future__ import annotations
@@ -34,11 +40,12 @@ AFTER, LIST, BEFORE, CARRIES, SENTENCE, LABEL = "after", "list", "before", "carr
 class Formula:
     start: int  # where its words begin in the span's text
     end: int  # where the decision's own words begin (after "that", ":")
-    kind: str  # AFTER, LIST, BEFORE, CARRIES (the motion before it), SENTENCE or LABEL
+    kind: str  # AFTER, LIST, BEFORE, CARRIES, SENTENCE or LABEL
     weak: bool = False  # an agreement reached in discussion can be reported speech
+    formal: bool = False  # "RESOLVED", "PENDERFYNWYD": the minute's record of the decision
 
 
-# "Cllr. W. Loynton" (wrapping), up to the next word of the formula, never across the motion's "that".
+# "Cllr. A. Bowen" (wrapping), up to the next word of the formula, never across the motion's "that".
 _NAMES = r"(?:(?!\s(?:that|to)\s)[^;:()]){1,80}?"
 _MANNER = r"(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:decision|vote))?|by\s+all|nem\.?\s*con\.?)"
 _MANNER_AFTER = rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|\((?:unanimously|nem\.?\s*con\.?)\)))?"
@@ -65,11 +72,12 @@ _CAPITALS_SUBJECT = re.compile(r"(?:The|the|It|it)\b.{0,40}?\s+|" + _LEAD_IN + r
 _WELSH_THAT = r"(?:\s*,)?(?:\s+[Bb]od\b|\s+y(?=\s+(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt|gellid|gallai)\b)|\s*:-?)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
-    # proposed (moved) by …, seconded by … and (unanimously) agreed that
+    # proposed (moved) by …, seconded by … and (unanimously) agreed that; "Proposed: …
+    # Seconded: … All agreed."; "This was seconded by … and agreed." after the motion.
     ("motion", re.compile(
-        rf"(?:[Pp]roposed|PROPOSED|[Mm]oved|MOVED)\s+by:?\s+{_NAMES},?\s+(?:and\s+)?"
-        rf"(?:[Ss]econded|SECONDED)\s+by:?\s+{_NAMES},?\s+(?:and\s+)?(?:was\s+)?(?:{_MANNER}\s+)?"
-        rf"(?:agreed|approved|resolved|carried)\b{_MANNER_AFTER}{_THAT}"
+        rf"(?:(?:[Pp]roposed|PROPOSED|[Mm]oved|MOVED)(?:\s+by:?|:)\s+{_NAMES},?\s+(?:and\s+)?)?"
+        rf"(?:[Ss]econded|SECONDED)(?:\s+by:?|:)\s+{_NAMES}[,.]?\s+(?:and\s+)?(?:was\s+)?(?:[Aa]ll\s+)?"
+        rf"(?:{_MANNER}\s+)?(?:agreed|approved|resolved|carried)\b{_MANNER_AFTER}{_THAT}"
     ), False),
     ("welsh_motion", re.compile(
         rf"[Cc]ynigiwyd\s+gan\s+{_NAMES},?\s+(?:ac\s+)?eiliwyd\s+gan\s+{_NAMES},?\s+"
@@ -183,7 +191,12 @@ def _formula(text: str, match: re.Match, name: str, weak: bool) -> Formula | Non
         kind = AFTER  # "DECISION: that the application be refused." runs on in its paragraph
     if kind == SENTENCE:
         start = end = max(sentence, _line_start_of_sentence(text, start))
-    return Formula(start=start, end=end, kind=kind, weak=weak)
+    formal = name == "resolved" and _first_word(match).lower() in ("resolved", "penderfynwyd")
+    return Formula(start=start, end=end, kind=kind, weak=weak, formal=formal)
+
+
+def _first_word(match: re.Match) -> str:
+    return match.group(0).split()[0].strip(":-,–")
 
 
 def _opens_well(name: str, words: str, prefixes: list[str]) -> bool:

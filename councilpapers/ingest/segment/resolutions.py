@@ -44,6 +44,7 @@ REPORTED_SPEECH = re.compile(
     re.IGNORECASE,
 )
 REPORTED_SPEECH_REACH = 60  # lines: how far back a list of points made may have started
+SUBJECT_WORDS = 4  # "This was", "The motion was": a sentence's subject, not a decision
 # A motion put: "Cllr Stone proposed that …", "It was moved by … that …", "… proposed, … seconded, to …".
 MOTION = re.compile(
     r"\b(?:propos(?:ed|al)|moved)\b.*?\b(?:that\s+(?P<that>.+)|(?P<to>to\s+.+))", re.IGNORECASE | re.DOTALL
@@ -80,6 +81,9 @@ def find_resolutions(lines: list[Line], start: int, end: int) -> list[Resolution
     found: list[Resolution] = []
     covered = -1  # formulas inside a "Decision:" block are the block's
     for n, formula in enumerate(formulas):
+        if formula.kind in (BEFORE, CARRIES) and any(f.formal for f in formulas[n + 1 :]):
+            if not _list_above(span, span.line_at(formula.start)):
+                continue  # "… seconded and carried. RESOLVED that …": the RESOLVED records it
         if formula.start < covered:
             continue
         following = formulas[n + 1].start if n + 1 < len(formulas) else len(span.text)
@@ -271,16 +275,24 @@ def _decision_before(span: _Span, formula: Formula, motion_only: bool) -> tuple[
         listed = _list_above(span, line)
         if listed:
             return _text_and_parts(listed, numbered_parts=False, listing=True)
-    floor = _paragraph_floor(span, line)
-    before = span.text[floor : formula.start].rstrip(" \t\n(")
-    before = before[:-1] if before.endswith(".") else before
-    sentence = _squash(before[last_sentence_start(before) :])
+    before = span.text[_paragraph_floor(span, line) : formula.start]
+    sentence, start = _sentence_before(before)
+    if len(sentence.split()) <= SUBJECT_WORDS:  # "This was" seconded …: the motion is the sentence before
+        sentence, _ = _sentence_before(before[:start])
     motion = MOTION.search(sentence)
     if motion:
         sentence = motion.group("that") or motion.group("to")
     elif motion_only:
         return None
     return sentence.rstrip(" .,"), []
+
+
+def _sentence_before(text: str) -> tuple[str, int]:
+    """The last sentence of `text` without its closing stop, and where it starts."""
+    text = text.rstrip(" \t\n(")
+    text = text[:-1] if text.endswith(".") else text
+    start = last_sentence_start(text)
+    return _squash(text[start:]), start
 
 
 def _list_above(span: _Span, line: int) -> list[str]:
