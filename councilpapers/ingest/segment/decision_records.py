@@ -45,6 +45,12 @@ DECISION_LABEL = re.compile(r"^\s*Decision\s*:\s*(?P<rest>.*)$")
 # A label alone at the end of its line ("Reason(s) for decision:", "Decision:")
 # or the next label of the form: it ends the value above it.
 FORM_LABEL = re.compile(r"^\s*[A-Z][\w()’'/&, -]{0,90}:\s*$|^\s*(?:DECISION|For\s+publication|Key\s+decision)\b")
+# The form's own labels, bold or not.
+KNOWN_FORM_LABEL = re.compile(
+    r"^\s*(?:Decision|Reasons?(?:\s*\(s\))?\s+for\s+(?:the\s+)?decision|Key\s+decision|Background"
+    r"|(?:Any\s+)?alternatives?\s+considered(?:\s+and\s+rejected)?|[\w ]{0,60}\bconsultation)\s*:",
+    re.IGNORECASE,
+)
 SIGNED = re.compile(r"^\s*(?:signed|\.{10,})", re.IGNORECASE)
 # "A report will be presented to Cabinet on 30 January 2025", "… will be
 # considered by the Planning Committee at its meeting on 4 March 2025".
@@ -54,7 +60,7 @@ GOES_TO = re.compile(
     r"(?P<body>[A-Z][\w&'’ -]{1,80}?)\s+(?:(?:at\s+its\s+)?meeting\s+)?(?:on|of)\s+(?P<when>[^.;]{6,40})"
 )
 # A post, not a meeting: "will be considered by the Cabinet Member on …".
-POST_AT_END = re.compile(r"\b(?:Member|Leader|Director|Officer|Manager|Clerk|Chair\w*|Mayor|Portfolio\s+Holder)\s*$")
+POST = re.compile(r"\b(?:Member|Leader|Director|Officer|Manager|Clerk|Mayor|Portfolio\s+Holder|Chief\s+Executive)\b")
 MAX_RECORD_LINES = 250
 SUBJECT_LINES = 4
 
@@ -196,15 +202,19 @@ def _paragraph(lines: list[Line], k: int, first: str, end: int) -> str | None:
 
 
 def _is_form_label(line: Line, first: bool) -> bool:
-    """The form's next label. The first line of a value is never one ("The
-    Cabinet agree to:"), nor is a line the layout does not set in bold."""
-    return not first and getattr(line, "bold", None) is not False and bool(FORM_LABEL.match(line.text))
+    """The form's next label: one of its own ("Reason(s) for decision:"), or a
+    line that looks like one and is set in bold (or whose weight is unknown).
+    The first line of a value is never one ("The Cabinet agree to:")."""
+    if first:
+        return False
+    return bool(KNOWN_FORM_LABEL.match(line.text)) or (
+        getattr(line, "bold", None) is not False and bool(FORM_LABEL.match(line.text)))
 
 
 def _meeting_it_goes_to(lines: list[Line], k: int, context: date | None) -> MeetingHeading | None:
     text = " ".join(line.text.strip() for line in lines[k : k + 2])
     match = GOES_TO.search(text)
-    if not match or not BODY_WORDS.search(match["body"]) or POST_AT_END.search(match["body"]):
+    if not match or not BODY_WORDS.search(match["body"]) or POST.search(match["body"]):
         return None
     when, _ = find_date(match["when"], context)
     if not when:
