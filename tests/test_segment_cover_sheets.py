@@ -4,7 +4,12 @@ way councils print them."""
 from datetime import date
 
 from councilpapers.ingest.model import Line
-from councilpapers.ingest.segment.cover_sheets import find_cover_sheets, meeting_addressed, read_cover_sheets, title_case
+from councilpapers.ingest.segment.cover_sheets import (
+    find_cover_sheets,
+    meeting_addressed,
+    read_cover_sheets,
+    title_case,
+)
 
 
 def lines_of(text: str, keep_blank: bool = True) -> list[Line]:
@@ -364,8 +369,8 @@ def test_authors_split_where_a_line_was_not_full(tmp_path):
     assert report.by == [
         "Priya Nair, Leader",
         "Dr Tom Hale, Director of Public Health",
-        "Ana Silva, Head of Strategic Growth, Housing Delivery, Regeneration, Infrastructure "
-        "Planning Policy, Transport and Highways",
+        ("Ana Silva, Head of Strategic Growth, Housing Delivery, Regeneration, Infrastructure "
+         "Planning Policy, Transport and Highways"),
         "Ben Ode - Monitoring Officer",
     ]
     assert (report.subject, report.classification) == ("Annual Governance Statement", "Unrestricted")

@@ -4,7 +4,6 @@ their own; and the real papers of the dev folders (skipped when absent)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,10 @@ from councilpapers.corpus.records import Document, Report, Resolution
 from councilpapers.ingest.model import ExtractedText, Line
 from councilpapers.ingest.pipeline import extract
 from councilpapers.ingest.readers import read_file
-from councilpapers.ingest.segment.decision_records import find_decision_records, record_title
+from councilpapers.ingest.segment.decision_records import (
+    find_decision_records,
+    record_title,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

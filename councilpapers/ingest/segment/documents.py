@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Line
-from .agenda import BANNER, is_date_line, front_sheet_end
 from ...corpus.records import Report
-from .decision_records import DECISION_NO_LABEL, RECORD_OF_DECISION, find_decision_records, record_title
+from ..model import Line
+from .agenda import BANNER, front_sheet_end, is_date_line
+from .decision_records import (
+    DECISION_NO_LABEL,
+    RECORD_OF_DECISION,
+    find_decision_records,
+    record_title,
+)
 from .headings import MeetingHeading
 
 __all__ = ["DECISION_NO_LABEL", "RECORD_OF_DECISION", "DocumentSpan", "split_documents"]

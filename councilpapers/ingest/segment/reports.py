@@ -17,9 +17,9 @@ proposed record of decision sent on its own). Its meeting, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
 
 from ...corpus.records import Meeting, Report
 from ...text.keys import title_key
