@@ -387,3 +387,26 @@ def test_a_table_whose_header_cells_say_by_is_no_cover_sheet(tmp_path):
         Piece(LONG_LINE),
     ]]))
     assert find_cover_sheets(lines) == []
+
+
+def test_a_district_cover_set_as_a_table_of_labels_and_values(tmp_path):
+    from pdf_factory import Piece, make_layout_pdf
+
+    lines = _read_pdf(tmp_path, make_layout_pdf([[
+        Piece("MOORLAND DISTRICT COUNCIL", bold=True, size=14),
+        [Piece("Report of:", x=20, bold=True), Piece("Head of Housing, Kit Morrow", x=70)],
+        [Piece("Report to:", x=20, bold=True), Piece("Housing and Communities Committee", x=70)],
+        [Piece("Date of meeting:", x=20, bold=True), Piece("17 July 2025", x=70)],
+        [Piece("Title:", x=20, bold=True), Piece("Homelessness Prevention Grant 2025-26", x=70)],
+        [Piece("Wards affected:", x=20, bold=True), Piece("All", x=70)],
+        [Piece("Status", x=20, bold=True), Piece("Open", x=70)],
+        Piece("1. Purpose", bold=True),
+        Piece(LONG_LINE), Piece(LONG_LINE),
+    ]]))
+    [sheet] = read_cover_sheets(lines)
+    report = sheet.report
+    assert report.by == ["Head of Housing, Kit Morrow"]
+    assert (report.to, sheet.date) == ("Housing and Communities Committee", "17 July 2025")
+    assert (report.subject, report.classification) == ("Homelessness Prevention Grant 2025-26", "Open")
+    heading = meeting_addressed(report.to, report.index, dated=sheet.date)
+    assert (heading.committee, heading.date) == ("Housing and Communities Committee", date(2025, 7, 17))
