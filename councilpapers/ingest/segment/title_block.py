@@ -98,6 +98,8 @@ FIELD_LABEL = re.compile(r"^\s*[A-Z][\w/()]*(?:\s+[\w/()]+){0,3}\s*:")
 COVER_SHEET_FIELD = re.compile(r"^\s*(?:From|By|To|Subject|Report\s+(?:of|by|to|from))\s*:")
 VENUE_AFTER = re.compile(r"\s+(?:Chamber|Offices?|Rooms?|House|Hall|Building|Suite|Centre|Center)\b", re.IGNORECASE)
 COUNCIL_NAME = re.compile(r"\b(?:Council|Cyngor)\s*$", re.IGNORECASE)
+# "NORTHSHIRE COUNTY COUNCIL – PROPOSED RECORD OF DECISION": a form, not a meeting's title.
+RECORD_OF_DECISION = re.compile(r"\bRECORD\s+OF\s+(?:\w+\s+)?DECISION\s*$", re.IGNORECASE)
 # What may follow the body word and still be the body's name: "Board of Estimates".
 NAME_TAIL = re.compile(r"^\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 AUTHORS = re.compile(r"^\s*(?:By|From|Report\s+(?:by|of|from))\b")  # a report's authors, not its body
@@ -116,6 +118,8 @@ def title_block_heading(lines: list[Line], context: date | None = None) -> Meeti
         return summons
     if any(COVER_SHEET_FIELD.match(line.text) for line in block):
         return None  # a report's cover sheet: its "To:" names the meeting (see cover_sheets)
+    if RECORD_OF_DECISION.search(block[0].text):
+        return None  # a record of decision: the meeting it goes to is in its text (see decision_records)
     name_at = _name_line(block, context)
     if name_at is None:
         return None

@@ -11,6 +11,7 @@ a rule. Files are read once.
     counted_compounds.txt  two-word units kept whole ("foster carers")
     decision_numbers.txt   how decisions are numbered ("15/00067")
     signatory_roles.txt    posts that sign an agenda off ("General Counsel")
+    classifications.txt    a report's publication status printed alone ("Unrestricted")
 """
 
 from __future__ import annotations
