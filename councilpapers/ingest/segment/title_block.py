@@ -33,6 +33,7 @@ from ..model import Line
 from .headings import VENUE_WORDS, MeetingHeading, clean_venue
 
 MAX_BLOCK_LINES = 16
+LABEL_LOOKAHEAD = 8  # lines after the block where a "Venue:" label still names the meeting's place
 BODY_WORDS = re.compile(
     r"\b(?:Council|Committee|Sub-Committee|Panel|Board|Cabinet|Group|Forum|Commission|Partnership|Assembly"
     r"|Executive|Authority|Working\s+Party|Cyngor|Pwyllgor|Gr[ŵw]p|Bwrdd|Panel)\b",
@@ -134,7 +135,7 @@ def title_block_heading(lines: list[Line], context: date | None = None) -> Meeti
     return MeetingHeading(
         kind=_kind(block, around), index=0, end=end, committee=committee, date=when,
         time=find_time(_labelled(block, "time") or "") or find_time(_joined(block)),
-        venue=_venue(block, name_at), status=called_off["status"].lower().replace("canceled", "cancelled")
+        venue=_venue(lines[: end + LABEL_LOOKAHEAD], block, name_at), status=called_off["status"].lower().replace("canceled", "cancelled")
         if called_off else None,
     )
 
@@ -266,8 +267,10 @@ def _labelled(block: list[Line], field: str) -> str | None:
     return None
 
 
-def _venue(block: list[Line], name_at: int) -> str | None:
-    labelled = _labelled(block, "venue")
+def _venue(opening: list[Line], block: list[Line], name_at: int) -> str | None:
+    """A labelled venue near the top (a web page prints it below the attendance
+    link), else one the block's sentence or lines name."""
+    labelled = _labelled(opening, "venue")
     if labelled:
         return clean_venue(labelled)
     text = _joined(block)
@@ -277,7 +280,7 @@ def _venue(block: list[Line], name_at: int) -> str | None:
             return clean_venue(_cut_at_date(match["venue"]))
     for line in block[name_at + 1 :]:
         text = line.text.strip()
-        if VENUE_WORDS.search(text) and not BODY_WORDS.search(text) and not find_date(text)[0]:
+        if VENUE_WORDS.search(text.title()) and not _names_a_body(text) and not find_date(text)[0]:
             return clean_venue(normalise_committee(text) if text.isupper() else text)
     return None
 
