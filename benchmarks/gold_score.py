@@ -30,6 +30,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=corpus.SAMPLES_GOLD, help="the samples' gold (default: %(default)s)")
     parser.add_argument("--dev-gold", type=Path, default=corpus.DEV_GOLD, help="the dev gold (default: %(default)s)")
+    parser.add_argument("--papers-root", type=Path,
+                        help="where the dev gold's paths are resolved (default: the folder holding the clone)")
     parser.add_argument("--only", choices=["samples", "dev"], help="score one set of gold only")
     parser.add_argument("--file", action="append", default=[], metavar="NAME",
                         help="score the gold files whose name contains NAME (repeatable)")
@@ -42,8 +44,8 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def score(args: argparse.Namespace) -> list[report.FileScore]:
     """Every asked-for gold file scored, or marked skipped with its reason."""
-    files = corpus.gold_files(args.gold, args.dev_gold, args.only, args.file)
-    every_gold = [f for f in corpus.gold_files(args.gold, args.dev_gold, None, []) if f.gold]
+    files = corpus.gold_files(args.gold, args.dev_gold, args.only, args.file, args.papers_root)
+    every_gold = [f for f in corpus.gold_files(args.gold, args.dev_gold, None, [], args.papers_root) if f.gold]
     no_ocr = corpus.ocr_off_reason(args.no_ocr)
     export = Export.of(corpus.ingest([f for f in files if not f.skipped], ocr=no_ocr is None, jobs=args.jobs))
     scores = []

@@ -34,7 +34,8 @@ class GoldFile:
         return self.gold_path.stem
 
 
-def gold_files(samples_gold: Path, dev_gold: Path, only: str | None, names: list[str]) -> list[GoldFile]:
+def gold_files(samples_gold: Path, dev_gold: Path, only: str | None, names: list[str],
+               papers_root: Path | None = None) -> list[GoldFile]:
     """The gold files asked for (`only` a set, `names` parts of their names), each with
     its paper or the reason it is skipped."""
     found = []
@@ -44,11 +45,11 @@ def gold_files(samples_gold: Path, dev_gold: Path, only: str | None, names: list
         for path in sorted(folder.glob("*.json")):
             if names and not any(name in path.stem for name in names):
                 continue
-            found.append(_with_paper(GoldFile(path, kind)))
+            found.append(_with_paper(GoldFile(path, kind), papers_root or ROOT.parent))
     return found
 
 
-def _with_paper(file: GoldFile) -> GoldFile:
+def _with_paper(file: GoldFile, papers_root: Path) -> GoldFile:
     try:
         file.gold = json.loads(file.gold_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -57,7 +58,7 @@ def _with_paper(file: GoldFile) -> GoldFile:
     if not isinstance(file.gold, dict) or not file.gold.get("path" if file.set == "dev" else "source"):
         file.skipped = "gold file names no paper (" + ("path" if file.set == "dev" else "source") + ")"
         return file
-    paper = ROOT.parent / file.gold["path"] if file.set == "dev" else SAMPLES / file.gold["source"]
+    paper = papers_root / file.gold["path"] if file.set == "dev" else SAMPLES / file.gold["source"]
     if not paper.is_file():
         file.skipped = f"paper absent: {paper}"
         return file
