@@ -89,7 +89,7 @@ def minutes(doc: Doc) -> None:
             heading = item.heading
             item.record = doc.add(MinuteItem(
                 meeting=meeting, number=heading.number, title=heading.title, agenda_ref=heading.agenda_ref,
-                text=_item_text(doc.lines[heading.body_start : item.end]),
+                text=_item_text(item.body(doc.lines)),
             ), at=heading.index)
 
 
@@ -185,12 +185,14 @@ def _attendance(lines: list[Line], section: MinutesSection) -> list[Attendance]:
     listed = find_attendance(lines, section.heading.end, first_item)
     if not section.items:
         return listed
-    if not listed:
-        first = section.items[0]
-        listed = find_roll_call(lines, first.heading.body_start, first.end)
     apologies_item = next(
         (i for i in section.items if "apolog" in i.heading.title.lower()), section.items[0]
     )
+    if apologies_item.heading.rest is not None:  # "Apologies for Absence: Cllr A, Cllr B" on its heading's line
+        listed += find_attendance(lines, apologies_item.heading.body_start, apologies_item.end)
+    if not listed:
+        first = section.items[0]
+        listed = find_roll_call(lines, first.heading.body_start, first.end)
     prose = find_apologies(lines, apologies_item.heading.body_start, apologies_item.end, listed)
     # A member found only as present but named as a substitute in prose is a substitute.
     substitutes = {p.name: p for p in prose if p.status == "substitute"}
