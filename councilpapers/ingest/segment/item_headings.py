@@ -84,9 +84,22 @@ def heading_weight(lines: list[Line], i: int, end: int, title: str, bold: bool |
 
 
 def has_agenda_ref(lines: list[Line], i: int, end: int, title: str) -> bool:
-    return bool(INLINE_AGENDA_REF.search(title)) or any(
-        AGENDA_REF.match(lines[j].text) for j in range(i + 1, min(i + 4, end))
-    )
+    return bool(INLINE_AGENDA_REF.search(title)) or agenda_ref_below(lines, i, end, title) is not None
+
+
+def agenda_ref_below(lines: list[Line], i: int, end: int, title: str) -> int | None:
+    """The "(Item X)" line under the heading at `i`, within a title that wraps
+    over two more lines at most; None when a sentence ends first (the "(Item
+    X)" then belongs to a heading below it)."""
+    for k in range(i + 1, min(i + 4, end)):
+        if AGENDA_REF.match(lines[k].text):
+            return k
+        text = lines[k].text.strip()
+        if k == i + 1 and title.rstrip().endswith((".", ":", ";")) or PARAGRAPH_START.match(text):
+            return None
+        if text.endswith((".", ":", ";")):
+            return None
+    return None
 
 
 def looks_like_heading(text: str) -> bool:
@@ -133,7 +146,7 @@ def title_continues(heading: Line, title: str, title_x: float | None, following:
         hanging = abs(following.x0 - title_x) <= SAME_X if title_x is not None else SAME_X < hang < 60
         if style.bold_signals and heading.bold and following.bold and len(text) < 100:
             # A bold title wraps under itself or under its number.
-            return is_full(heading) and (hanging or abs(hang) <= SAME_X)
+            return (is_full(heading) or bool(WRAPS_ON.search(title))) and (hanging or abs(hang) <= SAME_X)
         if not hanging or (style.bold_signals and following.bold != heading.bold):
             return False
         if point:  # a numbered point: its first paragraph, to the end of its sentence

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 
 from ..model import Line
 
-# The parts of a multi-part number: "19.03.5", "14/037"; the first part of a
-# multi-part number is short (a year, a month, an item), so "2019.5" is not one.
-MULTI_PART = r"\d{1,2}(?P<joiner>[./])\d{1,4}(?:(?P=joiner)\d{1,4}){0,2}"
+# The parts of a multi-part number: "19.03.5", "14/037", "2022/031".
+MULTI_PART = r"\d{1,4}(?P<joiner>[./])\d{1,4}(?:(?P=joiner)\d{1,4}){0,2}"
 NUMBER = rf"(?P<number>{MULTI_PART}|\d{{1,4}})"
 # A title starts with a letter, a quote or a bracket: "4.4. 4.4.10 Mr Davies" is
 # a garbled reference, not number "4.4" titled "4.4.10 Mr Davies".
@@ -39,8 +38,8 @@ WORDED = re.compile(
 BRACKETED = re.compile(rf"^\s*(?P<open>\()?(?P<number>\d{{1,3}})\)\s+{TITLE}\s*$")
 # A number alone, as the first cell of a line or a line of its own.
 BARE = re.compile(rf"^\s*(?P<open>\()?{NUMBER}(?P<stop>[.:)])?\s*$")
-# "12.03.2019": a date, not a number ("16.07.10" is minute 10 of July 2016)
-DATE_LIKE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}$")
+# "12.03.2019", "2019/03/12": a date, not a number ("16.07.10" is minute 10 of July 2016)
+DATE_LIKE = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})$")
 
 MISPRINT_COST = 0.4  # a chain may step over a number with one part misprinted, at this cost
 SKIP_COST = 0.1  # ... or over one missing number (an item minuted elsewhere)

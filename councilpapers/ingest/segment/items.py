@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from ...text.vocabulary import pattern
 from ..model import Line
 from .item_headings import (
-    AGENDA_REF, ATTENDING_NOTE, INLINE_AGENDA_REF, PARAGRAPH_START, WEB_DOC_MARK, SectionStyle, at_margin,
-    heading_weight, is_capitals, is_not_item, is_sentence, looks_like_heading, title_continues,
+    AGENDA_REF, ATTENDING_NOTE, INLINE_AGENDA_REF, PARAGRAPH_START, WEB_DOC_MARK, SectionStyle, agenda_ref_below,
+    at_margin, has_agenda_ref, heading_weight, is_capitals, is_not_item, is_sentence, looks_like_heading,
+    title_continues,
 )
 from .item_numbers import NumberedLine, bare_number, best_chain, numbered_line
 
@@ -105,8 +106,7 @@ def _number_over_title(lines: list[Line], i: int, end: int, skip: Collection[int
 
 def _reads_as_headings(lines: list[Line], chain: list[NumberedLine], end: int, style: SectionStyle) -> bool:
     headings = sum(
-        (style.bold_signals and bool(c.bold)) or INLINE_AGENDA_REF.search(c.title) is not None
-        or any(AGENDA_REF.match(lines[j].text) for j in range(c.index + 1, min(c.index + 4, end)))
+        (style.bold_signals and bool(c.bold)) or has_agenda_ref(lines, c.index, end, c.title)
         or (looks_like_heading(c.title) and not is_sentence(c.title))
         for c in chain
     )
@@ -124,22 +124,24 @@ def _item_from(lines: list[Line], i: int, end: int, number: str | None, title: s
         title = title[: ref_match.start()].rstrip()
     j = i + 1
     # The title may wrap; it runs on to an "(Item X)" line a line or two below.
-    if agenda_ref is None:
-        for k in range(i + 1, min(i + 4, end)):
-            ref = AGENDA_REF.match(lines[k].text)
-            if ref:
-                continuation = [lines[m].text.strip() for m in range(i + 1, k) if lines[m].text.strip()]
-                if all(not PARAGRAPH_START.match(text) for text in continuation):
-                    title = " ".join([title, *continuation])
-                    agenda_ref, j = ref["ref"], k + 1
-                break
+    ref_line = agenda_ref_below(lines, i, end, title) if agenda_ref is None else None
+    if ref_line is not None:
+        continuation = [lines[m].text.strip() for m in range(i + 1, ref_line) if lines[m].text.strip()]
+        title = " ".join([title, *continuation])
+        agenda_ref, j = AGENDA_REF.match(lines[ref_line].text)["ref"], ref_line + 1
     if agenda_ref is None:
         limit = MAX_TITLE_LINES[point] if lines[i].has_position else 1
         while j < end and j not in skip and j - i <= limit and title_continues(
             lines[i], title, title_x, lines[j], style, point
         ):
-            title, j = f"{title} {lines[j].text.strip()}", j + 1
+            title, j = f"{title} {_first_cell(lines[j])}", j + 1
     return ItemHeading(i, j, number, _clean_title(title), agenda_ref and agenda_ref.upper())
+
+
+def _first_cell(line: Line) -> str:
+    """A title's wrapped line without what stands in a column to its right
+    (an action's owner, a page number)."""
+    return line.cells[0].text.strip() if line.cells and len(line.cells) > 1 else line.text.strip()
 
 
 def _clean_title(title: str) -> str:

@@ -17,6 +17,7 @@ NEXT_DOCUMENT = re.compile(r"^\s*(?:Agenda Item\s+[A-Z]?\d+[a-z]?\s*$|By:\s|From
 
 
 MINUTES_KINDS = ("minutes", "web")
+SIGN_OFF_BLOCK = 3  # lines: sign-off lines this close together are one sign-off
 
 
 @dataclass
@@ -70,8 +71,17 @@ def _closing(headings: list[ItemHeading], skip: frozenset[int], end: int) -> int
     follows it ("Date of Next Meeting: …" under the chair's signature) is
     not part of an item."""
     numbered = [h.index for h in headings if h.number is not None] or [h.index for h in headings]
-    after = [i for i in skip if i > (numbered[-1] if numbered else -1)]
-    return max(after) if after else end
+    after = sorted(i for i in skip if i > (numbered[-1] if numbered else -1))
+    if not after:
+        return end
+    # The last sign-off block may take several lines (a dotted line, the date
+    # it wraps, "CHAIRPERSON"): the minutes end at its first.
+    closing = after[-1]
+    for i in reversed(after[:-1]):
+        if closing - i > SIGN_OFF_BLOCK:
+            break
+        closing = i
+    return closing
 
 
 def _items(headings: list[ItemHeading], skip: frozenset[int], end: int) -> list[MinutesItem]:

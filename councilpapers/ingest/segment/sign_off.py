@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 SIGNED = re.compile(
-    r"^\s*(?:signed\b|(?:the\s+)?chair(?:man|person|woman)?\s*['’]?\s*s\s+signature\b|signature\b)", re.IGNORECASE
+    r"^\s*(?:signed(?![a-z])|(?:the\s+)?chair(?:man|person|woman)?\s*['’]?\s*s\s+signature\b|signature\b)", re.IGNORECASE
 )
 LEADER = re.compile(r"[_.…]{5,}")
-DATED = re.compile(r"\bdated?\b", re.IGNORECASE)
+DATED = re.compile(r"(?<![a-z])dated?\b", re.IGNORECASE)
 CHAIR_ALONE = re.compile(
     r"^\s*\(?\s*(?:the\s+)?(?:chair(?:man|person|woman)?|vice[-\s]chair(?:man|person|woman)?|cadeirydd|mayor)"
     r"\s*\)?\s*$",
