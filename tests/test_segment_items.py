@@ -16,7 +16,13 @@ from councilpapers.ingest.model import ExtractedText, Line
 from councilpapers.ingest.pipeline import extract_records
 from councilpapers.ingest.readers import read_file
 from councilpapers.ingest.readers.furniture import mark_furniture
-from councilpapers.ingest.segment.item_numbers import best_chain, item_number, numbered_line, NumberedLine
+from councilpapers.ingest.readers.pdf import GarbledTextLayer, NoTextLayer
+from councilpapers.ingest.segment.item_numbers import (
+    NumberedLine,
+    best_chain,
+    item_number,
+    numbered_line,
+)
 from councilpapers.ingest.segment.sign_off import is_sign_off
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,7 +222,7 @@ def test_numbered_points_in_a_table_are_titled_by_their_first_paragraph(tmp_path
         [Piece("household in the parish.", x=27), Piece("AB/CD", x=150)],
         [Piece("3.", bold=True), Piece("Next meeting: 7 April", x=27)],
     ]]
-    items, records = items_of_pdf(tmp_path, make_layout_pdf(pages))
+    items, _ = items_of_pdf(tmp_path, make_layout_pdf(pages))
     assert numbers_and_titles(items) == [
         ("1", "AB presented the draft timetable for the plan and the consultation to be held in the summer"),
         ("2", "It was agreed that a survey would be sent to every household in the parish."),
@@ -399,8 +405,8 @@ def test_an_item_line_opening_several_pages_is_not_a_running_header():
 def test_carriage_returns_the_file_prints_are_spaces(tmp_path):
     """Some writers put a carriage return between every word of a table cell:
     the words stay one line."""
-    pdf = make_content_pdf([r"BT /F1 11 Tf 72 700 Td (Village\r Hall\r Committee) Tj ET "
-                            r"BT /F1 11 Tf 72 680 Td (Second line) Tj ET"])
+    pdf = make_content_pdf([(r"BT /F1 11 Tf 72 700 Td (Village\r Hall\r Committee) Tj ET "
+                             r"BT /F1 11 Tf 72 680 Td (Second line) Tj ET")])
     path = tmp_path / "cr.pdf"
     path.write_bytes(pdf)
     texts = [" ".join(line.text.split()) for line in read_file(path).lines]
@@ -423,7 +429,7 @@ def test_dev_minutes_items_match_their_gold(gold_file):
         pytest.skip("needs OCR (tesseract)")
     try:
         text = read_file(path)
-    except Exception:  # a garbled text layer: OCR it as ingest would
+    except (GarbledTextLayer, NoTextLayer):  # OCR it, as ingest would
         from councilpapers.ingest.ocr import ocr_pdf, ocr_unavailable_reason
 
         if ocr_unavailable_reason():

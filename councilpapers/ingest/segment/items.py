@@ -21,14 +21,27 @@ start of its text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from ...text.vocabulary import pattern
 from ..model import Line
 from .item_headings import (
-    AGENDA_REF, ATTENDING_NOTE, INLINE_AGENDA_REF, PARAGRAPH_START, WEB_DOC_MARK, SectionStyle, agenda_ref_below,
-    at_margin, has_agenda_ref, heading_weight, is_capitals, is_not_item, is_sentence, looks_like_heading,
+    AGENDA_REF,
+    ATTENDING_NOTE,
+    INLINE_AGENDA_REF,
+    PARAGRAPH_START,
+    WEB_DOC_MARK,
+    SectionStyle,
+    agenda_ref_below,
+    at_margin,
+    has_agenda_ref,
+    heading_weight,
+    is_capitals,
+    is_not_item,
+    is_sentence,
+    looks_like_heading,
     title_continues,
 )
 from .item_numbers import NumberedLine, bare_number, best_chain, numbered_line
@@ -40,6 +53,7 @@ STANDARD_ITEM = re.compile(
 )
 NOT_BOLD_PENALTY = 0.25  # a number on a line not bold, where the other numbers' lines are
 HEADING_SHARE = 0.6  # a chain is of items when this share of it reads as headings
+OPENING_ITEMS = 3  # an opening before the first numbered item is no longer than this many items
 MAX_TITLE_LINES = {False: 2, True: 4}  # lines a title may run on to: a heading's, a point's
 
 
@@ -168,8 +182,13 @@ def _unnumbered_extras(lines: list[Line], start: int, end: int, chain: list[Numb
     bold_chain = style.bold_signals and sum(bool(c.bold) for c in chain) * 2 > len(chain)
     xs = [lines[c.index].x0 for c in chain] + [c.title_x for c in chain]
     extras = list(anchored)
+    indices = [c.index for c in chain]
+    # Before the first number, a heading set like the numbered ones opens an
+    # item only in a short opening: after a long stretch of text the numbers
+    # start late, and what heads that stretch is not known to be items.
+    opening_is_short = indices[0] - start <= OPENING_ITEMS * (end - indices[0]) / len(indices)
     for i in range(start, end):
-        if i in inside or i in skip or not _has_no_number_place(chain, i):
+        if i in inside or i in skip or not _has_no_number_place(chain, indices, i):
             continue
         line = lines[i]
         if not at_margin(line) and not any(x is not None and abs(line.x0 - x) <= 6 for x in xs):
@@ -177,7 +196,9 @@ def _unnumbered_extras(lines: list[Line], start: int, end: int, chain: list[Numb
         standard = STANDARD_ITEM.match(line.text)
         if standard:
             extras.append(_run_in(i, standard, lines, end, style, skip))
-        elif bold_chain and _bold_heading_at(lines, i, end, skip) and not line.is_centred():
+        elif (bold_chain and i < indices[-1] and (i > indices[0] or opening_is_short)
+              and _bold_heading_at(lines, i, end, skip) and not line.is_centred()):
+            # Not after the last: bold headings there are an appendix's as often as an item's.
             extras.append(_item_from(lines, i, end, None, line.text.strip(), style, skip))
         else:
             continue
@@ -185,15 +206,15 @@ def _unnumbered_extras(lines: list[Line], start: int, end: int, chain: list[Numb
     return extras
 
 
-def _has_no_number_place(chain: list[NumberedLine], i: int) -> bool:
+def _has_no_number_place(chain: list[NumberedLine], indices: list[int], i: int) -> bool:
     """Line `i` lies before the first numbered item, after the last, or
-    between two whose numbers leave one out."""
-    if i < chain[0].index or i > chain[-1].index:
+    between two whose numbers leave one out (`indices`: the chain's lines)."""
+    if i < indices[0] or i > indices[-1]:
         return True
-    for before, after in zip(chain, chain[1:]):
-        if before.index < i < after.index:
-            return after.number.last - before.number.last >= 2
-    return False
+    k = bisect_left(indices, i)
+    if indices[k] == i:
+        return False
+    return chain[k].number.last - chain[k - 1].number.last >= 2
 
 
 def _run_in(i: int, standard: re.Match, lines: list[Line], end: int, style: SectionStyle,
