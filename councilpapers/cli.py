@@ -202,7 +202,8 @@ def _search_index(ctx: Context, engine: str):
 @pass_context
 def show(ctx: Context, record_id: str, fmt: str) -> None:
     """Print a record in context (its minute with resolutions, actions and
-    votes, the meeting, attendance, and where it came from), a meeting or a source."""
+    votes, the meeting, attendance, and where it came from), a meeting, or a
+    source (by id, path or file name) with what ingest made of it."""
     from .corpus.context import meeting_context, record_context
 
     store = ctx.store
@@ -218,8 +219,8 @@ def show(ctx: Context, record_id: str, fmt: str) -> None:
             render.to_json(render.meeting_with_records_json(view))
         else:
             render.meeting(view)
-    elif source := store.source(record_id):
-        render.to_json(source_json(source))
+    elif source := store.source(record_id) or store.source_named(record_id):
+        render.to_json(source_json(source)) if fmt == "json" else render.source(source)
     else:
         raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
 
@@ -233,6 +234,18 @@ def export(ctx: Context, fmt: str, output) -> None:
     from .corpus.export import export_rows
 
     render.json_lines(export_rows(ctx.store), output)
+
+
+@main.command()
+@click.option("--problems", is_flag=True, help="Only the files not fully understood, each problem on its line.")
+@format_option()
+@pass_context
+def sources(ctx: Context, problems: bool, fmt: str) -> None:
+    """The files ingested and what was made of each: documents, meetings, items,
+    decisions, attendance, and what was not understood (`show ID` for one file)."""
+    from .corpus.sources import source_summaries
+
+    render.sources(source_summaries(ctx.store, problems_only=problems), fmt, problems_only=problems)
 
 
 @main.command()

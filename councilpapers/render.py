@@ -49,7 +49,7 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
 
 
 # The column that takes what room is left; the others keep to a modest width.
-FLEX_COLUMNS = ("description", "context", "title", "long", "snippet")
+FLEX_COLUMNS = ("description", "context", "title", "long", "snippet", "file")
 NARROW = 28
 
 
@@ -160,6 +160,29 @@ def ingest_report(report, *, prefix: str = "") -> None:
         click.echo(f"note: {len(report.unread)} archived files are in formats ingest does not read "
                    f"(e.g. {report.unread[0].name})")
     click.echo(prefix + report.summary())
+    if report.not_understood:
+        click.echo(f"note: {_not_understood(report)} — see `councilpapers sources --problems`", err=True)
+
+
+def _not_understood(report) -> str:
+    """'3 of 12 files: no meeting found (2), minutes without items (1)'."""
+    kinds: dict[str, int] = {}
+    for outcome in report.not_understood:
+        for kind in dict.fromkeys(problem_kind(p) for p in outcome.problems):
+            kinds[kind] = kinds.get(kind, 0) + 1
+    ingested = sum(1 for o in report.outcomes if o.status == "ingested")
+    listed = ", ".join(f"{kind} ({n})" for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    return f"{len(report.not_understood)} of {ingested} files ingested: {listed}"
+
+
+def problem_kind(problem: str) -> str:
+    """A parse report's problem in a few words, to count files by it."""
+    for words, kind in (("no meeting", "no meeting found"), ("no items", "items not found"),
+                        ("no attendance", "attendance not found"), ("no date", "meeting without a date"),
+                        ("no text", "no text")):
+        if words in problem:
+            return kind
+    return problem
 
 
 # -- search hits --------------------------------------------------------------------
@@ -512,3 +535,44 @@ def cite(place: dict) -> str:
     page = f" p. {place['page']}" if place.get("page") else ""
     url = f" <{place['url']}>" if place.get("url") else ""
     return f"{Path(place['source']).name}{page}, line {place['line']}{url}"
+
+
+# -- sources and their parse reports --------------------------------------------------
+
+SOURCE_COLUMNS = ("file", "status", "pages", "meetings", "items", "decisions", "attendance", "problems")
+SOURCE_FIELDS = ("id", "path", "status", "pages", "documents", "meetings", "items", "decisions", "attendance",
+                 "problems")
+
+
+def sources(summaries, fmt: str, *, problems_only: bool = False) -> None:
+    """The sources as a table (with --problems, each problem on its own line) or JSON/CSV."""
+    if fmt != "table":
+        emit([s.row() for s in summaries], SOURCE_FIELDS, fmt)
+        return
+    if problems_only:
+        if not summaries:
+            click.echo("Every file was understood: each gave its meetings and items.")
+        for summary in summaries:
+            click.echo(click.style(f"{Path(summary.source.path).name}  [{summary.source.id}]", bold=True))
+            for problem in summary.problems:
+                click.echo(f"   {problem}")
+        return
+    rows = [{**s.row(), "problems": len(s.problems) or ""} for s in summaries]
+    emit(rows, SOURCE_COLUMNS, fmt)
+
+
+def source(source) -> None:
+    """A source and its parse report, for people."""
+    from .corpus.parse_report import ParseReport
+
+    click.echo(click.style(f"{Path(source.path).name}  [{source.id}]", bold=True))
+    click.echo(f"path: {source.path}")
+    layer = f", text layer {source.text_layer}" if source.text_layer else ""
+    click.echo(f"{source.format or 'unknown format'}, {source.pages or 0} pages, {source.status}{layer}")
+    if source.error:
+        click.echo(f"error: {source.error}")
+    if source.duplicate_of:
+        click.echo(f"same content as {source.duplicate_of}")
+    report = ParseReport.from_json(source.parse_report)
+    for line in report.lines() if report else []:
+        click.echo(line)

@@ -58,6 +58,11 @@ class IngestReport:
     def failures(self) -> list[FileOutcome]:
         return [outcome for outcome in self.outcomes if outcome.failed]
 
+    @property
+    def not_understood(self) -> list[FileOutcome]:
+        """Files ingested whose parse report has problems (no meeting found, minutes without items…)."""
+        return [outcome for outcome in self.outcomes if outcome.problems]
+
     def summary(self) -> str:
         """'5 files: 5 ingested, 0 unchanged, 0 failed' (duplicates only when there are some)."""
         total = len(self.outcomes)

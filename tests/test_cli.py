@@ -5,26 +5,34 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import run
 
-from councilpapers.cli import SAMPLES, main
+from councilpapers.cli import SAMPLES
 
-SHARED_PDFS = Path(__file__).resolve().parents[2] / "shared" / "pdfs"
+# The real papers the ingest test names: eight with a text layer and a web page
+# ingest, the scan and the garbled file fail.
+REAL_PAPERS = (
+    "baltimore-board-of-estimates-2020-01-15-minutes.pdf",
+    "east-palo-alto-planning-commission-2020-01-27-minutes.pdf",
+    "horsley-parish-council-2014-03-18-minutes-garbled-text-layer.pdf",
+    "kent-cabinet-2025-01-30-agenda-frontsheet.pdf",
+    "kent-cabinet-2025-01-30-finance-monitoring-report.pdf",
+    "kent-cabinet-2025-01-30-proposed-record-of-decision-24-00096.pdf",
+    "kent-county-council-2025-01-09-printed-minutes.pdf",
+    "kent-county-council-2025-02-13-budget-amendments-pack.pdf",
+    "kingston-neighbourhood-committee-2026-01-15-moderngov-agenda-page.html",
+    "kingston-neighbourhood-committee-2026-01-15-petition-report.pdf",
+    "omaha-planning-2012-10-16-scanned-no-text-layer.pdf",
+)
 
 
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
+@pytest.fixture
+def home(samples_home):
+    return samples_home
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    result = run(home, "ingest")
-    assert result.exit_code == 0, result.output
-    return home
-
-
-def test_ingest_reports_a_summary_line(home):
+def test_ingest_reports_a_summary_line(samples_home_copy):
+    home = samples_home_copy
     result = run(home, "ingest")
     assert result.exit_code == 0
     assert "5 files: 0 ingested, 5 unchanged, 0 failed" in result.output
@@ -115,7 +123,8 @@ def test_export_lines_carry_the_contract_fields(home):
     assert all(item["meeting"] in meeting_ids for item in by_type["minute_item"])
 
 
-def test_reindex_gives_the_same_answers(home):
+def test_reindex_gives_the_same_answers(samples_home_copy):
+    home = samples_home_copy
     queries = ["pupil premium", "foster carers survey", '"supported lodgings"', "Segurola"]
     before = [json.loads(run(home, "search", q, "--format", "json").output) for q in queries]
     result = run(home, "reindex")
@@ -207,11 +216,14 @@ def test_missing_path_is_reported(tmp_path):
     assert "nowhere.pdf: no such file or folder" in result.output
 
 
-@pytest.mark.skipif(not SHARED_PDFS.is_dir(), reason="../shared/pdfs is not beside this clone")
-def test_real_pdfs_ingest_with_pages_and_clear_errors(tmp_path):
+def test_real_pdfs_ingest_with_pages_and_clear_errors(shared_file, tmp_path):
     home = tmp_path / "home"
+    papers = tmp_path / "papers"  # the named papers only, whatever else ../shared holds
+    papers.mkdir()
+    for name in REAL_PAPERS:
+        shutil.copy(shared_file(f"pdfs/{name}"), papers / name)
     # Without OCR (tests/test_ingest_ocr.py has it): the scan and the garbled file fail clearly.
-    result = run(home, "ingest", "--no-ocr", str(SHARED_PDFS))
+    result = run(home, "ingest", "--no-ocr", str(papers))
     assert result.exit_code == 1
     assert "11 files: 9 ingested, 0 unchanged, 2 failed" in result.output
     assert "omaha-planning-2012-10-16-scanned-no-text-layer.pdf: no text layer" in result.output

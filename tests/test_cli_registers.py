@@ -4,20 +4,12 @@ or a researcher would ask."""
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from councilpapers.cli import main
+from helpers import run
 
 
-def run(home, *args):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    assert run(home, "ingest").exit_code == 0
-    return home
+@pytest.fixture
+def home(samples_home):
+    return samples_home
 
 
 def test_actions_by_owner_find_every_form_of_the_name_newest_first(home):

@@ -6,17 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from councilpapers.cli import main
+from helpers import run
 
 CPP_MAY = "mtg-2016-05-26-corporate-parenting-panel"
 PACK = "kent-corporate-parenting-panel-2016-07-20-agenda-pack.txt"
 WEB = "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt"
-
-
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
 
 
 def hits(home: Path, *args: str) -> list[dict]:
@@ -25,11 +19,9 @@ def hits(home: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    assert run(home, "ingest").exit_code == 0
-    return home
+@pytest.fixture
+def home(samples_home):
+    return samples_home
 
 
 def test_phrase(home):
@@ -161,7 +153,8 @@ def test_similar(home):
     assert run(home, "similar", "no-such-id").exit_code == 2
 
 
-def test_tantivy_engine_answers_the_same(home):
+def test_tantivy_engine_answers_the_same(samples_home_copy):  # the first search builds its index
+    home = samples_home_copy
     pytest.importorskip("tantivy")
     # A search only reads: the Tantivy index is built once, by reindex.
     assert "reindex --engine tantivy" in run(home, "search", "pupil premium", "--engine", "tantivy").output

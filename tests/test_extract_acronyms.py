@@ -1,14 +1,10 @@
 """Acronyms: defined in brackets, reversed, in glossary lines and in a scorecard key."""
 
 import pytest
+from helpers import lines_of
 
 from councilpapers.corpus.records import Acronym
 from councilpapers.ingest.extractors.acronyms import find_acronyms, merge_glossary
-from councilpapers.ingest.model import Line
-
-
-def lines_of(text: str, first: int = 1) -> list[Line]:
-    return [Line(n, 1, t) for n, t in enumerate(text.splitlines(), first)]
 
 
 def pairs(text: str) -> list[tuple[str, str]]:

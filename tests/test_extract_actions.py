@@ -2,14 +2,11 @@
 action-plan tables, written the way councils print them."""
 
 from datetime import date
-from textwrap import dedent
+
+from helpers import as_lines
 
 from councilpapers.ingest.extractors.actions import find_action_plan_rows, find_actions
 from councilpapers.ingest.model import Line
-
-
-def as_lines(text: str) -> list[Line]:
-    return [Line(n, 1, t) for n, t in enumerate(dedent(text).strip("\n").splitlines(), 1)]
 
 
 def actions(text: str, attendees=(), context=None):

@@ -1,18 +1,12 @@
 """Figures: money, percentages and counts, as council papers print them."""
 
-from pathlib import Path
-
 import pytest
+from helpers import lines_of
 
 from councilpapers.ingest.extractors.figures import find_figures
 from councilpapers.ingest.model import Line
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-BUDGET_PACK = SHARED / "pdfs" / "kent-county-council-2025-02-13-budget-amendments-pack.pdf"
-
-
-def lines_of(text: str, first: int = 1) -> list[Line]:
-    return [Line(n, 1, t) for n, t in enumerate(text.splitlines(), first)]
+BUDGET_PACK = "pdfs/kent-county-council-2025-02-13-budget-amendments-pack.pdf"
 
 
 def figures(text: str, kind: str | None = None):
@@ -168,12 +162,10 @@ def test_context_is_at_most_300_characters_and_keeps_the_figure():
     assert "£8m" in found.context
 
 
-def test_real_kent_budget_pack_money_with_pages():
-    if not BUDGET_PACK.is_file():
-        pytest.skip(f"{BUDGET_PACK} is not available")
+def test_real_kent_budget_pack_money_with_pages(shared_file):
     from councilpapers.ingest.readers import read_file
 
-    lines = read_file(BUDGET_PACK).body()
+    lines = read_file(shared_file(BUDGET_PACK)).body()
     money = [(f.text, f.value, lines[f.index].page) for f in find_figures(lines) if f.kind == "money"]
     assert len(money) >= 30
     assert all(page for _, _, page in money)

@@ -9,17 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import run
 
-from councilpapers.cli import main
 from councilpapers.corpus.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "moderngov"))
 from moderngov_server import ModernGovServer  # noqa: E402  (the local test site)
-
-
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
 
 
 @pytest.fixture(scope="module")

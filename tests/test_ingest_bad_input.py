@@ -8,10 +8,10 @@ import json
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
+from helpers import run
 from pdf_factory import make_pdf, make_zero_page_pdf
 
-from councilpapers.cli import SAMPLES, main
+from councilpapers.cli import SAMPLES
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.manager import ingest_paths
 from councilpapers.search.documents import INDEXED_TYPES
@@ -19,10 +19,6 @@ from councilpapers.search.documents import INDEXED_TYPES
 WEBPAGE = SAMPLES / "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt"
 MINUTES = [["MINUTES of a meeting of the Parish Council held on 18 March 2014",
             "1. Apologies", "Apologies were received from Cllr Smith."]]
-
-
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
 
 
 def errors(output: str) -> list[str]:

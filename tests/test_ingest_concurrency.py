@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from click.testing import CliRunner
+from helpers import run
 
-from councilpapers.cli import SAMPLES, main
+from councilpapers.cli import SAMPLES
 from councilpapers.corpus.lock import write_lock
 from councilpapers.corpus.store import Store
 from councilpapers.search import SearchIndex
@@ -21,10 +21,6 @@ from councilpapers.search.documents import INDEXED_TYPES
 
 WEBPAGE = SAMPLES / "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt"
 COPIES = 60
-
-
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
 
 
 def stored_record_ids(store_path: Path) -> set[str]:

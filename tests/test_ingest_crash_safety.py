@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import run
 
-from councilpapers.cli import SAMPLES, main
+from councilpapers.cli import SAMPLES
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.manager import file_sha256, ingest_paths
 from councilpapers.ingest.worker import FileTask, process_file
@@ -26,10 +26,6 @@ from councilpapers.workflow import run_ingest
 
 WEBPAGE = SAMPLES / "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt"
 COPIES = 60
-
-
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
 
 
 def make_copies(folder: Path, count: int) -> list[Path]:

@@ -11,11 +11,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import run
 from pdf_factory import make_drawing_pdf, make_pdf
 
 import councilpapers.ingest.ocr as ocr
-from councilpapers.cli import main
 from councilpapers.corpus.store import Store
 
 needs_tesseract = pytest.mark.skipif(
@@ -27,10 +26,6 @@ HORSLEY = "horsley-parish-council-2014-03-18-minutes-garbled-text-layer.pdf"
 MINUTES = ["MINUTES of a meeting of the Parish Council held on 18 March 2014",
            "1. Apologies for absence", "Apologies were received from Councillor Wheelwright.",
            "2. Village hall roof", "RESOLVED that the quotation for the roof repairs be accepted."]
-
-
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
 
 
 def source(home: Path, path: Path):
@@ -89,9 +84,9 @@ def test_blank_pages_are_a_clear_failure_after_ocr(tmp_path):
     assert "no text layer and OCR found no text either" in result.output
 
 
-def test_a_garbled_text_layer_without_ocr_is_flagged_and_not_indexed(shared_dir, tmp_path):
+def test_a_garbled_text_layer_without_ocr_is_flagged_and_not_indexed(shared_file, tmp_path):
     paper = tmp_path / HORSLEY
-    shutil.copy(shared_dir / "pdfs" / HORSLEY, paper)
+    shutil.copy(shared_file(f"pdfs/{HORSLEY}"), paper)
     home = tmp_path / "home"
     result = run(home, "ingest", "--no-ocr", str(paper))
     assert result.exit_code == 1
@@ -103,11 +98,11 @@ def test_a_garbled_text_layer_without_ocr_is_flagged_and_not_indexed(shared_dir,
 
 
 @needs_tesseract
-def test_the_real_scan_and_garbled_file_are_ocred(shared_dir, tmp_path):
+def test_the_real_scan_and_garbled_file_are_ocred(shared_file, tmp_path):
     papers = tmp_path / "papers"
     papers.mkdir()
     for name in (OMAHA, HORSLEY):
-        shutil.copy(shared_dir / "pdfs" / name, papers / name)
+        shutil.copy(shared_file(f"pdfs/{name}"), papers / name)
     home = tmp_path / "home"
     result = run(home, "ingest", "--jobs", "2", str(papers))
     assert result.exit_code == 0, result.output

@@ -8,17 +8,13 @@ import os
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
+from helpers import run
 
-from councilpapers.cli import SAMPLES, main
+from councilpapers.cli import SAMPLES
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.parallel import MIN_ITEMS_FOR_A_POOL, map_unordered
 
 WEBPAGE = SAMPLES / "kent-corporate-parenting-panel-2016-05-26-agenda-and-minutes-webpage.txt"
-
-
-def run(home: Path, *args: str):
-    return CliRunner().invoke(main, ["--home", str(home), *args])
 
 
 def exported(home: Path) -> list[str]:

@@ -1,16 +1,17 @@
 """The parse report: what ingest made of a file, and what it did not understand."""
 
+from helpers import as_lines
+
 from councilpapers.corpus.parse_report import ParseReport
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.manager import ingest_paths
-from councilpapers.ingest.model import ExtractedText, Line
+from councilpapers.ingest.model import ExtractedText
 from councilpapers.ingest.parse_report import numbering_problems
 from councilpapers.ingest.pipeline import extract
 
 
 def _extract(text: str):
-    lines = [Line(n, 1, t) for n, t in enumerate(text.strip().splitlines(), 1) if t.strip()]
-    return extract(ExtractedText("text", lines), "m.txt", "a" * 64)
+    return extract(ExtractedText("text", as_lines(text, keep_blank=False)), "m.txt", "a" * 64)
 
 
 MINUTES = """
@@ -66,3 +67,31 @@ def test_the_report_is_stored_with_its_source(tmp_path):
     (source,) = store.sources()
     report = ParseReport.from_json(source.parse_report)
     assert report.meetings[0].numbering == ["gap: 11 to 13"]
+
+
+def test_a_file_stored_by_older_extraction_rules_is_read_again(tmp_path, monkeypatch):
+    from councilpapers.ingest import manager
+
+    paper = tmp_path / "minutes.txt"
+    paper.write_text(MINUTES)
+    store = Store(tmp_path / "store.sqlite")
+    assert [o.status for o in ingest_paths([paper], store)] == ["ingested"]
+    assert [o.status for o in ingest_paths([paper], store)] == ["unchanged"]
+    monkeypatch.setattr(manager, "EXTRACTION_VERSION", manager.EXTRACTION_VERSION + 1)
+    assert [o.status for o in ingest_paths([paper], store)] == ["ingested"]
+    assert store.sources()[0].extraction == manager.EXTRACTION_VERSION
+
+
+def test_ingest_names_the_files_not_understood(tmp_path):
+    from helpers import run
+
+    (tmp_path / "minutes.txt").write_text(MINUTES)
+    (tmp_path / "walk.txt").write_text("Notes from a walk round the village green.\nThe bench needs paint.\n")
+    result = run(tmp_path / "home", "ingest", str(tmp_path))
+    assert result.exit_code == 0
+    assert "1 of 2 files ingested: no meeting found (1)" in result.stderr
+    listed = run(tmp_path / "home", "sources", "--problems")
+    assert "walk.txt" in listed.output and "minutes.txt" not in listed.output
+    assert "no meeting found" in listed.output
+    shown = run(tmp_path / "home", "show", "minutes.txt")
+    assert "meeting: Audit Committee, 2025-03-04" in shown.output and "gap: 11 to 13" in shown.output

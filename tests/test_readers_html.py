@@ -128,12 +128,11 @@ def test_binary_named_html(tmp_path):
         read_page(tmp_path, b"\x00\x01\x02garbage\xff\xfe" * 50)
 
 
-def test_real_kingston_moderngov_pages(shared_dir):
-    pages = [shared_dir / "pdfs" / "kingston-neighbourhood-committee-2026-01-15-moderngov-agenda-page.html",
-             shared_dir / "moderngov" / "fixtures" / "recorded" / "kingston-html" / "Agenda_151.html"]
-    for path in pages:
-        if not path.exists():
-            pytest.skip(f"{path} is not available")
+def test_real_kingston_moderngov_pages(shared_file):
+    pages = ["pdfs/kingston-neighbourhood-committee-2026-01-15-moderngov-agenda-page.html",
+             "moderngov/fixtures/recorded/kingston-html/Agenda_151.html"]
+    for name in pages:
+        path = shared_file(name)
         lines = texts(read_file(path))
         assert lines[:2] == [
             "Agenda, decisions and minutes",
@@ -148,8 +147,6 @@ def test_real_kingston_moderngov_pages(shared_dir):
             assert noise not in joined
 
 
-def test_real_moderngov_meeting_list_inside_aspnet_form(shared_dir):
-    path = shared_dir / "moderngov" / "fixtures" / "recorded" / "kingston-html" / "BrowseMeetings.html"
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
+def test_real_moderngov_meeting_list_inside_aspnet_form(shared_file):
+    path = shared_file("moderngov/fixtures/recorded/kingston-html/BrowseMeetings.html")
     assert "15 Jan 2026 7:30 pm - Agenda, Decisions, Minutes" in texts(read_file(path))

@@ -266,3 +266,13 @@ def test_parish_minutes_bold_numbered_item_lines():
     assert line(extracted, "Milburn Parish Council - 5th March 2019").is_centred()
     assert extracted.body_size == 12.0
 
+
+
+def test_a_carriage_return_between_words_is_a_space_not_a_line_break(tmp_path):
+    # Some writers put "\t\r \xa0" between every word of a line (a Word export):
+    # the lone CR is a character of the text layer, not the end of the line.
+    content = "BT /F1 12 Tf 72 700 Td (Riverside\\t\\r \\240Allotments\\t\\r \\240Group) Tj ET"
+    path = tmp_path / "words.pdf"
+    path.write_bytes(make_content_pdf([content]))
+    lines = read_pdf(path).body()
+    assert [line.text for line in lines] == ["Riverside Allotments Group"]

@@ -1,21 +1,11 @@
 """Agenda items on a front sheet, and where the front sheet ends, from small
 front sheets written the way councils print them."""
 
-from pathlib import Path
-
 import pytest
+from helpers import lines_of
 
-from councilpapers.ingest.model import Line
 from councilpapers.ingest.segment.agenda import find_agenda_items, front_sheet_end
 from councilpapers.ingest.segment.meetings import find_meeting_headings
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def lines_of(text: str, keep_blank: bool = True) -> list[Line]:
-    """As the brief's fixtures build them; readers drop the blank lines but keep the numbering."""
-    lines = [Line(n, 1, t) for n, t in enumerate(text.splitlines(), 1)]
-    return lines if keep_blank else [line for line in lines if line.text.strip()]
 
 
 def items_of(text: str, keep_blank: bool = True):
@@ -217,10 +207,8 @@ def test_front_sheet_ends_where_the_next_document_starts(opening, first_line):
     assert lines[end].text == first_line
 
 
-def test_kent_cabinet_front_sheet_pdf():
-    path = SHARED / "pdfs" / "kent-cabinet-2025-01-30-agenda-frontsheet.pdf"
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
+def test_kent_cabinet_front_sheet_pdf(shared_file):
+    path = shared_file("pdfs/kent-cabinet-2025-01-30-agenda-frontsheet.pdf")
     from councilpapers.ingest.readers import read_file
 
     lines = read_file(path).body()

@@ -1,14 +1,9 @@
 """Report cover sheets (By:/From:, To:, Subject:, Decision No: …) written the
 way councils print them."""
 
-from councilpapers.ingest.model import Line
+from helpers import lines_of
+
 from councilpapers.ingest.segment.cover_sheets import find_cover_sheets, title_case
-
-
-def lines_of(text: str, keep_blank: bool = True) -> list[Line]:
-    lines = [Line(n, 1, t) for n, t in enumerate(text.splitlines(), 1)]
-    return lines if keep_blank else [line for line in lines if line.text.strip()]
-
 
 VERBAL_UPDATES = """\
 2. RESOLVED that the information set out in the report be noted, with thanks.

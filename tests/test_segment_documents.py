@@ -4,18 +4,12 @@ decision, appendices; and a file that is a single document."""
 from pathlib import Path
 
 import pytest
+from helpers import lines_of
 
 from councilpapers.ingest.model import Line
 from councilpapers.ingest.segment.cover_sheets import find_cover_sheets
 from councilpapers.ingest.segment.documents import split_documents
 from councilpapers.ingest.segment.meetings import find_meeting_headings
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def lines_of(text: str, keep_blank: bool = True) -> list[Line]:
-    lines = [Line(n, 1, t) for n, t in enumerate(text.splitlines(), 1)]
-    return lines if keep_blank else [line for line in lines if line.text.strip()]
 
 
 def split(lines: list[Line]):
@@ -194,24 +188,21 @@ def test_a_report_file_is_titled_by_the_lines_after_its_meeting_date():
     assert document.title == "Petition Regarding Manorgate Road"
 
 
-def _read(name: str) -> list[Line]:
-    path = SHARED / "pdfs" / name
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
+def _read(path: Path) -> list[Line]:
     from councilpapers.ingest.readers import read_file
 
     return read_file(path).body()
 
 
-def test_kent_cabinet_front_sheet_pdf_is_one_agenda():
-    lines = _read("kent-cabinet-2025-01-30-agenda-frontsheet.pdf")
+def test_kent_cabinet_front_sheet_pdf_is_one_agenda(shared_file):
+    lines = _read(shared_file("pdfs/kent-cabinet-2025-01-30-agenda-frontsheet.pdf"))
     [document] = split(lines)
     assert (document.kind, document.index, document.end) == ("agenda", 0, len(lines))
     assert document.title == "Agenda - Cabinet, Thursday 30 January 2025"
 
 
-def test_kent_record_of_decision_pdf_is_a_letter_then_the_record():
-    lines = _read("kent-cabinet-2025-01-30-proposed-record-of-decision-24-00096.pdf")
+def test_kent_record_of_decision_pdf_is_a_letter_then_the_record(shared_file):
+    lines = _read(shared_file("pdfs/kent-cabinet-2025-01-30-proposed-record-of-decision-24-00096.pdf"))
     letter, record = split(lines)
     assert (letter.kind, letter.index) == ("other", 0)
     assert record.kind == "other"

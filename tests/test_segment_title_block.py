@@ -2,17 +2,16 @@
 layouts of councils other than the samples' (every paper here is made up)."""
 
 from datetime import date
-from textwrap import dedent
+from functools import partial
 
 import pytest
+from helpers import as_lines
 
-from councilpapers.ingest.model import ExtractedText, Line
+from councilpapers.ingest.model import ExtractedText
 from councilpapers.ingest.pipeline import extract
 from councilpapers.ingest.segment.meetings import find_meeting_headings
 
-
-def lines_of(text: str) -> list[Line]:
-    return [Line(n, 1, t.strip()) for n, t in enumerate(dedent(text).strip("\n").split("\n"), 1) if t.strip()]
+lines_of = partial(as_lines, keep_blank=False)
 
 
 def opening(text: str):
@@ -159,3 +158,27 @@ def test_a_welsh_copy_names_the_same_meeting_as_the_english():
     assert (welsh.committee, welsh.date, welsh.time) == ("Llanymddyfri Town Council", date(2020, 3, 3), "19:00")
     assert welsh.venue == "Neuadd y Dref"
     assert (english.committee, english.date) == (welsh.committee, welsh.date)
+
+
+def test_a_committee_of_a_council_over_a_date_line_with_its_chamber():
+    heading = opening("""
+        WESTBURY TOWN COUNCIL
+        FINANCE AND GENERAL PURPOSES COMMITTEE
+        Monday 3rd March 2025 at 7.00pm, Council Chamber, Town Hall
+        AGENDA
+        1. Apologies
+    """)
+    assert heading.committee == "Finance and General Purposes Committee"
+    assert (heading.date, heading.time) == (date(2025, 3, 3), "19:00")
+
+
+def test_a_parish_summons():
+    heading = opening("""
+        ASHWELL PARISH COUNCIL
+        Members are hereby summoned to attend a meeting of Ashwell Parish Council to be held at the
+        Village Hall on Tuesday 8th April 2025 at 7.30pm for the purpose of transacting the following business.
+        AGENDA
+        1. Apologies for absence
+    """)
+    assert (heading.kind, heading.committee, heading.date) == ("agenda", "Ashwell Parish Council", date(2025, 4, 8))
+    assert (heading.time, heading.venue) == ("19:30", "Village Hall")

@@ -1,14 +1,8 @@
 """Recorded votes: counts, the names under them, the result and the motion."""
 
-from textwrap import dedent
+from helpers import as_lines
 
-from councilpapers.ingest.model import Line
 from councilpapers.ingest.segment.votes import find_votes
-
-
-def as_lines(text: str) -> list[Line]:
-    return [Line(n, 1, t) for n, t in enumerate(dedent(text).strip("\n").splitlines(), 1)]
-
 
 DEBATE = """
     5) Mr Gough proposed, and Mr Oakford seconded the motion that
@@ -107,10 +101,10 @@ def test_counts_without_names_are_not_a_mismatch_and_prose_is_not_a_vote():
     assert vote.motion is None
 
 
-def test_real_kent_council_recorded_votes(shared_dir):
+def test_real_kent_council_recorded_votes(shared_file):
     from councilpapers.ingest.readers import read_file
 
-    lines = read_file(shared_dir / "pdfs" / "kent-county-council-2025-01-09-printed-minutes.pdf").body()
+    lines = read_file(shared_file("pdfs/kent-county-council-2025-01-09-printed-minutes.pdf")).body()
     votes = find_votes(lines, 0, len(lines))
     assert [(v.for_, v.against, v.abstain, v.result) for v in votes] == [
         (14, 45, 4, "lost"),

@@ -48,6 +48,7 @@ class Source:
     # PDFs only: ok, or missing / garbled, whose text, when the source is ok, came from OCR.
     text_layer: TextLayer | None = None
     parse_report: dict | None = None  # what ingest made of it (`corpus.parse_report.ParseReport` as JSON)
+    extraction: int | None = None  # the version of the extraction rules its records come from
 
     type: ClassVar[str] = "source"
 
@@ -175,9 +176,10 @@ class Attendance(Record):
     meeting: str | None = None
     person: str | None = None  # id of the resolved person (people come with the Actions issue)
     name: str = ""
-    status: str = "present"  # present/apologies/substitute/also_present/in_attendance
+    status: str = "present"  # present/apologies/substitute/also_present/in_attendance/absent
     substitute_for: str | None = None
     role: str | None = None
+    remote: bool = False  # attending from elsewhere ("were in attendance virtually")
 
     type: ClassVar[str] = "attendance"
     id_prefix: ClassVar[str] = "att"

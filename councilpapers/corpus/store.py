@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS sources (
     duplicate_of TEXT,
     ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
     text_layer TEXT,
-    parse_report TEXT
+    parse_report TEXT,
+    extraction INTEGER
 );
 CREATE INDEX IF NOT EXISTS sources_sha ON sources(sha256);
 CREATE TABLE IF NOT EXISTS meetings (
@@ -78,7 +79,8 @@ CREATE TABLE IF NOT EXISTS source_origins (
 );
 """
 # Columns added after the first release: (table, column, type).
-ADDED_COLUMNS = (("sources", "text_layer", "TEXT"), ("sources", "parse_report", "TEXT"), ("meetings", "status", "TEXT"))
+ADDED_COLUMNS = (("sources", "text_layer", "TEXT"), ("sources", "parse_report", "TEXT"), ("meetings", "status", "TEXT"),
+                 ("sources", "extraction", "INTEGER"))
 
 
 class Store:
@@ -133,6 +135,15 @@ class Store:
         rows = self.db.execute("SELECT * FROM sources ORDER BY path").fetchall()
         return [_source(r) for r in rows]
 
+    def source_named(self, name: str) -> Source | None:
+        """The source at `name` (a path as ingested), else the one file whose name it is."""
+        row = self.db.execute("SELECT * FROM sources WHERE path = ?", (name,)).fetchone()
+        if row is None:
+            rows = self.db.execute("SELECT * FROM sources WHERE path LIKE ? ESCAPE '\\'",
+                                   ("%/" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return _source(row) if row else None
+
     def source(self, source_id: str) -> Source | None:
         row = self.db.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
         return _source(row) if row else None
@@ -146,10 +157,11 @@ class Store:
             self._delete_path(db, source.path)
             db.execute(
                 "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of, text_layer,"
-                " parse_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " parse_report, extraction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (source.id, source.path, source.sha256, source.format, source.pages,
                  source.status, source.error, source.duplicate_of, source.text_layer,
-                 json.dumps(source.parse_report, ensure_ascii=False) if source.parse_report else None),
+                 json.dumps(source.parse_report, ensure_ascii=False) if source.parse_report else None,
+                 source.extraction),
             )
             for meeting in meetings:
                 _upsert_meeting(db, meeting)
@@ -352,6 +364,7 @@ def _source(row: sqlite3.Row) -> Source:
         duplicate_of=row["duplicate_of"],
         text_layer=TextLayer(row["text_layer"]) if row["text_layer"] else None,
         parse_report=json.loads(row["parse_report"]) if row["parse_report"] else None,
+        extraction=row["extraction"],
     )
 
 

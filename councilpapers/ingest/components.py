@@ -18,7 +18,8 @@ from .model import Line
 from .pipeline import Component, Doc
 from .segment import business
 from .segment.agenda import find_agenda_items, front_sheet_end
-from .segment.attendance import find_apologies, find_attendance, find_roll_call
+from .segment.attendance import Attendees, find_apologies, find_roll_call, find_speakers, read_attendance
+from .segment.attendance_words import APOLOGIES_ITEM, PUBLIC_ITEM
 from .segment.cover_sheets import find_cover_sheets, meeting_addressed
 from .segment.documents import split_documents
 from .segment.meetings import find_meeting_headings
@@ -28,6 +29,7 @@ from .segment.votes import find_listed_votes, find_votes
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.|\(\d{1,2}\))\s*$")
 PASSAGE_CHARS = 3000
+PRESENT_STATUSES = ("present", "substitute")
 DOCUMENT_KINDS_WITH_MEETING = ("minutes", "web_minutes", "agenda")
 
 
@@ -37,15 +39,18 @@ def meetings(doc: Doc) -> None:
 
 
 def agenda(doc: Doc) -> None:
-    """A front sheet's items; the pack (or the report) is for the front sheet's meeting."""
+    """A front sheet's items; the pack (or the report) is for the front sheet's meeting.
+    A heading inside a front sheet already read (its items taken for a title
+    block) opens no second one, so no item is listed twice."""
+    read_up_to = 0
     for heading in doc.headings:
         if heading.kind == "report":
             doc.front_meeting = doc.front_meeting or doc.meeting_for(heading)
-        if heading.kind != "agenda":
+        if heading.kind != "agenda" or heading.index < read_up_to:
             continue
         doc.front_meeting = doc.meeting_for(heading)
-        found = find_agenda_items(doc.lines, heading.end, front_sheet_end(doc.lines, heading.end))
-        doc.add_all(found, meeting=doc.front_meeting)
+        read_up_to = front_sheet_end(doc.lines, heading.end)
+        doc.add_all(find_agenda_items(doc.lines, heading.end, read_up_to), meeting=doc.front_meeting)
 
 
 def reports(doc: Doc) -> None:
@@ -94,8 +99,14 @@ def minutes(doc: Doc) -> None:
 
 
 def attendance(doc: Doc) -> None:
+    """Who attended each meeting; people counted, not named, as notes of the parse report."""
     for section in doc.sections:
-        doc.add_all(_attendance(doc.lines, section), meeting=doc.meeting_for(section.heading))
+        found = _attendance(doc.lines, section)
+        doc.add_all(found.people, meeting=doc.meeting_for(section.heading))
+        for _, counted in found.counts:
+            heading = section.heading
+            meeting = " ".join(str(x) for x in (heading.committee, heading.date) if x) or "a meeting"
+            doc.notes.append(f"{meeting}: {counted.number} {counted.who} attended (counted, not named)")
 
 
 def decisions(doc: Doc) -> None:
@@ -178,26 +189,32 @@ def _passages(lines: list[Line], start: int, end: int) -> list[tuple[int, list[L
     return passages
 
 
-def _attendance(lines: list[Line], section: MinutesSection) -> list[Attendance]:
-    """The PRESENT / IN ATTENDANCE lists before the first item, then apologies and
-    substitutes written in the apologies minute (or the first)."""
+def _attendance(lines: list[Line], section: MinutesSection) -> Attendees:
+    """The attendance lists and sentences before the first item (from the
+    section's first line: a title block may hold who spoke before the meeting),
+    a roll call in the first item when no list says who was present, then the
+    apologies, substitutes and attendees written in the apologies minute (or the first)."""
     first_item = section.items[0].heading.index if section.items else section.end
-    listed = find_attendance(lines, section.heading.end, first_item)
+    found = read_attendance(lines, section.start, first_item)
     if not section.items:
-        return listed
-    apologies_item = next(
-        (i for i in section.items if "apolog" in i.heading.title.lower()), section.items[0]
-    )
-    if apologies_item.heading.rest is not None:  # "Apologies for Absence: Cllr A, Cllr B" on its heading's line
-        listed += find_attendance(lines, apologies_item.heading.body_start, apologies_item.end)
-    if not listed:
+        return found
+    if not any(p.status in PRESENT_STATUSES for p in found.people):
         first = section.items[0]
-        listed = find_roll_call(lines, first.heading.body_start, first.end)
-    prose = find_apologies(lines, apologies_item.heading.body_start, apologies_item.end, listed)
+        found.people += find_roll_call(lines, first.heading.body_start, first.end)
+    titled = [i for i in section.items if APOLOGIES_ITEM.search(i.heading.title or "")]
+    item = (titled or section.items)[0]
+    prose = find_apologies(lines, item.heading.body_start, item.end, found.people, bare_list=bool(titled))
     # A member found only as present but named as a substitute in prose is a substitute.
     substitutes = {p.name: p for p in prose if p.status == "substitute"}
-    listed = [substitutes.pop(p.name) if p.name in substitutes and p.status == "present" else p for p in listed]
-    return listed + [p for p in prose if p.status != "substitute" or p.name in substitutes]
+    found.people = [
+        substitutes.pop(p.name) if p.name in substitutes and p.status == "present" else p for p in found.people
+    ]
+    found.people += [p for p in prose if p.status != "substitute" or p.name in substitutes]
+    for other in section.items:
+        if other is not item:
+            public = bool(PUBLIC_ITEM.search(other.heading.title or ""))
+            found.people += find_speakers(lines, other.heading.body_start, other.end, found.people, public=public)
+    return found
 
 
 def _item_text(lines: list[Line]) -> str:

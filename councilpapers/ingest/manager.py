@@ -28,6 +28,7 @@ from ..corpus.records import Source, SourceStatus, TextLayer
 from ..corpus.store import Store
 from .outcome import FileOutcome, FileStatus
 from .parallel import map_unordered
+from .pipeline import EXTRACTION_VERSION
 from .readers import SUPPORTED_SUFFIXES
 from .worker import FileTask, FileWork, crashed, os_reason, process_file
 
@@ -110,9 +111,9 @@ class _Batch:
                 continue
             task = FileTask(found, key, sha, size, self.ocr)
             existing = self.store.source_at(key)
-            if existing and existing.sha256 == sha and existing.status == SourceStatus.OK:
+            if existing and existing.sha256 == sha and existing.status == SourceStatus.OK and _current(existing):
                 self._emit(FileOutcome(key, FileStatus.UNCHANGED, pages=existing.pages))
-            elif twin := self.store.ok_source_with_sha(sha, other_than=key):
+            elif (twin := self.store.ok_source_with_sha(sha, other_than=key)) and _current(twin):
                 self._store_duplicate(task, twin)
             elif sha in self._being_read:
                 self._waiting_for_twin.setdefault(sha, []).append(task)
@@ -129,6 +130,7 @@ class _Batch:
             source = Source(
                 _source_id(task.sha256, task.key), task.key, task.sha256, work.format,
                 work.pages, SourceStatus.OK, text_layer=work.text_layer, parse_report=work.report,
+                extraction=EXTRACTION_VERSION,
             )
             try:
                 self.store.replace_source(source, work.meetings, work.records)
@@ -137,7 +139,9 @@ class _Batch:
             else:
                 self._changed(task.key)
                 message = "; ".join(work.warnings)
-                self._emit(FileOutcome(task.key, FileStatus.INGESTED, message, work.pages, len(work.records)))
+                problems = list((work.report or {}).get("problems", []))
+                self._emit(FileOutcome(task.key, FileStatus.INGESTED, message, work.pages, len(work.records),
+                                       problems))
         self._being_read.pop(task.sha256, None)
         for waiting in self._waiting_for_twin.pop(task.sha256, []):
             twin = self.store.ok_source_with_sha(task.sha256, other_than=waiting.key)
@@ -153,6 +157,7 @@ class _Batch:
         self.store.replace_source(Source(
             _source_id(task.sha256, task.key), task.key, task.sha256, twin.format, twin.pages,
             SourceStatus.OK, duplicate_of=twin.id, text_layer=twin.text_layer, parse_report=twin.parse_report,
+            extraction=twin.extraction,
         ))
         self._changed(task.key)
         self._emit(FileOutcome(task.key, FileStatus.DUPLICATE, f"same content as {twin.path}", twin.pages))
@@ -189,6 +194,11 @@ def _how_read(work: FileWork) -> str:
         return f"read by OCR (text layer {work.text_layer}), {work.pages} pages"
     pages = f", {work.pages} pages" if work.pages else ""
     return f"read by the {work.format} reader{pages}"
+
+
+def _current(source: Source) -> bool:
+    """Whether a stored source's records come from the extraction rules of this version."""
+    return source.extraction == EXTRACTION_VERSION
 
 
 def _task_size(task: FileTask) -> int:

@@ -3,7 +3,7 @@ command line can read outcomes without importing the readers and extractors."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..corpus.records import StrEnum
 
@@ -22,6 +22,7 @@ class FileOutcome:
     message: str = ""
     pages: int | None = None
     records: int = 0
+    problems: list[str] = field(default_factory=list)  # what the parse report found not understood
 
     @property
     def failed(self) -> bool:

@@ -25,6 +25,12 @@ from .segment.headings import MeetingHeading
 from .segment.minutes import MinutesSection
 
 
+# Bump when a change to the extraction rules changes what ingest stores: a file
+# stored by an earlier version is then read again by the next ingest, though its
+# content is unchanged, so an upgrade reaches the papers already in a store.
+EXTRACTION_VERSION = 3
+
+
 class RecordIds:
     """Readable ids that are stable for the same content: type, content hash, line."""
 

@@ -1,8 +1,9 @@
 """People's names as council papers write them: the one place for their rules.
 
 - Titles and the gender they tell: Mr, Sir, Lord are a man's; Mrs, Ms, Miss,
-  Dame, Lady a woman's; Mx, Dr, Prof, Rev(d), Cllr, Councillor and "County
-  Councillor" (District, Borough, Town, Parish, Community …) tell none.
+  Dame, Lady a woman's; Mx, Dr, Prof, Rev(d), Cllr, Councillor (Welsh Cyng.,
+  Cynghorydd) and "County Councillor" (District, Borough, Town, Parish,
+  Community …) tell none.
   `TITLE` and `HONOUR` are regular-expression sources for patterns that find
   names in running text; `TITLE_WORDS` the one-word forms.
 - Honours written after a name: MBE, OBE, CBE, … (`HONOURS`).
@@ -57,6 +58,7 @@ TITLE_OF_FORM: dict[str, str] = {
     "Mr": "mr", "Mrs": "mrs", "Ms": "ms", "Miss": "miss", "Mx": "mx", "Dr": "dr", "Sir": "sir",
     "Dame": "dame", "Lady": "lady", "Lord": "lord", "Prof": "prof", "Professor": "prof",
     "Rev": "rev", "Revd": "rev", "Reverend": "rev", "Cllr": "cllr", "Councillor": "cllr",
+    "Cyng": "cllr", "Cynghorydd": "cllr",  # Welsh: Cynghorydd, written "Cyng."
     **{f"{council} {form}": "cllr" for council in _COUNCILS for form in ("Councillor", "Cllr")},
 }
 TITLE_WORDS = sorted(form for form in TITLE_OF_FORM if " " not in form)  # for token matchers
@@ -72,7 +74,7 @@ HONOUR = "(?:" + "|".join(sorted(HONOURS, key=len, reverse=True)) + ")"
 _HONOURS_UPPER = {honour.upper() for honour in HONOURS}
 
 # Words before a name that are neither title nor name: "the Rt Hon", "Councillors".
-_SKIPPED = {"rt", "hon", "honourable", "the", "right", "councillors"}
+_SKIPPED = {"rt", "hon", "honourable", "the", "right", "councillors", "cllrs", "cynghorwyr"}
 # Lower-case words that belong to the surname after them: "de Souza", "ap Gwilym".
 _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "le", "la", "del", "st", "ap", "ab"}
 _SURNAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]\.?")  # two letters or more, no digits
@@ -140,6 +142,7 @@ class Name:
         return "".join(g[0] for g in self.givens)
 
 
+@lru_cache(maxsize=8192)  # the same names are compared again and again (same_person)
 def parse_name(written: str) -> Name | None:
     """Title, given names and surname of a name as written; None when it is
     not a name with a surname ("the Chairman", "Amelia", "Item A1")."""

@@ -35,8 +35,10 @@ MIN_LETTER_SHARE = 0.5
 MIN_JUNK_TO_JUDGE = 20  # ignore a handful of stray control characters
 
 CID_GLYPH = re.compile(r"\(cid:\d+\)")  # how pdfminer-style tools render unmapped glyphs
-LINE = re.compile(r"[^\r\n]+")  # PDFium ends a line with "\r\n", and sometimes "\r" alone
-LONE_CR = re.compile(r"\r(?!\n)")
+# PDFium ends a line with "\r\n". A lone "\r" is a character of the text layer:
+# some writers put "\t\r \xa0" between every word of a line (seen in a Word
+# export), and it is no line break.
+LINE = re.compile(r"(?:[^\r\n]|\r(?!\n))+")
 
 LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FILE: "file could not be opened",
@@ -136,7 +138,7 @@ def _read_page(document: pdfium.PdfDocument, index: int,
     try:
         textpage = page.get_textpage()
         try:
-            text = _printed_returns_as_spaces(textpage, textpage.get_text_range())
+            text = textpage.get_text_range()
             marked = _mark_hyphens(text)
             spans = line_spans(marked)
             geometry = _geometry(page)
@@ -154,23 +156,6 @@ def _read_page(document: pdfium.PdfDocument, index: int,
             textpage.close()
     finally:
         page.close()
-
-
-def _printed_returns_as_spaces(textpage: pdfium.PdfTextPage, text: str) -> str:
-    """The text with every carriage return the file itself prints (some
-    writers put "\\t\\r" between all the words of a table cell) as a space:
-    a line ends only where PDFium made the break. Character for character, so
-    the text still indexes PDFium's characters."""
-    if "\r" not in text or textpage.count_chars() != len(text):
-        return text
-    printed = [m.start() for m in LONE_CR.finditer(text)
-               if pdfium_c.FPDFText_IsGenerated(textpage.raw, m.start()) == 0]
-    if not printed:
-        return text
-    chars = list(text)
-    for index in printed:
-        chars[index] = " "
-    return "".join(chars)
 
 
 def _geometry(page: pdfium.PdfPage) -> PageGeometry:

@@ -342,10 +342,12 @@ def _visible(text: str) -> int:
     return len("".join(text.split()))
 
 
-CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc, less "\n"
+# Spaces around a control character or a no-break space between two words are
+# one space ("Horsley\t\r \xa0Neighbourhood"); plain runs of spaces stay as printed.
+SPACING_RUN = re.compile("[ \xa0]*[\x00-\x09\x0b-\x1f\x7f-\xa0][\x00-\x09\x0b-\x1f\x7f-\xa0 ]*")
 
 
 def tidy(piece: str) -> str:
     """A piece of a line of page text as the line's text shows it: control
     characters as spaces, soft hyphens inside the line dropped, stripped."""
-    return CONTROL_BUT_NEWLINE.sub(" ", piece).replace("\xad", "").strip()
+    return SPACING_RUN.sub(" ", piece.replace("\xad", "")).strip()

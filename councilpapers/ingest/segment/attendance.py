@@ -1,290 +1,325 @@
-"""Who attended: the PRESENT / ALSO PRESENT / IN ATTENDANCE / Apologies
-paragraphs under a minutes heading, a two-column "Present: Apologies" table, and
-the apologies and substitutes a first minute item writes as prose.
+"""Who attended, in the forms councils print it, between a minutes heading and
+its first item and in the apologies item:
+
+- lists under a heading above or beside them ("PRESENT: Mrs A D Allen
+  (Chairman), …", "Present" / "Councillors D Richardson (Chair) R Healey, …",
+  "PRESENNOL", "Apologies - None", "Members of the Public Mr & Mrs Godfrey, …",
+  "19.03.1 Apologies" / "Alan Armstrong, EDC") wrapping over lines, one name a
+  line, or broken after every word; read by `name_lists`;
+- a post as a heading ("Clerk: Mrs J Davies"): in attendance, with that role;
+- sentences (apologies received from …, substitutes, people who attended,
+  virtual attendance, people counted): `attendance_prose`;
+- tables (two columns of Present / Apologies, US roll calls): `attendance_tables`.
 
 A substitute comes out with status "substitute" and `substitute_for` set, never
 also as "present": the gold answers list a substitute both among those present
 and among the substitutes, so whoever counts attendance counts a "substitute" as
-present too.
+present too. A person named after a post in a list of those present ("Clerk J
+Connelly") is in attendance: an officer, not a member.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from ...corpus.records import Attendance
-from ...text.names import HONOUR, TITLE, initials, is_name, is_role_phrase, same_person
+from ...text.names import TITLE, initials, is_name, is_role_phrase, same_person
 from ..model import Line
+from ..textflow import squash
+from . import attendance_words as words
+from .attendance_prose import read_prose, read_speakers, sentences
+from .attendance_tables import TWO_COLUMNS, find_columns, find_roll_call
+from .name_lists import OCR_CLLR, Counted, is_officer, is_post, read_list
 
-LABEL = re.compile(
-    r"^\s*(?P<label>also\s+present|in\s+attendance|present|apologies(?:\s+for\s+absence)?)"
-    r"\s*(?::-?|\s[–-])\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-STATUS_OF_LABEL = {"also": "also_present", "in": "in_attendance", "present": "present", "apologies": "apologies"}
-# "Present: Apologies" over a table whose two columns the extraction runs together.
-TWO_COLUMNS = re.compile(r"^\s*(?P<left>present|apologies)\s*:?\s+(?P<right>present|apologies)\s*:?\s*$", re.IGNORECASE)
-SEPARATOR = re.compile(r",\s*|;\s*|\s+and\s+")
-SUBSTITUTE_NOTE = re.compile(r"^\s*substitut(?:e|ing)\s+for\s+(?P<absent>.+?)\s*$", re.IGNORECASE)
-MAX_PARAGRAPH_LINES = 15
+__all__ = ["Attendees", "find_apologies", "find_attendance", "find_roll_call", "find_speakers", "read_attendance"]
 
-# Prose in the apologies item.
-APOLOGIES_FROM = re.compile(r"\bapologies\b[^.]{0,60}?\bfrom\s+", re.IGNORECASE)
-AS_SUBSTITUTE = re.compile(
-    r"\s+(?:was|were)?\s*(?:present|attended|attending)\s+as\s+(?:a\s+)?substitutes?\s+for\s+", re.IGNORECASE
-)
-PARAGRAPH_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)])\s*")
+MAX_PARAGRAPH_CHARS = 4000
+ITEM_NUMBER = re.compile(r"^\s*\(?\d+(?:[./]\d+)*[.:)]?\s+")
+UNCLOSED_INITIALS = re.compile(r"(?P<name>[^,;()]*)\((?P<initials>[A-Z]{2,4})$")  # "Christina McDough (CM"
+HEADING_SEPARATOR = re.compile(r"^\s*(?::-?|[–—-])\s*")
+NAME_START = re.compile(rf"^\s+(?:{TITLE}\b|(?i:{words.PLURAL_TITLE_WORD})\b|[A-Z][\w'’\-]*\.?\s+[A-Z(])")
+# A post as a heading: "Clerk: Mrs J Davies", "Clerk to the Council – J Smith".
+ROLE_HEADING = re.compile(r"^\s*(?P<role>[A-Z][A-Za-z’'&\s-]{1,40}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)$")
 
-# Two-column table entries: "Martin Vye – Elected Member for Canterbury", "Margaret Pike (Minutes)".
-PLAIN_NAME = rf"(?:{TITLE}\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}}"
-DASH_ENTRY = re.compile(rf"^(?P<name>{PLAIN_NAME})\s+[–—-]\s+(?P<role>.*)$")
-PAREN_ENTRY = re.compile(rf"^(?P<name>{PLAIN_NAME})\s*\((?P<role>[^()]*)\)\s*$")
-SECOND_ENTRY = re.compile(rf"\s(?P<name>(?:{TITLE}\s+)?[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)\s+[–—-]\s+(?P<role>.*)$")
-MAX_ROLE_CONTINUATIONS = 2
+
+@dataclass
+class Attendees:
+    """People found, and people counted, not named, each with the index of its line."""
+
+    people: list[Attendance] = field(default_factory=list)
+    counts: list[tuple[int, Counted]] = field(default_factory=list)
+
+
+@dataclass
+class Heading:
+    status: str
+    rest: str  # what follows the heading on its line
+    role: str | None = None  # a post as the heading: "Clerk"
+    title: str | None = None  # what the heading calls them all: "Councillors present" -> "Councillor"
 
 
 def find_attendance(lines: list[Line], start: int, end: int) -> list[Attendance]:
-    """The attendance paragraphs between a minutes heading (`start`) and its
-    first item (`end`). A PRESENT entry with "(Substitute for X)" has status
-    "substitute", which counts as present (see the module docstring)."""
-    found: list[Attendance] = []
+    """The people of the attendance paragraphs and sentences between `start`
+    (a minutes heading) and `end` (its first item)."""
+    return read_attendance(lines, start, end).people
+
+
+def read_attendance(lines: list[Line], start: int, end: int) -> Attendees:
+    """People and counts between a minutes heading and its first item: lists
+    under their headings, a two-column table, and sentences in the lines between."""
+    found = Attendees()
+    unlisted: list[int] = []
     i = start
     while i < end:
-        text = lines[i].text
-        columns = TWO_COLUMNS.match(text)
-        if columns:
-            found += _columns(lines, i + 1, end, _status(columns["left"]), _status(columns["right"]))
+        table = find_columns(lines, i, end)
+        if table is not None:
+            found.people += table
             break  # the table runs to the first item
-        label = LABEL.match(text)
-        if not label:
+        heading = heading_of(lines[i].text)
+        if heading is None:
+            unlisted.append(i)
             i += 1
             continue
-        chunks, i = _paragraph(lines, i, end, label["rest"].strip())
-        found += _people(chunks, _status(label["label"]))
+        chunks, i = _paragraph(lines, i, end, heading.rest)
+        _add_list(found, chunks, heading)
+    _add_prose(found, lines, unlisted, found.people)
     return found
 
 
 def find_apologies(
-    lines: list[Line], start: int, end: int, known: Iterable[Attendance] = ()
+    lines: list[Line], start: int, end: int, known: Iterable[Attendance] = (), *, bare_list: bool = False,
 ) -> list[Attendance]:
-    """Apologies and substitutes written as prose in the apologies item:
-    "Apologies for absence had been received from Mr R Brookbank, … and Ms B Taylor.",
-    "Mr T Maddison was present as a substitute for Ms C J Cribbon, Ms M Emptage for Ms S Dunn …".
+    """Apologies and substitutes written in the apologies item: as prose
+    ("Apologies for absence had been received from Mr R Brookbank, … and Ms B
+    Taylor.", "Mr T Maddison was present as a substitute for Ms C J Cribbon, Ms
+    M Emptage for Ms S Dunn …") or, when `bare_list` (the item is titled as
+    apologies), as a list of names alone ("A Armstrong, EDC and M Armstrong").
 
     A substitution implies the absent member's apology ("Mr S J G Koowaree was present
     as a substitute for Mr M J Vye. No other apologies had been received."), so the
     absent member is an apology unless already one. People in `known` (what
     `find_attendance` found) are not repeated: a substitute already known as a
     substitute, an apology already known as an apology. A substitute known only as
-    "present" is still given, and then supersedes that entry.
+    "present" is still given, and then supersedes that entry. People said to
+    attend are in attendance unless known; those attending virtually are marked remote.
     """
-    chunks = [(i, lines[i].text.strip()) for i in range(start, end) if lines[i].text.strip()]
-    text, starts = _joined(chunks)
+    found = Attendees()
     known = list(known)
-    apologies = [p.name for p in known if p.status == "apologies"]
-    substitutes = [p.name for p in known if p.status == "substitute"]
-    found: list[Attendance] = []
+    first = next((i for i in range(start, end) if lines[i].text.strip()), end)
+    if bare_list and first < end and _list_like(_text_of(lines[first])):
+        chunks, after = _paragraph(lines, first - 1, end, "")
+        _add_list(found, chunks, Heading("apologies", ""), known)
+        start = after
+    _add_prose(found, lines, list(range(start, end)), known + found.people)
+    return found.people
 
-    def add(offset: int, person: Attendance) -> None:
-        seen = apologies if person.status == "apologies" else substitutes
-        if not any(same_person(person.name, name) for name in seen):
-            seen.append(person.name)
+
+def find_speakers(
+    lines: list[Line], start: int, end: int, known: Iterable[Attendance] = (), *, public: bool = False,
+) -> list[Attendance]:
+    """People an item (other than the apologies item) says spoke at the meeting,
+    and in an item where the public speaks (`public`) those named first in its
+    sentences; not those `known` (see `attendance_prose.read_speakers`)."""
+    found = Attendees()
+    _add_prose(found, lines, list(range(start, end)), list(known),
+               read=lambda text, known_now: read_speakers(text, known_now, public=public))
+    return found.people
+
+
+def heading_of(text: str) -> Heading | None:
+    """The list heading a line starts with, and what follows it on the line:
+    "PRESENT: Mrs A D Allen", "Present" alone, "Members of the Public Mr & Mrs
+    Godfrey" (beside the names, no colon), "19.03.1 Apologies", "Clerk: J Smith"."""
+    numbered = ITEM_NUMBER.match(text)
+    body = text[numbered.end():] if numbered else text
+    match = words.HEADING.match(body.strip())
+    if match:
+        rest = body.strip()[match.end():]
+        separator = HEADING_SEPARATOR.match(rest)
+        plural = re.search(rf"(?i:{words.PLURAL_TITLE_WORD})", match.group())
+        title = words.PLURAL_TITLES[plural.group().casefold()] if plural else None
+        if separator or not rest.strip():
+            return Heading(words.status_of(match), rest[separator.end():].strip() if separator else "", title=title)
+        return Heading(words.status_of(match), rest.strip(), title=title) if NAME_START.match(rest) else None
+    post = ROLE_HEADING.match(text) if not numbered else None
+    if post and is_post(post["role"]) and _list_like(post["rest"]) and is_name(post["rest"].split(",")[0]):
+        role = post["role"].strip()
+        return Heading("in_attendance" if is_officer(role) else "present", post["rest"].strip(), role=role)
+    return None
+
+
+def _add_list(found: Attendees, chunks: list[tuple[int, str]], heading: Heading, known=()) -> None:
+    """The people and counts of a list under `heading`; apologies already known are not repeated."""
+    text, starts = _joined(chunks)
+    entries, counts = read_list(text, title=heading.title)
+    found.counts += [(_line_at(starts, c.offset), c) for c in counts]
+    for entry in entries:
+        status = heading.status
+        if status == "present" and entry.officer:
+            status = "in_attendance"
+        elif status == "present" and entry.substitute_for:
+            status = "substitute"
+        role = entry.role or heading.role
+        person = Attendance(index=_line_at(starts, entry.offset), name=entry.name, status=status,
+                            substitute_for=entry.substitute_for, role=role)
+        if not any(k.status == status and same_person(k.name, person.name) for k in known):
+            found.people.append(person)
+
+
+def _add_prose(found: Attendees, lines: list[Line], indexes: list[int], known: list[Attendance],
+               read=read_prose) -> None:
+    """What the sentences of the lines at `indexes` say, each run of adjacent
+    lines as one text; a numbered line (an item heading) starts a run."""
+    runs: list[list[int]] = []
+    for i in indexes:
+        if not lines[i].text.strip():
+            continue
+        if runs and i == runs[-1][-1] + 1 and not ITEM_NUMBER.match(lines[i].text):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        text, starts = _joined([(i, lines[i].text.strip()) for i in run])
+        prose = read(text, known)
+        for offset, person in prose.people:
             person.index = _line_at(starts, offset)
-            found.append(person)
-
-    for match in APOLOGIES_FROM.finditer(text):
-        stop = _sentence_end(text, match.end())
-        for offset, piece in _split(text[match.end() : stop], match.end()):
-            person = _person(piece, "apologies")
-            if person:
-                add(offset, person)
-    for match in AS_SUBSTITUTE.finditer(text):
-        # "Mr T Maddison was present as a substitute for Ms C J Cribbon, Ms M Emptage for Ms S Dunn"
-        begin = _sentence_start(text, match.start())
-        pieces = _split(text[match.end() : _sentence_end(text, match.end())], match.end())
-        pairs = []
-        if pieces:
-            said = text[begin : match.start()]
-            substitute = PARAGRAPH_MARK.sub("", said).strip()
-            pairs.append((begin + max(said.find(substitute), 0), substitute, *pieces[0]))
-        for offset, piece in pieces[1:]:
-            substitute, separator, absent = piece.partition(" for ")
-            if separator:
-                pairs.append((offset, substitute, offset + len(substitute) + len(separator), absent))
-        for substitute_at, substitute, absent_at, absent in pairs:
-            absent = _plain(absent)
-            if is_name(substitute) and is_name(absent):
-                add(substitute_at, Attendance(index=0, name=substitute, status="substitute", substitute_for=absent))
-                add(absent_at, Attendance(index=0, name=absent, status="apologies"))
-    return found
-
-
-def _status(label: str) -> str:
-    return STATUS_OF_LABEL[label.split()[0].lower()]
+            found.people.append(person)
+            known = [*known, person]
+        found.counts += [(_line_at(starts, c.offset), c) for c in prose.counts]
 
 
 def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tuple[int, str]], int]:
-    """A labelled paragraph wrapping over lines; returns its (index, text) chunks
+    """A list under a heading on line `i` wrapping over the lines after it; its
+    (index, text) chunks, a line that starts another entry beginning with "; ",
     and the index after it."""
     chunks = [(i, first)] if first else []
+    so_far = first
     j = i + 1
-    while j < end and j - i < MAX_PARAGRAPH_LINES:
+    while j < end and len(so_far) < MAX_PARAGRAPH_CHARS:
         k = j
         while k < end and not lines[k].text.strip():
             k += 1
         if k >= end:
             break
-        text = lines[k].text.strip()
-        if LABEL.match(text) or TWO_COLUMNS.match(text) or not _runs_on(" ".join(c for _, c in chunks), text):
+        text = _text_of(lines[k])
+        if heading_of(text) or TWO_COLUMNS.match(text) or ITEM_NUMBER.match(text):
             break
-        chunks.append((k, text))
+        joint = _joint(so_far, text)
+        if joint is None:
+            break
+        if _unclosed_initials(so_far) and chunks:  # "(CM": its ")" lost by the text layer
+            chunks[-1] = (chunks[-1][0], chunks[-1][1] + ")")
+            so_far += ")"
+        chunks.append((k, text if joint == " " or not chunks else "; " + text))
+        so_far = f"{so_far}{joint}{text}" if so_far else text
         j = k + 1
     return chunks, j
 
 
-def _runs_on(so_far: str, following: str) -> bool:
-    """Whether a list of names goes on into the next line: it stops mid-list
-    (a comma, "and", an open bracket, a title or initial waiting for a surname)
-    or the next line carries on a role ("(General Counsel)") or the list."""
-    if not so_far:
-        return bool(re.match(rf"^{TITLE}\b|^[A-Z][\w'’\-]+ [A-Z]", following))
-    if so_far.count("(") > so_far.count(")"):
-        return True
-    if re.search(rf"(?:,|;|\band|&|\b{TITLE}|\b[A-Z])$", so_far):
-        return True
-    return bool(re.match(r"^(?:\(|and\b)", following))
-
-
-def _people(chunks: list[tuple[int, str]], status: str) -> list[Attendance]:
-    text, starts = _joined(chunks)
-    found = []
-    for offset, piece in _split(text):
-        person = _person(piece, status)
-        if person:
-            person.index = _line_at(starts, offset)
-            found.append(person)
-    return found
-
-
-def _person(piece: str, status: str) -> Attendance | None:
-    """'Mrs A D Allen MBE (Chairman)' -> the name, its role, whom it substitutes for.
-    The person's own initials in brackets ("Jane Archer (JA)") are no role."""
-    notes = re.findall(r"\(([^()]*)\)?", piece)
-    name = _plain(re.sub(r"^Councillors\s+", "", piece))
-    if not is_name(name):
-        return None
-    role = substitute_for = None
-    for note in notes:
-        note = _squash(note)
-        substitute = SUBSTITUTE_NOTE.match(note)
-        if substitute:
-            substitute_for = _plain(substitute["absent"])
-        elif note and note not in initials(name):
-            role = f"{role}; {note}" if role else note
-    if substitute_for and status == "present":
-        status = "substitute"
-    return Attendance(index=0, name=name, status=status, substitute_for=substitute_for, role=role)
-
-
-def _plain(text: str) -> str:
-    """A name without its brackets, honours and trailing full stop."""
-    text = re.sub(r"\([^()]*\)?", " ", text)
-    text = re.sub(rf"(?:,?\s+{HONOUR}\b)+\s*$", "", _squash(text))
-    return text.strip(" ,.;:")
-
-
-def _split(text: str, base: int = 0) -> list[tuple[int, str]]:
-    """Split a list on ", ", ";" and " and " outside brackets, keeping where
-    each piece starts (plus `base`); an honour ("MBE (Chairman)") goes back to
-    the name before it."""
-    pieces: list[tuple[int, str]] = []
-    depth = begin = pos = 0
-    while pos <= len(text):
-        separator = SEPARATOR.match(text, pos) if depth == 0 and pos < len(text) else None
-        if pos < len(text) and not separator:
-            depth = max(depth + {"(": 1, ")": -1}.get(text[pos], 0), 0)
-            pos += 1
-            continue
-        raw = text[begin:pos]
-        piece = raw.strip()
-        if piece and pieces and re.match(rf"^{HONOUR}\b", piece):
-            pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]}, {piece}")
-        elif piece:
-            pieces.append((base + begin + len(raw) - len(raw.lstrip()), piece))
-        if not separator:
-            break
-        pos = begin = separator.end()
-    return pieces
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    """The full stop ending the sentence from `pos`; not the one after an
-    initial ("Mr P J. Oakford") or a title."""
-    for match in re.finditer(r"\.(?=\s|$)", text[pos:]):
-        word = text[: pos + match.start()].split()[-1] if text[: pos + match.start()].split() else ""
-        if re.fullmatch(rf"[A-Z]|{TITLE}", word):
-            continue
-        return pos + match.start()
-    return len(text)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    begin = 0
-    while True:
-        stop = _sentence_end(text, begin)
-        if stop >= pos:
-            return begin
-        begin = stop + 1
-
-
-def _columns(lines: list[Line], start: int, end: int, left: str, right: str) -> list[Attendance]:
-    """'Name – Role' entries, one a line with roles wrapping onto the next lines.
-    Where a line holds two entries ("Martin Vye – Elected Member for Canterbury
-    June Capuano – Clinical Manager for Children") the second is in the right-hand
-    column. Without the layout's positions a right-hand entry alone on its line
-    cannot be told from a left-hand one: it counts as left-hand."""
-    found: list[Attendance] = []
-    continuations = 0
-    closed = True  # the last entry's role cannot go on ("(Minutes)")
-    for i in range(start, end):
-        text = lines[i].text.strip()
+def _text_of(line: Line) -> str:
+    """A line's text, its cells (where the layout gives them) parted where an
+    entry ends: "M Armstrong | Clerk J Connelly"."""
+    cells = getattr(line, "cells", None)
+    if not cells or len(cells) < 2 or squash(" ".join(c.text for c in cells)) != squash(line.text):
+        return OCR_CLLR.sub("Cllr", line.text.strip())  # no cells, or cells that do not hold the whole text
+    text = ""
+    for cell in cells:
+        piece = OCR_CLLR.sub("Cllr", cell.text.strip())
         if not text:
+            text = piece
+        elif _pending(text):
+            text = f"{text} {piece}"
+        else:  # a post in its own column is the role of the name before it
+            text = f"{text}{', ' if is_role_phrase(piece) and not is_name(piece) else '; '}{piece}"
+    return text
+
+
+def _joint(so_far: str, following: str) -> str | None:
+    """How a list goes on into the next line: " " when the entry written so far
+    goes on (it stops mid-name, after a comma or "and", in a bracket, or the
+    line starts with "(" or "and"), "; " when the line starts another entry
+    (a titled name, a list, a forename alone, a name under names one a line, a
+    count), None when the list has ended."""
+    if not so_far:
+        return " " if _list_like(following) or words.counted(following) else None
+    if _sentence_ended(so_far):
+        return None
+    if so_far.count("(") > so_far.count(")") and not _unclosed_initials(so_far):
+        return " " if ")" in following or _list_like(following) else None  # a role in brackets wraps
+    if re.match(rf"^(?:\(|(?:{words.AND})\s)", following):
+        return " "
+    if words.counted(following):
+        return "; "
+    if not _list_like(following):
+        return None
+    if _pending(so_far):
+        return " "
+    starts_entry = re.match(rf"^(?:{TITLE}\b|(?i:{words.PLURAL_TITLE_WORD})\b)", following)
+    first_piece = re.split(rf",|;|\s(?:{words.AND})\s", following)[0]
+    if starts_entry or (first_piece != following and is_name(first_piece)) or len(following.split()) == 1:
+        return "; "
+    last_line = re.split(r"; ", so_far)[-1]
+    if _one_name(last_line) and _one_name(following):
+        return "; "  # names one a line: "Jane Archer" / "Alan Caudwell"
+    return None
+
+
+def _one_name(text: str) -> bool:
+    """A line that is one name and nothing else, no word of an item title in it."""
+    head = re.sub(r"\([^()]*\)", " ", text)
+    if re.search(rf",|;|\s(?:{words.AND})\s", head) or any(w.casefold() in words.ITEM_WORDS for w in head.split()):
+        return False
+    return is_name(head)
+
+
+def _pending(so_far: str) -> bool:
+    """Whether the entry written so far is unfinished: it ends on a comma,
+    "and", a title or an initial, or on a forename or a role that goes on
+    ("Robin", "Cabinet Member for Integrated Children’s")."""
+    if re.search(rf"(?:[,;&]|\s(?:{words.AND})|\b{TITLE}\.?|\b[A-Z]\.?)$", so_far):
+        return True
+    last = re.split(rf"[,;)]|\s(?:{words.AND})\s", so_far)[-1].strip()
+    if not last or last.endswith("."):
+        return False
+    if re.fullmatch(r"[A-Z][\w'’\-]*", last) and not last.isupper():
+        return not is_role_phrase(last)  # a forename waiting for its surname, not a post ("Chairman")
+    return not is_name(last) and bool(re.search(r"\s[a-z]|['’]s$", last))
+
+
+def _unclosed_initials(so_far: str) -> bool:
+    """"Christina McDough (CM": her initials, the ")" lost; "(MI" / "Service Manager)" is a role."""
+    match = UNCLOSED_INITIALS.search(so_far)
+    return bool(match) and match["initials"] in initials(match["name"])
+
+
+def _sentence_ended(text: str) -> bool:
+    spans = sentences(text)
+    return bool(spans) and spans[-1][1] < len(text.rstrip())
+
+
+def _list_like(text: str) -> bool:
+    """Whether a line is made of names: capitalised words, initials, titles,
+    honours, brackets, commas and "and" — no digits, no lower-case prose, not
+    a heading in capitals."""
+    text = re.sub(r"\([^()]*\)|\([^()]*$|^[^()]*\)", " ", text)
+    tokens = [t.strip(",;.:") for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or re.search(r"\d", text):
+        return False
+    mixed = False
+    for n, token in enumerate(tokens):
+        if re.fullmatch(rf"(?:{words.AND})", token, re.IGNORECASE) and token.islower() or token in ("&", "-", "–"):
             continue
-        entry = _entry(text)
-        if entry:
-            name, role, closed = entry
-            second = _second_entry(role) if not closed else None
-            if second:
-                role = role[: second.start()].strip()
-                found.append(Attendance(index=i, name=name, status=left, role=role))
-                name, role, status = second["name"], second["role"].strip(), right
-            else:
-                status = left
-            found.append(Attendance(index=i, name=name, status=status, role=role or None))
-            continuations = 0
-        elif found and not closed and continuations < MAX_ROLE_CONTINUATIONS:
-            found[-1].role = _squash(f"{found[-1].role or ''} {text}")
-            continuations += 1
-        elif found:
-            break
-    return found
-
-
-def _entry(text: str) -> tuple[str, str, bool] | None:
-    """(name, role, whether the role is closed) of a "Name – Role" entry; a
-    wrapped role ("Service Manager – West Kent") is no person with a role."""
-    for pattern, closed in ((PAREN_ENTRY, True), (DASH_ENTRY, False)):
-        match = pattern.match(text)
-        if match and not is_role_phrase(match["name"]):
-            return match["name"], match["role"].strip(), closed
-    return None
-
-
-def _second_entry(role: str) -> re.Match | None:
-    for match in SECOND_ENTRY.finditer(role):
-        if not is_role_phrase(match["name"]):
-            return match
-    return None
+        if token.islower() and token not in ("de", "da", "van", "von", "der", "le", "la", "ap", "ab"):
+            return False
+        if token.isupper() and len(token.replace(".", "")) > 1 and n == 0:
+            return False
+        if not token[0].isupper():
+            return False
+        mixed = mixed or (len(token) > 1 and not token.isupper())
+    return mixed
 
 
 def _joined(chunks: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
@@ -305,45 +340,3 @@ def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
             break
         index = line_index
     return index
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# US roll calls print a table: "Attendee Name  Title  Status  Arrived" then
-# "Andrei Garcia Commissioner Late 7:08 p.m.".
-ROLL_CALL_HEADER = re.compile(r"^\s*Attendee\s+Name\b.*\bStatus\b", re.IGNORECASE)
-ROLL_CALL_ROW = re.compile(
-    r"^\s*(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+"
-    r"(?P<title>(?:Vice\s+)?(?:Chair(?:person|man|woman)?|Commissioner|Alternate|Council\s*member|Mayor|"
-    r"Member|Director|Clerk|Secretary|Trustee|Supervisor|President|Comptroller|Solicitor|Alderman))\s+"
-    r"(?P<status>Present|Absent|Late|Excused|Remote)\b",
-    re.IGNORECASE,
-)
-ROLL_CALL_STATUS = {"present": "present", "late": "present", "remote": "present",
-                    "excused": "apologies", "absent": "absent"}
-
-
-def find_roll_call(lines: list[Line], start: int, end: int) -> list[Attendance]:
-    """Members from a roll-call table. "Absent" without leave is kept as its own
-    status: it is not an apology."""
-    found: list[Attendance] = []
-    in_table = False
-    for i in range(start, end):
-        text = lines[i].text
-        if ROLL_CALL_HEADER.match(text):
-            in_table = True
-            continue
-        if not in_table:
-            continue
-        row = ROLL_CALL_ROW.match(text)
-        if not row:
-            if found:
-                break
-            continue
-        found.append(Attendance(
-            index=i, name=_squash(row["name"]), status=ROLL_CALL_STATUS[row["status"].lower()],
-            role=_squash(row["title"]),
-        ))
-    return found

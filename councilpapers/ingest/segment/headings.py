@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...ingest.committees import normalise_committee
-from ...text.dates import WEEKDAYS, find_date, find_time
+from ...text.dates import DATE_PHRASE, WEEKDAYS, find_date, find_time
 from ..model import Line
 
 
@@ -51,7 +51,8 @@ MINUTES_TITLE = re.compile(
     r"^\s*(?:(?:REGULAR|SPECIAL|ADJOURNED|ANNUAL|STUDY SESSION|EMERGENCY)\s+)?"
     r"(?:(?:MEETING\s+)?MINUTES|MEETING)\s*$"
 )
-NUMBERED_LINE = re.compile(r"^\s*\d{1,3}[.)]\s")
+# An agenda's first item: "1. Apologies", "1 Apologies", "(1) Apologies", "Item 1", "A1 Apologies".
+NUMBERED_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s|(?:\(\d{1,3}\)|Item\s+\d{1,3}[.:]?|[A-Z]?\d{1,3})\s+[A-Z])")
 NOT_VENUE = re.compile(r"^\s*(?:Ask for|Telephone|Tel|Email|E-mail|Tea|Membership|Contact)\b", re.IGNORECASE)
 
 
@@ -184,7 +185,7 @@ def front_sheet(lines: list[Line]) -> MeetingHeading | None:
         name_lines: list[str] = []
         for j in range(i + 1, min(i + 6, len(lines))):
             text = lines[j].text.strip()
-            if NUMBERED_LINE.match(text):
+            if NUMBERED_LINE.match(text) and not DATE_PHRASE.match(text):
                 return None  # the items begin: "AGENDA" ended a title block above it
             when, match = find_date(text)
             if when:

@@ -77,9 +77,12 @@ HELD_IN = re.compile(r"\bheld\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z].*?)(?:\s+
 # Welsh: "Cynhaliwyd Cyfarfod … ar y 14eg Tachwedd 2018 yn yr Ystafell Ddarllen, Cwmifor."
 YN_YR = re.compile(r"\byn\s+(?:yr?\s+)?(?P<venue>[A-Z][^.;]*?)\s*(?:[.;]|$)")
 SUMMONS = re.compile(
-    r"\b(?:An?|The)\s+(?:(?:extraordinary|special|annual|ordinary|budget)\s+)?meeting\s+of\s+(?:the\s+)?"
-    r"(?P<committee>[A-Z][\w&'’ ,-]{2,80}?)\s+will\s+be\s+held\s+(?:in|at)\s+(?P<venue>.+?)\s+on\s+"
-    r"(?P<when>.+?)(?:\s+to\s+(?:deal|transact|consider)\b|[.;](?!\d)|$)",
+    r"\b(?:An?|The|summoned\s+to\s+attend\s+(?:an?|the)|notice\s+of\s+(?:an?|the))\s+"
+    r"(?:(?:extraordinary|special|annual|ordinary|budget)\s+)?meeting\s+of\s+(?:the\s+)?"
+    r"(?P<committee>[A-Z][\w&'’ ,-]{2,80}?)\s+(?:which\s+)?(?:will|is\s+to|to)\s+be\s+held\s+(?:in|at)\s+"
+    r"(?P<venue>.+?)\s+on\s+(?P<when>.+?)(?:\s+(?:to|for\s+the\s+purpose\s+of)\s+(?:deal|transact|consider)\b"
+    r"|[.;](?!\d)|$)",
+    re.IGNORECASE,
 )
 NAME_NOISE = re.compile(
     r"^\s*To\s*:?\s+(?=[A-Z])"
@@ -93,6 +96,8 @@ NAME_NOISE = re.compile(
 # "From: …", "To: Cabinet – 30 January 2025": a cover sheet's fields, read with the report.
 FIELD_LABEL = re.compile(r"^\s*[A-Z][\w/()]*(?:\s+[\w/()]+){0,3}\s*:")
 COVER_SHEET_FIELD = re.compile(r"^\s*(?:From|By|To|Subject|Report\s+(?:of|by|to|from))\s*:")
+VENUE_AFTER = re.compile(r"\s+(?:Chamber|Offices?|Rooms?|House|Hall|Building|Suite|Centre|Center)\b", re.IGNORECASE)
+COUNCIL_NAME = re.compile(r"\b(?:Council|Cyngor)\s*$", re.IGNORECASE)
 # What may follow the body word and still be the body's name: "Board of Estimates".
 NAME_TAIL = re.compile(r"^\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 AUTHORS = re.compile(r"^\s*(?:By|From|Report\s+(?:by|of|from))\b")  # a report's authors, not its body
@@ -144,12 +149,23 @@ def _name_line(block: list[Line], context: date | None) -> int | None:
     (bold, large, centred, capitals)."""
     candidates = [
         i for i, line in enumerate(block)
-        if BODY_WORDS.search(line.text) and not CONTACT.search(line.text) and not _is_sentence(line.text)
+        if _names_a_body(line.text) and not CONTACT.search(line.text) and not _is_sentence(line.text)
         and not FIELD_LABEL.match(line.text) and not AUTHORS.match(line.text)
     ]
     if not candidates:
         return None
-    return max(candidates, key=lambda i: (bool(_own_date(block[i].text, context)), _prominence(block[i]), -i))
+    best = max(candidates, key=lambda i: (bool(_own_date(block[i].text, context)), _prominence(block[i]), -i))
+    # "WESTBURY TOWN COUNCIL" over "FINANCE AND GENERAL PURPOSES COMMITTEE": the
+    # council's committee is the body that meets.
+    below = best + 1
+    if below in candidates and COUNCIL_NAME.search(block[best].text) and not COUNCIL_NAME.search(block[below].text):
+        return below
+    return best
+
+
+def _names_a_body(text: str) -> bool:
+    """A body word that is not part of a place ("Council Chamber", "Committee Room")."""
+    return any(not VENUE_AFTER.match(text, match.end()) for match in BODY_WORDS.finditer(text))
 
 
 def _prominence(line: Line) -> int:
@@ -202,7 +218,7 @@ def _meeting_date(block: list[Line], name_at: int, context: date | None) -> date
         if when:
             return when
     votes: Counter[date] = Counter()
-    text = _joined(block)
+    text = _joined([line for line in block if not _is_sentence(line.text)])  # titles, not prose or tables
     for match in list(DATE_PHRASE.finditer(text)) + list(NUMERIC_DATE.finditer(text)):
         if QUOTED_DATE.search(text[max(0, match.start() - 40) : match.start()]):
             continue

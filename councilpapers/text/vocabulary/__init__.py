@@ -10,6 +10,7 @@ a rule. Files are read once.
     counted_acronyms.txt   groups that take no plural "s" ("963 UASC")
     counted_compounds.txt  two-word units kept whole ("foster carers")
     decision_numbers.txt   how decisions are numbered ("15/00067")
+    signatory_roles.txt    posts that sign an agenda off ("General Counsel")
 """
 
 from __future__ import annotations
