@@ -111,13 +111,15 @@ def attendance(doc: Doc) -> None:
 
 def decisions(doc: Doc) -> None:
     """Resolutions in each item, and before the first (a motion to exclude the
-    press and public can come before any numbered item: it has no minute)."""
+    press and public can come before any numbered item: it has no minute). An
+    item's span starts at its heading: a minute that has no title runs its first
+    sentence on from the number ("5. It was agreed that …")."""
     for section in doc.sections:
         meeting = doc.meeting_for(section.heading)
         first_item = section.items[0].heading.index if section.items else section.end
         doc.add_all(find_resolutions(doc.lines, section.heading.end, first_item), meeting=meeting)
         for item in section.items:
-            found = find_resolutions(doc.lines, item.heading.body_start, item.end)
+            found = find_resolutions(doc.lines, item.heading.index, item.end)
             doc.add_all(found, meeting=meeting, minute=item.heading.number, title=item.heading.title,
                         item=item.record.id)
 

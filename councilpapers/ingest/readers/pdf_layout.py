@@ -344,10 +344,14 @@ def _visible(text: str) -> int:
 
 # Spaces around a control character or a no-break space between two words are
 # one space ("Horsley\t\r \xa0Neighbourhood"); plain runs of spaces stay as printed.
+# Unicode's hyphens as the hyphen-minus every rule expects; a word printed with
+# two of them ("Bartlett-\u2010Butt") has one.
+DOUBLED_HYPHEN = re.compile(r"(?<=\w)-{2,}(?=\w)")
 SPACING_RUN = re.compile("[ \xa0]*[\x00-\x09\x0b-\x1f\x7f-\xa0][\x00-\x09\x0b-\x1f\x7f-\xa0 ]*")
 
 
 def tidy(piece: str) -> str:
     """A piece of a line of page text as the line's text shows it: control
     characters as spaces, soft hyphens inside the line dropped, stripped."""
-    return SPACING_RUN.sub(" ", piece.replace("\xad", "")).strip()
+    text = SPACING_RUN.sub(" ", piece.replace("\xad", ""))
+    return DOUBLED_HYPHEN.sub("-", text.replace("\u2010", "-").replace("\u2011", "-")).strip()

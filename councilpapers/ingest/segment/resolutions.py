@@ -1,87 +1,367 @@
-"""Resolutions: "RESOLVED that …", "(4) RESOLVED that:- a) … b) …", "RESOLVED:",
-"AGREED that", with every part kept."""
+"""Resolutions: the decisions an item's minutes record, in any of the forms
+`decision_formulas` finds, each whole, with its parts a), b) or 1., 2. kept.
+
+The decision is what follows the formula ("RESOLVED that" / ":" dropped, "to"
+kept: "resolved to adopt the seat" gives "to adopt the seat"): its sentence, or
+the list it opens ("resolved to pay :" and the payees below it), or for a
+formula after the fact ("(Proposed by …, seconded by … and unanimously
+agreed)") the list or sentence before it. A decision printed twice (a web
+page's "Decision:" and "Minutes:" blocks) is one.
+"""
 
 from __future__ import annotations
 
 import re
-from ...corpus.records import Resolution
-from ..model import Line
+from bisect import bisect_right
 
-# RESOLVED in any case (minutes print "Resolved that" too); AGREED and DECIDED
-# only in capitals, since in lower case they are prose ("the Panel agreed to …").
-FORMULA = re.compile(
-    r"(?:\b(?:RESOLVED|Resolved|resolved)\b|\bAGREED\b|\bDECIDED\b)\s*(?:that\b|:-?|–|-)?\s*[,:-]*\s*"
-)
+from ...corpus.records import Resolution
+from ...text.sentences import RUNS_ON, first_sentence, last_sentence_start
+from ..model import Line
+from .decision_formulas import AFTER, BEFORE, CARRIES, LABEL, LIST, SENTENCE, Formula, find_formulas
+
 PART = re.compile(r"^\s*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+NUMBERED_PART = re.compile(r"^\s*(?P<number>\d{1,2})\.\s+\S")
 # ModernGov web pages label the blocks of an item.
-PAGE_LABEL = re.compile(r"^(?:Minutes|Decision|Voting|Recorded Vote|Additional documents)\b:?", re.IGNORECASE)
-NUMBERED_PART = re.compile(r"^\s*\d{1,2}\.\s+\S")
-NEW_PARAGRAPH = re.compile(r"^\s*(?:\d{1,2}\.(?:\s|$)|\(\d{1,2}\)\s)")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bpara)\.\s+(?=[A-Z])")
+PAGE_LABEL = re.compile(
+    r"^(?:(?:Minutes|Decision|Voting|Additional documents|Penderfyniad|Cofnodion)\s*:|Recorded Vote\b)",
+    re.IGNORECASE,
+)
+# "3. ", "(4) ", "16.07.10 ", "4.4.12iv) ", "10iii) ": a new paragraph or minute.
+NEW_PARAGRAPH = re.compile(
+    r"^\s*(?:\d{1,2}\.(?:\s|$)|\(\d{1,2}\)\s|\d{1,2}(?:[./]\s?\d{1,3}){1,5}(?:[a-z]{1,5}\))?\.?\s"
+    r"|\d{1,3}[ivx]{1,5}\)\s|[•·▪●]\s?)"
+)
+FORM_LINE = re.compile(r"_{5,}|\.{5,}|…{3,}")  # "Signed ______ Dated ____"
 OPENS_LIST = re.compile(r"(?::-?|;|\band|\bor|,)\s*$")
+ENDS_WITH_COLON = re.compile(r":-?\s*$")
+AMOUNT = re.compile(r"\d[\d,]*\.\d\d\b")
+# Words that open a new sentence at the start of a line when the line before did not end one.
+SENTENCE_OPENER = re.compile(r"^(?:The|This|These|Those|It|Its|There|They|He|She|We)\s")
+# The lead of a list of points made in discussion ("In response to questions it was said:").
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|noted|raised|made|asked|commented|discussed|highlighted|mentioned|explained|reported|stated|"
+    r"included|responded|advised)\s*:-?\s*$",
+    re.IGNORECASE,
+)
+REPORTED_SPEECH_REACH = 60  # lines: how far back a list of points made may have started
+SUBJECT_WORDS = 4  # "This was", "The motion was": a sentence's subject, not a decision
+# A motion put: "Cllr Stone proposed that …", "It was moved by … that …", "… proposed, … seconded, to …".
+MOTION = re.compile(
+    r"\b(?:propos(?:ed|al)|moved)\b.*?\b(?:that\s+(?P<that>.+)|(?P<to>to\s+.+))", re.IGNORECASE | re.DOTALL
+)
+
+
+class _Span:
+    """An item's lines as one text, so that formulas and sentences may wrap."""
+
+    def __init__(self, lines: list[Line], start: int, end: int):
+        self.lines, self.start, self.end = lines, start, end
+        self.offsets: list[int] = []
+        offset = 0
+        for i in range(start, end):
+            self.offsets.append(offset)
+            offset += len(lines[i].text) + 1
+        self.text = "\n".join(lines[i].text for i in range(start, end))
+
+    def line_at(self, offset: int) -> int:
+        """The index (in `lines`) of the line holding `offset`."""
+        return self.start + max(0, bisect_right(self.offsets, offset) - 1)
+
+    def column(self, offset: int) -> int:
+        return offset - self.offsets[self.line_at(offset) - self.start]
+
+    def offset_of(self, index: int) -> int:
+        return self.offsets[index - self.start] if index < self.end else len(self.text) + 1
 
 
 def find_resolutions(lines: list[Line], start: int, end: int) -> list[Resolution]:
     """The resolutions between `start` and `end`, each at the line of its formula."""
-    found = []
-    i = start
-    while i < end:
-        match = _formula(lines[i].text)
-        if not match:
-            i += 1
+    span = _Span(lines, start, end)
+    formulas = find_formulas(span.text)
+    found: list[Resolution] = []
+    covered = -1  # formulas inside a "Decision:" block are the block's
+    for n, formula in enumerate(formulas):
+        if formula.kind in (BEFORE, CARRIES) and any(f.formal for f in formulas[n + 1 :]):
+            if not _list_above(span, span.line_at(formula.start)):
+                continue  # "… seconded and carried. RESOLVED that …": the RESOLVED records it
+        if formula.start < covered:
             continue
-        chunks = [lines[i].text[match.end():].strip()]
-        # "RESOLVED that:" then "1. …", "2. …": numbered lines are its parts.
-        numbered_parts = not chunks[0] or chunks[0].endswith((":", ":-"))
-        j = i + 1
-        while j < end:
-            text = lines[j].text.strip()
-            if NEW_PARAGRAPH.match(lines[j].text) and not PART.match(lines[j].text):
-                if not (numbered_parts and NUMBERED_PART.match(lines[j].text)):
-                    break
-            if _formula(lines[j].text) or PAGE_LABEL.match(text):
-                break
-            is_part = bool(PART.match(text) or (numbered_parts and NUMBERED_PART.match(text)))
-            if len(chunks) > 1 and not is_part and chunks[-1].endswith(".") and any(
-                PART.match(c) or NUMBERED_PART.match(c) for c in chunks[1:]
-            ):
-                break  # the last part has ended; what follows is the minute's prose
-            if not text:
-                # A blank line ends it, unless a list of parts goes on.
-                k = j + 1
-                while k < end and not lines[k].text.strip():
-                    k += 1
-                so_far = " ".join(chunks).strip()
-                if k < end and (OPENS_LIST.search(so_far) or not so_far) and PART.match(lines[k].text):
-                    j = k
-                    continue
-                break
-            chunks.append(text)
-            j += 1
-        text, parts = _text_and_parts(chunks, numbered_parts)
-        # A web page prints the decision twice (under "Decision:" and "Minutes:").
-        if text and all(not f.text.startswith(text) for f in found):
-            found.append(Resolution(index=i, text=text, parts=parts))
-        i = j
+        following = formulas[n + 1].start if n + 1 < len(formulas) else len(span.text)
+        if formula.kind == LABEL:
+            if span.text[formula.end : following].strip():
+                decision, covered = _label_block(span, formula)
+            else:
+                continue  # "Decision:" then "RESOLVED that …": the formula's
+        elif formula.weak and _in_reported_discussion(span, span.line_at(formula.start)):
+            continue
+        else:
+            decision = _decision(span, formula, following)
+        if not decision or not decision[0]:
+            continue
+        text, parts = decision
+        if not _printed_before(found, text):
+            found.append(Resolution(index=span.line_at(formula.start), text=text, parts=parts))
     return found
 
 
-def _formula(text: str) -> re.Match | None:
-    match = FORMULA.search(text)
-    if not match:
-        return None
-    before = text[: match.start()].strip()
-    # At the start of a paragraph ("3. RESOLVED", "(4) RESOLVED") or after its
-    # subject ("The Panel RESOLVED that", "It was RESOLVED that").
-    if before and not re.fullmatch(r"(?:\d{1,2}[.)]?|\(\d{1,2}\))|(?:The|the|It|it)\b.{0,40}?(?:was\s+)?", before):
-        return None
-    word = match.group(0).split()[0].strip(":-,")
-    if word.lower() == "resolved" and word == "resolved" and not before:
-        return None
-    return match
+def _decision(span: _Span, formula: Formula, following: int) -> tuple[str, list[str]] | None:
+    if formula.kind in (BEFORE, CARRIES):
+        return _decision_before(span, formula, motion_only=formula.kind == CARRIES)
+    if formula.kind == SENTENCE:
+        return _squash(first_sentence(span.text[formula.start : following])).rstrip(" ."), []
+    decision = _decision_after(span, formula, following)
+    if not decision[0] and formula.kind == AFTER:
+        return _decision_before(span, formula, motion_only=True)  # "AGREED" after the motion
+    return decision
 
 
-def _text_and_parts(chunks: list[str], numbered_parts: bool) -> tuple[str, list[str]]:
+def _printed_before(found: list[Resolution], text: str) -> bool:
+    """A web page prints the decision twice (under "Decision:" and "Minutes:"),
+    the second time perhaps cut short: "… view the full minutes text", or a
+    "Voting:" line after its first part ("1. … be approved; and")."""
+    head = re.split(r"\s*(?:\.\.\.|…)", text, maxsplit=1)[0]
+    cut_short = bool(OPENS_LIST.search(text)) or head != text
+    return any(
+        f.text == text or (cut_short and len(head) > 20 and f.text.startswith(head)) for f in found
+    )
+
+
+# -- the decision after its formula ---------------------------------------------------------------
+
+
+def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, list[str]]:
+    lines = span.lines
+    first = span.line_at(formula.end)
+    line_start = span.offset_of(first)
+    lead = lines[first].text[formula.end - line_start : limit - line_start].strip()
+    if lead.startswith((".", ")")):
+        return "", []  # "… and it was agreed." : nothing follows
+    words = span.text[formula.start : formula.end]
+    listing = formula.kind == LIST or bool(ENDS_WITH_COLON.search(words)) or _opens_a_list(lead)
+    walk = _Walk(lead if listing else _without_margin_note(lines[first], lead), listing)
+    for j in range(first + 1, span.end):
+        if walk.done() or span.offset_of(j) >= limit:
+            break
+        text = lines[j].text.strip()
+        if span.offset_of(j) + len(lines[j].text) > limit:  # the next formula starts on this line
+            before = lines[j].text[: limit - span.offset_of(j)].strip()
+            if before and walk.takes(before, j, span):
+                walk.add(before)
+            break
+        if not text:
+            if not walk.list_goes_on(j, span):
+                break
+            continue
+        if not walk.takes(text, j, span):
+            break
+        walk.add(text if walk.listing else _without_margin_note(lines[j], text))
+    return _text_and_parts(walk.chunks, walk.numbered, walk.listing)
+
+
+def _without_margin_note(line: Line, text: str) -> str:
+    """`text` (the end of `line`) without a note in the page's right-hand column
+    ("Clerk", "JN/AC Nov"), where the reader gives the line's cells."""
+    cells = getattr(line, "cells", None)
+    frame = getattr(line, "frame", None)
+    if not cells or len(cells) < 2 or frame is None or cells[-1].x0 is None:
+        return text
+    note = cells[-1].text.strip()
+    right_quarter = frame.body_centre + (frame.body_right - frame.body_centre) / 2
+    if cells[-1].x0 >= right_quarter and note and text.endswith(note) and len(note) < len(text):
+        return text[: -len(note)].rstrip()
+    return text
+
+
+def _opens_a_list(lead: str) -> bool:
+    """The decision's first sentence ends with a colon: "to pay :", "the following payments may be made :-"."""
+    return bool(ENDS_WITH_COLON.search(lead)) and not _ends_a_sentence(lead.rstrip(" :-"))
+
+
+class _Walk:
+    """The lines of a decision so far, and whether each next line belongs to it.
+    `listing`: the decision opened a list (a colon), so its lines are all kept;
+    else its first sentence is kept, and the walk stops once that has ended."""
+
+    def __init__(self, lead: str, listing: bool):
+        self.chunks = [lead]
+        self.listing = listing
+        self.numbered = not lead or listing  # "1.", "2." lines are its parts
+        self.has_parts = False
+        self.ended = not listing and _ends_a_sentence(lead)
+        self.next_number: int | None = None
+
+    def done(self) -> bool:
+        return self.ended and not self.has_parts
+
+    def add(self, text: str) -> None:
+        if PART.match(text) or (self.numbered and NUMBERED_PART.match(text)):
+            self.has_parts = True
+        if not self.listing and not self.has_parts and ENDS_WITH_COLON.search(text):
+            self.listing = self.numbered = True  # "… the following payments may be" / "made :-"
+        self.ended = not self.listing and not self.has_parts and _ends_a_sentence(text)
+        self.chunks.append(text)
+
+    def takes(self, text: str, j: int, span: _Span) -> bool:
+        is_part = bool(PART.match(text))
+        numbered_part = self._numbered_part(text)
+        if NEW_PARAGRAPH.match(text) and not is_part and not numbered_part:
+            return False
+        if PAGE_LABEL.match(text) or FORM_LINE.search(text):
+            return False
+        last = self.chunks[-1]
+        if (is_part or numbered_part) and not self.has_parts and not self.listing and AMOUNT.search(last[-12:]):
+            return False  # "… a donation of £100.00" then "xii) …": the next paragraph
+        if self.has_parts and not (is_part or numbered_part) and _complete(last):
+            return False  # the last part has ended; what follows is the minute's prose
+        if not self.listing and last and not _complete(last) and not RUNS_ON.search(last):
+            if SENTENCE_OPENER.match(text):
+                return False  # "… signed them" / "The Standing Orders Policy …": a new sentence
+        if self.listing and not self.has_parts and not is_part and not numbered_part:
+            following = span.lines[j + 1].text.strip() if j + 1 < span.end else ""
+            if _wraps_as_prose(text, following):
+                return False  # the list has ended; a paragraph of prose follows
+        if numbered_part:
+            self.next_number = int(NUMBERED_PART.match(text).group("number")) + 1
+        return True
+
+    def _numbered_part(self, text: str) -> bool:
+        """"2." continues a list opened by a colon when it is the next number."""
+        match = NUMBERED_PART.match(text)
+        if not (self.numbered and match):
+            return False
+        number = int(match.group("number"))
+        if self.next_number is not None:
+            return number == self.next_number
+        return number == 1 or f" {number - 1}. " in " " + " ".join(self.chunks) + " "
+
+    def list_goes_on(self, j: int, span: _Span) -> bool:
+        """A blank line ends the decision, unless a list of parts goes on after it."""
+        k = j + 1
+        while k < span.end and not span.lines[k].text.strip():
+            k += 1
+        last = self.chunks[-1]
+        opened = OPENS_LIST.search(last) or not " ".join(self.chunks).strip()
+        return k < span.end and bool(opened) and bool(PART.match(span.lines[k].text))
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """`text` holds the end of a sentence, its final full stop included."""
+    probe = text.rstrip() + " A"
+    return first_sentence(probe) != probe
+
+
+def _complete(text: str) -> bool:
+    """The line ends a statement: a full stop or semicolon, or an amount."""
+    text = text.rstrip()
+    return text.endswith((".", ";")) or bool(AMOUNT.search(text[-12:]))
+
+
+def _wraps_as_prose(text: str, following: str) -> bool:
+    """A sentence of several words that runs on into a line starting in lower case."""
+    return (
+        len(text.split()) >= 6 and not AMOUNT.search(text)
+        and bool(following) and following[0].islower()
+    )
+
+
+# -- the decision before its formula --------------------------------------------------------------
+
+
+def _decision_before(span: _Span, formula: Formula, motion_only: bool) -> tuple[str, list[str]] | None:
+    """The list just above the formula, else the sentence before it (for a bare
+    "Agreed", only a motion: "… proposed that X. Agreed unanimously.")."""
+    line = span.line_at(formula.start)
+    if not span.text[span.offset_of(line) : formula.start].strip(" \t("):
+        listed = _list_above(span, line)
+        if listed:
+            return _text_and_parts(listed, numbered_parts=False, listing=True)
+    before = span.text[_paragraph_floor(span, line) : formula.start]
+    sentence, start = _sentence_before(before)
+    if len(sentence.split()) <= SUBJECT_WORDS:  # "This was" seconded …: the motion is the sentence before
+        sentence, _ = _sentence_before(before[:start])
+    motion = MOTION.search(sentence)
+    if motion:
+        sentence = motion.group("that") or motion.group("to")
+    elif motion_only:
+        return None
+    return sentence.rstrip(" .,"), []
+
+
+def _sentence_before(text: str) -> tuple[str, int]:
+    """The last sentence of `text` without its closing stop, and where it starts."""
+    text = text.rstrip(" \t\n(")
+    text = text[:-1] if text.endswith(".") else text
+    start = last_sentence_start(text)
+    return _squash(text[start:]), start
+
+
+def _list_above(span: _Span, line: int) -> list[str]:
+    """The parts i), ii) … that end just above `line`: all of them from the
+    list's first when each is a payment (ends with an amount), else the last."""
+    block: list[str] = []
+    pending: list[str] = []
+    for j in range(line - 1, span.start - 1, -1):
+        text = span.lines[j].text.strip()
+        if not text or (NEW_PARAGRAPH.match(text) and not PART.match(text)) or ENDS_WITH_COLON.search(text):
+            break
+        part = PART.match(text)
+        if part:
+            block, pending = [" ".join([text, *pending]), *block], []
+            if part.group("mark") in ("a", "i", "1"):
+                break
+        elif len(pending) >= 3:
+            break
+        else:
+            pending.insert(0, text)
+    if block and not all(AMOUNT.search(entry[-12:]) for entry in block):
+        return block[-1:]
+    return block
+
+
+def _paragraph_floor(span: _Span, line: int) -> int:
+    """The offset where the paragraph holding `line` begins."""
+    for j in range(line, max(span.start, line - 15) - 1, -1):
+        text = span.lines[j].text.strip()
+        if not text:
+            return span.offset_of(j + 1)
+        if NEW_PARAGRAPH.match(text) or PART.match(text):
+            return span.offset_of(j)
+    return span.offset_of(max(span.start, line - 15))
+
+
+# -- "Decision:" blocks and reported discussion ---------------------------------------------------
+
+
+def _label_block(span: _Span, formula: Formula) -> tuple[tuple[str, list[str]], int]:
+    """A "Decision:" block: its text up to the next label."""
+    first = span.line_at(formula.end)
+    chunks = [span.lines[first].text[span.column(formula.end) :].strip()]
+    j = first + 1
+    while j < span.end and not PAGE_LABEL.match(span.lines[j].text.strip()):
+        if NEW_PARAGRAPH.match(span.lines[j].text) and not NUMBERED_PART.match(span.lines[j].text):
+            break
+        chunks.append(span.lines[j].text.strip())
+        j += 1
+    return _text_and_parts(chunks, numbered_parts=True, listing=True), span.offset_of(j)
+
+
+def _in_reported_discussion(span: _Span, line: int) -> bool:
+    """Whether `line` sits in a list of points made in discussion ("In response to
+    questions it was said: a. … It was agreed that …"), where an agreement is a
+    view reported, not the meeting's decision."""
+    for j in range(line - 1, max(span.start, line - REPORTED_SPEECH_REACH) - 1, -1):
+        text = span.lines[j].text.strip()
+        if ENDS_WITH_COLON.search(text):
+            return bool(REPORTED_SPEECH.search(text))
+        if NEW_PARAGRAPH.match(text) and not PART.match(text):
+            return False
+    return False
+
+
+# -- text -----------------------------------------------------------------------------------------
+
+
+def _text_and_parts(chunks: list[str], numbered_parts: bool, listing: bool) -> tuple[str, list[str]]:
     lines = [c for c in chunks if c]
     parts: list[str] = []
     lead: list[str] = []
@@ -97,9 +377,10 @@ def _text_and_parts(chunks: list[str], numbered_parts: bool) -> tuple[str, list[
         parts = [_squash(p) for p in parts]
         text = " ".join([lead_text, *parts]).strip() if lead_text else " ".join(parts)
         return text.rstrip(" ."), [_unmarked(p) for p in parts]
+    if listing:  # "to pay :" and the payees below it, or a block of planning observations
+        return lead_text.rstrip(" ."), []
     # One part: the resolution is the sentence the formula opens.
-    sentence = SENTENCE_END.split(lead_text, maxsplit=1)[0]
-    return sentence.rstrip(" ."), []
+    return first_sentence(lead_text).rstrip(" ."), []
 
 
 def _unmarked(part: str) -> str:
