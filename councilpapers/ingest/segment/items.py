@@ -65,6 +65,7 @@ class ItemHeading:
     title: str
     agenda_ref: str | None
     rest: str | None = None  # text of the heading line after the title, when the item's text starts on it
+    run_in: bool = False  # a standard item's title run in to its text: "Apologies for Absence: Cllr A, Cllr B"
 
 
 def find_items(lines: list[Line], start: int, end: int, skip: Collection[int] = ()) -> list[ItemHeading]:
@@ -224,7 +225,7 @@ def _run_in(i: int, standard: re.Match, lines: list[Line], end: int, style: Sect
     rest = re.sub(r"^\s*[:\-–—]?\s*", "", standard["rest"]).strip()
     if not rest:
         return _item_from(lines, i, end, None, standard["title"], style, skip)
-    return ItemHeading(i, i, None, _clean_title(standard["title"]), None, rest)
+    return ItemHeading(i, i, None, _clean_title(standard["title"]), None, rest, run_in=True)
 
 
 def _anchored_items(lines: list[Line], start: int, end: int, style: SectionStyle,
