@@ -454,3 +454,40 @@ def _alike(a: str, b: str) -> bool:
     from difflib import SequenceMatcher
 
     return a == b or SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def test_a_page_number_left_between_a_title_and_its_item_line_is_not_title():
+    lines = [Line(1, 1, "MINUTES of a meeting of the Audit Panel held at the Guildhall on Monday, 6 June 2022."),
+             Line(2, 1, "Apologies"), Line(3, 1, "(Item 1)"), Line(4, 1, "None were received."),
+             Line(5, 1, "Internal Audit Annual Opinion"), Line(6, 2, "7"), Line(7, 2, "(Item 2)"),
+             Line(8, 2, "RESOLVED that the opinion be noted.")]
+    _, records = extract_records(ExtractedText("text", lines), "panel.txt", "d" * 64)
+    items = [r for r in records if r.type == "minute_item"]
+    assert [(i.title, i.agenda_ref) for i in items] == [("Apologies", "1"), ("Internal Audit Annual Opinion", "2")]
+
+
+def test_welsh_standard_items_without_numbers():
+    items, _ = items_of_text("""
+        CYNGOR CYMUNED LLANFAIR
+        Cofnodion y cyfarfod a gynhaliwyd ar 8 Mehefin 2022
+        Ymddiheuriadau: Cyng. Ifan Morgan
+        1. COFNODION
+        Cytunwyd bod y cofnodion yn gywir.
+        2. GOHEBIAETH
+        Llythyr gan y Cyngor Sir.
+    """)
+    assert [i.number for i in items][-2:] == ["1", "2"]
+
+
+def test_a_number_alone_at_a_page_foot_over_its_title():
+    lines = [Line(1, 1, "MINUTES of a meeting of the Audit Panel held at the Guildhall on Monday, 6 June 2022."),
+             Line(2, 1, "7. Apologies"), Line(3, 1, "None were received."),
+             Line(4, 1, "8. Internal Audit Plan"), Line(5, 1, "The plan was agreed."), Line(6, 1, "9."),
+             Line(7, 2, "Treasury Management"), Line(8, 2, "The strategy was noted."),
+             Line(9, 2, "10. Work Programme"), Line(10, 2, "Noted.")]
+    _, records = extract_records(ExtractedText("text", lines), "panel.txt", "e" * 64)
+    items = [r for r in records if r.type == "minute_item"]
+    assert [(i.number, i.title) for i in items] == [
+        ("7", "Apologies"), ("8", "Internal Audit Plan"), ("9", "Treasury Management"), ("10", "Work Programme"),
+    ]
+    assert items[2].text == "The strategy was noted."

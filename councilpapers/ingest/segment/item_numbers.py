@@ -74,6 +74,11 @@ class NumberedLine:
     title_x: float | None = None  # where the title starts, when the line has cells
     weight: float = 1.0
     bold: bool | None = None
+    title_line: int | None = None  # the line the title is on, when not the number's ("9." over its title)
+
+    @property
+    def title_index(self) -> int:
+        return self.index if self.title_line is None else self.title_line
 
 
 def item_number(written: str, bracket: str = "") -> ItemNumber | None:

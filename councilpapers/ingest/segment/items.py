@@ -74,7 +74,8 @@ def find_items(lines: list[Line], start: int, end: int, skip: Collection[int] = 
     style = SectionStyle.of(lines, start, end)
     chain = _numbered_chain(lines, start, end, style, skip)
     if len(chain) >= 2 and _reads_as_headings(lines, chain, end, style):
-        items = [_item_from(lines, c.index, end, c.number.written, c.title, style, skip, c.title_x) for c in chain]
+        items = [_item_from(lines, c.index, end, c.number.written, c.title, style, skip, c.title_x, c.title_line)
+                 for c in chain]
         return sorted(items + _unnumbered_extras(lines, start, end, chain, items, style, skip), key=lambda h: h.index)
     unnumbered = (
         _anchored_items(lines, start, end, style, skip)
@@ -116,7 +117,7 @@ def _number_over_title(lines: list[Line], i: int, end: int, skip: Collection[int
     title = lines[i + 1].text.strip()
     if not looks_like_heading(title) or is_sentence(title):
         return None
-    return NumberedLine(i, number, title, lines[i + 1].x0, bold=lines[i + 1].bold)
+    return NumberedLine(i, number, title, lines[i + 1].x0, bold=lines[i + 1].bold, title_line=i + 1)
 
 
 def _reads_as_headings(lines: list[Line], chain: list[NumberedLine], end: int, style: SectionStyle) -> bool:
@@ -128,10 +129,13 @@ def _reads_as_headings(lines: list[Line], chain: list[NumberedLine], end: int, s
     return headings >= HEADING_SHARE * len(chain)
 
 
-def _item_from(lines: list[Line], i: int, end: int, number: str | None, title: str, style: SectionStyle,
-               skip: Collection[int], title_x: float | None = None, point: bool = False) -> ItemHeading:
-    """The heading at line `i`: its title run on over the lines it wraps to,
-    and the "(Item X)" it minutes."""
+def _item_from(lines: list[Line], index: int, end: int, number: str | None, title: str, style: SectionStyle,
+               skip: Collection[int], title_x: float | None = None, title_line: int | None = None,
+               point: bool = False) -> ItemHeading:
+    """The heading at line `index` (its title on `title_line`, the same line
+    unless the number stands alone above it): the title run on over the lines
+    it wraps to, and the "(Item X)" it minutes."""
+    i = index if title_line is None else title_line
     title = WEB_DOC_MARK.sub("", title).strip()
     ref_match = INLINE_AGENDA_REF.search(title)
     agenda_ref = ref_match["ref"] if ref_match else None
@@ -141,7 +145,9 @@ def _item_from(lines: list[Line], i: int, end: int, number: str | None, title: s
     # The title may wrap; it runs on to an "(Item X)" line a line or two below.
     ref_line = agenda_ref_below(lines, i, end, title) if agenda_ref is None else None
     if ref_line is not None:
-        continuation = [lines[m].text.strip() for m in range(i + 1, ref_line) if lines[m].text.strip()]
+        # A page number the reader left between a title at a page's foot and its "(Item X)" is not title.
+        continuation = [lines[m].text.strip() for m in range(i + 1, ref_line)
+                        if lines[m].text.strip() and not _is_page_number_between(lines, m, i)]
         title = " ".join([title, *continuation])
         agenda_ref, j = AGENDA_REF.match(lines[ref_line].text)["ref"], ref_line + 1
     if agenda_ref is None:
@@ -150,7 +156,7 @@ def _item_from(lines: list[Line], i: int, end: int, number: str | None, title: s
             lines[i], title, title_x, lines[j], style, point
         ):
             title, j = f"{title} {_first_cell(lines[j])}", j + 1
-    return ItemHeading(i, j, number, _clean_title(title), agenda_ref and agenda_ref.upper())
+    return ItemHeading(index, j, number, _clean_title(title), agenda_ref and agenda_ref.upper())
 
 
 def _first_cell(line: Line) -> str:
@@ -167,8 +173,8 @@ def _point_from(lines: list[Line], point: NumberedLine, end: int, style: Section
                 skip: Collection[int]) -> ItemHeading:
     """A numbered point titled by its first paragraph, its text starting with it."""
     heading = _item_from(lines, point.index, end, point.number.written, point.title, style, skip,
-                         point.title_x, point=True)
-    heading.body_start, heading.rest = point.index, point.title
+                         point.title_x, point.title_line, point=True)
+    heading.body_start, heading.rest = point.title_index, point.title
     return heading
 
 
@@ -238,14 +244,22 @@ def _anchored_items(lines: list[Line], start: int, end: int, style: SectionStyle
         ref = AGENDA_REF.match(lines[r].text)
         if not ref or r - 1 in skip:
             continue
-        first = r - 1
+        first = last = r - 1
+        if _is_page_number_between(lines, first, start):
+            first = last = first - 1
         if first - 1 >= start and first - 1 not in skip and _same_title(lines[first - 1], lines[first], style):
             first -= 1
-        title = " ".join(lines[k].text.strip() for k in range(first, r))
+        title = " ".join(lines[k].text.strip() for k in range(first, last + 1))
         if numbered_line(lines, first) or not looks_like_heading(title) or AGENDA_REF.match(lines[first].text):
             continue
         items.append(ItemHeading(first, r + 1, None, _clean_title(title), ref["ref"].upper()))
     return items
+
+
+def _is_page_number_between(lines: list[Line], i: int, start: int) -> bool:
+    """Line `i` is a page number the reader left in the text, at the top of a
+    page under the last line of the one before."""
+    return i - 1 >= start and lines[i].text.strip().isdigit() and lines[i].page != lines[i - 1].page
 
 
 def _same_title(upper: Line, lower: Line, style: SectionStyle) -> bool:

@@ -33,7 +33,7 @@ class MinutesItem:
         """The lines of the item's text: after its heading (or the rest of a
         heading line its text starts on), without the sign-off lines."""
         body = [lines[i] for i in range(self.heading.body_start, self.end) if i not in self.skip]
-        if self.heading.rest is not None and body and self.heading.body_start == self.heading.index:
+        if self.heading.rest is not None and body and self.heading.body_start not in self.skip:
             body[0] = replace(body[0], text=self.heading.rest)
         return body
 
