@@ -491,3 +491,27 @@ def test_a_number_alone_at_a_page_foot_over_its_title():
         ("7", "Apologies"), ("8", "Internal Audit Plan"), ("9", "Treasury Management"), ("10", "Work Programme"),
     ]
     assert items[2].text == "The strategy was noted."
+
+
+def test_web_page_minutes_with_bold_titles(tmp_path):
+    """A ModernGov-style page: bold titles (one followed by its document
+    link), numbered paragraphs under them; the page's bold "Items" label is
+    not an item."""
+    path = tmp_path / "minutes.html"
+    path.write_text("""<html><body><div id="modgov"><div class="mgContent">
+        <h1 class="mgMainTitleTxt">Agenda and minutes</h1>
+        <h2>Licensing Committee - Monday, 7th June, 2021 7.00 pm</h2>
+        <p>Venue: Town Hall, Bramford. View directions</p>
+        <h2 class="mgSectionTitle">Items</h2>
+        <p><strong>Apologies for Absence</strong></p>
+        <p>1. Apologies were received from Cllr D Quayle.</p>
+        <p><strong>Taxi Licensing Policy</strong> <span>PDF 90 KB</span></p>
+        <p>1. The officer introduced the revised policy.</p>
+        <p>2. RESOLVED that the policy be adopted.</p>
+        <p><strong>Gambling Statement</strong></p>
+        <p>1. RESOLVED that the statement be approved.</p>
+        </div></div></body></html>""")
+    _, records = extract_records(read_file(path), str(path), "f" * 64)
+    assert [r.title for r in records if r.type == "minute_item"] == [
+        "Apologies for Absence", "Taxi Licensing Policy", "Gambling Statement",
+    ]

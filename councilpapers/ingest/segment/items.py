@@ -77,10 +77,8 @@ def find_items(lines: list[Line], start: int, end: int, skip: Collection[int] = 
         items = [_item_from(lines, c.index, end, c.number.written, c.title, style, skip, c.title_x, c.title_line)
                  for c in chain]
         return sorted(items + _unnumbered_extras(lines, start, end, chain, items, style, skip), key=lambda h: h.index)
-    unnumbered = (
-        _anchored_items(lines, start, end, style, skip)
-        or _bold_headings(lines, start, end, style, skip)
-        or _plain_headings(lines, start, end, style, skip)
+    unnumbered = _anchored_items(lines, start, end, style, skip) or _merged(
+        _bold_headings(lines, start, end, style, skip), _plain_headings(lines, start, end, style, skip)
     )
     # Unnumbered headings hold the numbered paragraphs, so the first comes
     # first: bold rows of a table after a run of numbered points are not items.
@@ -213,6 +211,16 @@ def _unnumbered_extras(lines: list[Line], start: int, end: int, chain: list[Numb
     return extras
 
 
+def _merged(*found: list[ItemHeading]) -> list[ItemHeading]:
+    """Headings found in several ways, in line order, each once (the first
+    found of two that share a line)."""
+    merged: list[ItemHeading] = []
+    for heading in sorted((h for headings in found for h in headings), key=lambda h: h.index):
+        if not merged or heading.index >= merged[-1].body_start:
+            merged.append(heading)
+    return merged
+
+
 def _has_no_number_place(chain: list[NumberedLine], indices: list[int], i: int) -> bool:
     """Line `i` lies before the first numbered item, after the last, or
     between two whose numbers leave one out (`indices`: the chain's lines)."""
@@ -300,12 +308,15 @@ def _bold_heading_at(lines: list[Line], i: int, end: int, skip: Collection[int])
         return False
     if numbered_line(lines, i) or (is_sentence(text) and not is_capitals(text)):
         return False
-    for k in range(i + 1, min(i + 3, end)):
-        if k in skip:
-            return False
-        if not lines[k].bold or AGENDA_REF.match(lines[k].text):
-            return True
-    return False
+    following = lines[i + 1] if i + 1 < end and i + 1 not in skip else None
+    if following is None:
+        return False
+    if not following.bold or AGENDA_REF.match(following.text):
+        return True
+    # A bold line under it is the rest of its title, over text that is not bold; else another heading.
+    below = lines[i + 2] if i + 2 < end and i + 2 not in skip else None
+    return (below is not None and (not below.bold or bool(AGENDA_REF.match(below.text)))
+            and title_continues(line, text, None, following, SectionStyle(True), point=False))
 
 
 def _plain_headings(lines: list[Line], start: int, end: int, style: SectionStyle,
@@ -316,7 +327,7 @@ def _plain_headings(lines: list[Line], start: int, end: int, style: SectionStyle
     items = []
     for i in range(start, end):
         text = lines[i].text.strip()
-        if i in skip or not looks_like_heading(text):
+        if i in skip or not looks_like_heading(text) or not at_margin(lines[i]):
             continue
         k = i + 1
         while k < end and (not lines[k].text.strip() or ATTENDING_NOTE.search(lines[k].text)):
