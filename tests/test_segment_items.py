@@ -235,6 +235,7 @@ def test_numbered_points_in_a_table_are_titled_by_their_first_paragraph(tmp_path
 
 @pytest.mark.parametrize("number, written", [
     ("Item {n}", "{n}"), ("({n})", "{n}"), ("{n})", "{n}"), ("{n}.", "{n}"), ("2022/{n:03d}:", "2022/{n:03d}"),
+    ("{n}/22", "{n}/22"), ("Minute {n}/2022", "{n}/2022"),
 ])
 def test_numbering_schemes_in_plain_text(number, written):
     text = "\n".join([

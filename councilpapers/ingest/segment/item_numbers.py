@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Line
 
@@ -51,7 +51,7 @@ class ItemNumber:
 
     written: str
     parts: tuple[int, ...]
-    style: tuple[int, str, str]  # (how many parts, joiner, bracket)
+    style: tuple[int, str, str]  # (how many parts, joiner, bracket and which part counts)
 
     @property
     def last(self) -> int:
@@ -131,6 +131,24 @@ def _from_cells(line: Line, i: int) -> NumberedLine | None:
         return None
     bold = cells[1].bold if cells[1].bold is not None else cells[0].bold
     return NumberedLine(i, number, title, cells[1].x0, bold=bold)
+
+
+def heaviest_chain(candidates: list[NumberedLine]) -> list[NumberedLine]:
+    """`best_chain` counting in the last part ("14/037", "19.03.5") or, where
+    that weighs more, in the first ("37/14": the year after the number)."""
+    by_last = best_chain(candidates)
+    flipped = [replace(c, number=_counting_first(c.number)) for c in candidates if len(c.number.parts) > 1]
+    by_first = best_chain(flipped)
+    return by_first if _weight(by_first) > _weight(by_last) else by_last
+
+
+def _counting_first(number: ItemNumber) -> ItemNumber:
+    parts = number.parts[1:] + number.parts[:1]
+    return ItemNumber(number.written, parts, (*number.style[:2], number.style[2] + "first"))
+
+
+def _weight(chain: list[NumberedLine]) -> float:
+    return sum(c.weight for c in chain)
 
 
 def best_chain(candidates: list[NumberedLine]) -> list[NumberedLine]:

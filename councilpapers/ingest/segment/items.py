@@ -44,7 +44,7 @@ from .item_headings import (
     looks_like_heading,
     title_continues,
 )
-from .item_numbers import NumberedLine, bare_number, best_chain, numbered_line
+from .item_numbers import NumberedLine, bare_number, heaviest_chain, numbered_line
 
 STANDARD_ITEM = re.compile(
     rf"^\s*(?P<title>{pattern('unnumbered_items')})"
@@ -104,7 +104,7 @@ def _numbered_chain(lines: list[Line], start: int, end: int, style: SectionStyle
         for candidate in candidates:
             if not candidate.bold:
                 candidate.weight *= NOT_BOLD_PENALTY
-    return best_chain(candidates)
+    return heaviest_chain(candidates)
 
 
 def _number_over_title(lines: list[Line], i: int, end: int, skip: Collection[int]) -> NumberedLine | None:
