@@ -245,8 +245,8 @@ def _run_in(i: int, standard: re.Match, lines: list[Line], end: int, style: Sect
 def _anchored_items(lines: list[Line], start: int, end: int, style: SectionStyle,
                     skip: Collection[int]) -> list[ItemHeading]:
     """Unnumbered headings over the "(Item 5)" line of the agenda item they
-    minute, a title that wraps taken whole (its page's number between them is
-    furniture, already gone)."""
+    minute, a title that wraps taken whole, a page number between a title at a
+    page's foot and its "(Item 5)" on the next page left out."""
     items = []
     for r in range(start + 1, end):
         ref = AGENDA_REF.match(lines[r].text)
