@@ -1,9 +1,16 @@
 """Report cover sheets (By:/From:, To:, Subject:, Decision No: …) written the
 way councils print them."""
 
+from datetime import date
+
 from helpers import lines_of
 
-from councilpapers.ingest.segment.cover_sheets import find_cover_sheets, title_case
+from councilpapers.ingest.segment.cover_sheets import (
+    find_cover_sheets,
+    meeting_addressed,
+    read_cover_sheets,
+    title_case,
+)
 
 VERBAL_UPDATES = """\
 2. RESOLVED that the information set out in the report be noted, with thanks.
@@ -198,3 +205,203 @@ def test_title_case_keeps_small_words_low_and_known_acronyms():
         "Progress Report - Sufficiency, Placements and Commissioning Strategy"
     )
     assert title_case("UPDATE ON UASC ISSUES", {"UASC"}) == "Update on UASC Issues"
+
+
+# --- other councils' cover sheets ----------------------------------------------------
+
+DISTRICT_TABLE = """\
+ASHBY VALE DISTRICT COUNCIL
+Report of:        Head of Planning and Regeneration, Tom Okafor
+To:               Planning Committee
+Date:             4 March 2025
+Subject:          Local Plan Review – Issues and Options Consultation
+Wards affected:   All
+Status:           Open
+Purpose of the Report:
+To seek approval to consult on the issues and options for the Local Plan review.
+Recommendations:
+That the Committee approves the consultation document for eight weeks of public consultation.
+1. Background
+1.1 The current Local Plan was adopted in 2015.
+"""
+
+
+def test_a_district_table_report_of_to_date_subject():
+    [sheet] = read_cover_sheets(lines_of(DISTRICT_TABLE))
+    report = sheet.report
+    assert report.by == ["Head of Planning and Regeneration, Tom Okafor"]
+    assert report.to == "Planning Committee" and sheet.date == "4 March 2025"
+    assert report.subject == "Local Plan Review – Issues and Options Consultation"
+    assert report.classification == "Open"  # "Status:" is the classification's label
+    assert report.summary == "To seek approval to consult on the issues and options for the Local Plan review."
+    assert report.recommendations.startswith("That the Committee approves")
+    heading = meeting_addressed(report.to, report.index, dated=sheet.date)
+    assert (heading.committee, heading.date) == ("Planning Committee", date(2025, 3, 4))
+
+
+def test_several_authors_one_a_line_with_a_dash_and_blank_lines_between():
+    text = """\
+From:   Councillor Mia Grant, Leader of the Council
+
+        Hugo Banks, Cabinet Member for Resources and
+        Corporate Services
+
+        Lena Fox – Director of Law and Governance
+To:     Full Council, 22 May 2025
+Subject: Constitution Review
+Status: Unrestricted
+1. Introduction
+"""
+    [report] = find_cover_sheets(lines_of(text))
+    assert report.by == [
+        "Councillor Mia Grant, Leader of the Council",
+        "Hugo Banks, Cabinet Member for Resources and Corporate Services",
+        "Lena Fox – Director of Law and Governance",
+    ]
+    assert report.to == "Full Council, 22 May 2025" and report.classification == "Unrestricted"
+    assert meeting_addressed(report.to, 0).committee == "Full Council"
+
+
+def test_a_heading_that_names_the_meeting_then_report_by_without_labels():
+    text = """\
+Harbourside Area Committee
+3 March 2025
+Seafront Cycle Lane - Results of
+Informal Consultation
+Report by Priya Shah, Head of Sustainable Travel
+Lead Member: Councillor Ed Marsh, Lead Member for Transport
+Purpose of Report
+To report the results of the informal consultation on a seafront cycle lane.
+"""
+    [report] = find_cover_sheets(lines_of(text, keep_blank=False))
+    assert report.index == 0  # the report starts at its heading
+    assert report.subject == "Seafront Cycle Lane - Results of Informal Consultation"
+    assert report.by == ["Priya Shah, Head of Sustainable Travel"]  # not the Lead Member
+    assert report.to == "Harbourside Area Committee - 3 March 2025"
+    assert report.summary == "To report the results of the informal consultation on a seafront cycle lane."
+
+
+def test_report_by_in_prose_or_minutes_is_no_cover_sheet():
+    text = """\
+12. Report by the Chief Executive
+The Chief Executive presented his report on the budget.
+Report by the Treasurer
+RESOLVED that the report be noted.
+"""
+    assert find_cover_sheets(lines_of(text)) == []
+
+
+def test_an_email_header_starting_with_to_is_no_cover_sheet():
+    text = """\
+To: Committee Services
+From: parks.team@example.gov.uk
+Sent: 4 June 2025 09:12
+Subject: Playground inspection
+"""
+    assert find_cover_sheets(lines_of(text)) == []
+
+
+# --- layouts read from PDFs made here --------------------------------------------------
+
+LONG_LINE = "The review looked at every pay and display car park in the district, its tariffs, its signs and its machines."
+
+
+def _read_pdf(tmp_path, pdf: bytes):
+    from councilpapers.ingest.readers import read_file
+
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(pdf)
+    return read_file(path).body()
+
+
+def test_labels_and_values_in_two_columns_without_colons(tmp_path):
+    from pdf_factory import Piece, make_layout_pdf
+
+    lines = _read_pdf(tmp_path, make_layout_pdf([[
+        Piece("Car Parking Tariff Review", bold=True, size=22),
+        Piece("Second Quarter 2025", size=14),
+        [Piece("By", x=20), Piece("Portfolio Holder for Transport and Environment, Councillor Dana Whitfield", x=45)],
+        Piece("Director of Place, Omar Reyes", x=45),
+        Piece("Parking Services Manager", x=45),
+        [Piece("To", x=20), Piece("Transport Board - 12 June 2025", x=45)],
+        Piece("Unrestricted", x=45),
+        Piece("Contact Details", bold=True),
+        [Piece("Parking Services Manager", x=20), Piece("Lee Hart", x=90), Piece("lee.hart@example.gov.uk", x=140)],
+        Piece("1 Introduction", bold=True, size=16),
+        Piece(LONG_LINE), Piece(LONG_LINE), Piece(LONG_LINE),
+    ]]))
+    [report] = find_cover_sheets(lines)
+    assert report.index == 0  # its title, above the fields
+    assert report.subject == "Car Parking Tariff Review – Second Quarter 2025"
+    assert report.by == [
+        "Portfolio Holder for Transport and Environment, Councillor Dana Whitfield",
+        "Director of Place, Omar Reyes",
+        "Parking Services Manager",
+    ]
+    assert report.to == "Transport Board - 12 June 2025"
+    assert report.classification == "Unrestricted"  # printed under To, without a label; not the contacts
+
+
+def test_authors_split_where_a_line_was_not_full(tmp_path):
+    """'Leader,' ends well short of the margin, so the next line is another
+    person; a line filled to the margin wraps onto the next, even when that
+    one looks like 'Name, Role'."""
+    from pdf_factory import Piece, make_layout_pdf
+
+    lines = _read_pdf(tmp_path, make_layout_pdf([[
+        [Piece("From:", x=20), Piece("Priya Nair, Leader,", x=45)],
+        Piece("Dr Tom Hale, Director of Public Health", x=45),
+        Piece("Ana Silva, Head of Strategic Growth, Housing Delivery, Regeneration, Infrastructure", x=45),
+        Piece("Planning Policy, Transport and Highways", x=45),
+        Piece("Ben Ode - Monitoring Officer", x=45),
+        [Piece("To:", x=20), Piece("Full Council, 9 April 2025", x=45)],
+        [Piece("Subject:", x=20), Piece("Annual Governance Statement", x=45)],
+        [Piece("Status:", x=20), Piece("Unrestricted", x=45)],
+        Piece("1. Introduction", bold=True),
+        Piece(LONG_LINE), Piece(LONG_LINE), Piece(LONG_LINE),
+    ]]))
+    [report] = find_cover_sheets(lines)
+    assert report.by == [
+        "Priya Nair, Leader",
+        "Dr Tom Hale, Director of Public Health",
+        ("Ana Silva, Head of Strategic Growth, Housing Delivery, Regeneration, Infrastructure "
+         "Planning Policy, Transport and Highways"),
+        "Ben Ode - Monitoring Officer",
+    ]
+    assert (report.subject, report.classification) == ("Annual Governance Statement", "Unrestricted")
+
+
+def test_a_table_whose_header_cells_say_by_is_no_cover_sheet(tmp_path):
+    from pdf_factory import Piece, make_layout_pdf
+
+    lines = _read_pdf(tmp_path, make_layout_pdf([[
+        Piece("School Places Commissioning Intentions", bold=True),
+        [Piece("By", x=30), Piece("By", x=70), Piece("Between", x=110)],
+        [Piece("2025-26", x=30), Piece("2026-27", x=70), Piece("2027-30", x=110)],
+        [Piece("2FE", x=30), Piece("0FE", x=70), Piece("4FE", x=110)],
+        Piece(LONG_LINE),
+    ]]))
+    assert find_cover_sheets(lines) == []
+
+
+def test_a_district_cover_set_as_a_table_of_labels_and_values(tmp_path):
+    from pdf_factory import Piece, make_layout_pdf
+
+    lines = _read_pdf(tmp_path, make_layout_pdf([[
+        Piece("MOORLAND DISTRICT COUNCIL", bold=True, size=14),
+        [Piece("Report of:", x=20, bold=True), Piece("Head of Housing, Kit Morrow", x=70)],
+        [Piece("Report to:", x=20, bold=True), Piece("Housing and Communities Committee", x=70)],
+        [Piece("Date of meeting:", x=20, bold=True), Piece("17 July 2025", x=70)],
+        [Piece("Title:", x=20, bold=True), Piece("Homelessness Prevention Grant 2025-26", x=70)],
+        [Piece("Wards affected:", x=20, bold=True), Piece("All", x=70)],
+        [Piece("Status", x=20, bold=True), Piece("Open", x=70)],
+        Piece("1. Purpose", bold=True),
+        Piece(LONG_LINE), Piece(LONG_LINE),
+    ]]))
+    [sheet] = read_cover_sheets(lines)
+    report = sheet.report
+    assert report.by == ["Head of Housing, Kit Morrow"]
+    assert (report.to, sheet.date) == ("Housing and Communities Committee", "17 July 2025")
+    assert (report.subject, report.classification) == ("Homelessness Prevention Grant 2025-26", "Open")
+    heading = meeting_addressed(report.to, report.index, dated=sheet.date)
+    assert (heading.committee, heading.date) == ("Housing and Communities Committee", date(2025, 7, 17))

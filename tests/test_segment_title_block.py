@@ -182,3 +182,34 @@ def test_a_parish_summons():
     """)
     assert (heading.kind, heading.committee, heading.date) == ("agenda", "Ashwell Parish Council", date(2025, 4, 8))
     assert (heading.time, heading.venue) == ("19:30", "Village Hall")
+
+
+def test_a_name_and_date_over_a_held_in_sentence_gives_the_venue():
+    heading = opening("""
+        SCRUTINY BOARD– 12 November 2023
+        MINUTES of the meeting held in the Wolds Room, Town Hall, High
+        Street, Beverley.
+        PRESENT: Ann Cole (Chair), Bill Dunn and Cath Eve
+    """)
+    assert (heading.committee, heading.date) == ("Scrutiny Board", date(2023, 11, 12))
+    assert heading.venue == "Wolds Room, Town Hall, High Street, Beverley"
+
+
+def test_a_venue_line_in_capitals_and_a_labelled_venue_below_the_block():
+    agenda = opening("""
+        OAKLEY PARISH COUNCIL
+        MEETING TO BE HELD ON MONDAY,
+        7th APRIL 2025 @ 7.00pm
+        OAKLEY MEMORIAL HALL
+        AGENDA
+        1. To receive apologies
+    """)
+    assert (agenda.date, agenda.time, agenda.venue) == (date(2025, 4, 7), "19:00", "Oakley Memorial Hall")
+    page = opening("""
+        Planning Sub-Committee - Tuesday 6 May 2025 6:30 pm
+        Agenda and decisions
+        Attendance details
+        Watch the meeting online
+        Proposed venue: Civic Centre, Wick Road. View directions
+    """)
+    assert page.venue == "Civic Centre, Wick Road"

@@ -20,10 +20,10 @@ from .segment import business
 from .segment.agenda import find_agenda_items, front_sheet_end
 from .segment.attendance import Attendees, find_apologies, find_roll_call, find_speakers, read_attendance
 from .segment.attendance_words import APOLOGIES_ITEM, PUBLIC_ITEM
-from .segment.cover_sheets import find_cover_sheets, meeting_addressed
 from .segment.documents import split_documents
 from .segment.meetings import find_meeting_headings
 from .segment.minutes import MinutesSection, minutes_sections
+from .segment.reports import find_reports, known_meeting
 from .segment.resolutions import find_resolutions
 from .segment.votes import find_listed_votes, find_votes
 
@@ -54,26 +54,33 @@ def agenda(doc: Doc) -> None:
 
 
 def reports(doc: Doc) -> None:
-    """Report cover sheets (By:/From:/To:/Subject:…), each for the meeting its
-    "To: Cabinet – 30 January 2025" names, else the pack's."""
-    for report in find_cover_sheets(doc.lines):
-        addressed = meeting_addressed(report.to, report.index, doc.context)
-        report.meeting = doc.meeting_for(addressed) if addressed else doc.front_meeting
-        doc.add(report)
+    """Reports (cover sheets, records of decision sent on their own), each for
+    the meeting it names (a meeting of the file named in other words is that
+    one), else the pack's."""
+    for found in find_reports(doc.lines, doc.headings, doc.context):
+        addressed = found.meeting
+        if addressed is None:
+            found.report.meeting = doc.front_meeting
+        else:
+            found.report.meeting = known_meeting(doc.meetings.values(), addressed) or doc.meeting_for(addressed)
+        doc.add(found.report)
 
 
 def documents(doc: Doc) -> None:
     """The documents bound in the file, and the pages of those that are not
     minutes or agendas, as passages for search."""
-    for span in split_documents(doc.lines, doc.headings, doc.of_type(Report)):
+    reports = doc.of_type(Report)
+    report_meetings = {report.line: report.meeting for report in reports}
+    for span in split_documents(doc.lines, doc.headings, reports):
         last = doc.lines[max(span.index, span.end - 1)]
         # A document starting on its "Agenda Item A3" banner holds the heading a
-        # few lines down; reports and appendices of a pack are for its meeting.
+        # few lines down; a report is for its meeting; appendices of a pack are
+        # for the pack's.
         heading = next((h for h in doc.headings if span.index <= h.index < span.end), None)
         if span.kind in DOCUMENT_KINDS_WITH_MEETING and heading:
             meeting = doc.meeting_for(heading)
         else:
-            meeting = doc.front_meeting
+            meeting = report_meetings.get(doc.lines[span.index].number) or doc.front_meeting
         document = doc.add(Document(
             kind=span.kind, title=span.title, meeting=meeting, end_page=last.page, end_line=last.number,
         ), at=span.index)

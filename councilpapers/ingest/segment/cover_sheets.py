@@ -13,152 +13,243 @@
     Recommendation(s): …
     1. Introduction
 
-A value may follow its label on the same line or on the lines below it.
+A value may follow its label on the same line, in a column of its own (the
+PDF's cells: a line that starts left of that column is no part of it), or on
+the lines below. Labels are read by `cover_labels` (with or without colons,
+"Report by …" run in); a title and the meeting printed above the first label
+without labels ("Neighbourhood Committee / 15 January 2026 / Title / Report
+by …") by `cover_heading`. A sheet opens at its first label when a "To:" and
+a "By:" or "Subject:" follow, a "By:" and "Subject:", or a "By:" under a
+heading that names the meeting.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from ...corpus.records import Report
-from ...text.names import TITLE, is_role_phrase
-from ..committees import normalise_committee
 from ...text.dates import find_date
-from ...text.vocabulary import DECISION_NUMBER
-from ..model import Line
+from ...text.names import TITLE, is_role_phrase
+from ...text.vocabulary import DECISION_NUMBER, pattern
+from ..committees import normalise_committee
+from ..model import Line, body_size
+from .cover_heading import heading_above
+from .cover_labels import OTHER, Label, read_label
 from .headings import MeetingHeading
 
-# A label ends with a colon, a wide layout gap, or the end of its line, so
-# "To receive …" and "Summary of Performance" are prose, not labels.
-LABEL = re.compile(
-    r"^\s*(?P<label>By|From|Report\s+(?:of|by|from)(?=\s*:)|To|Report\s+to(?=\s*:)|Date"
-    r"|Decision\s+(?:No\.?|Number|Ref(?:erence)?)|Decision|Subject|Title(?=\s*:)|Classification"
-    r"|(?:Past|Future|Previous)\s+Pathway(?:\s+of\s+(?:Paper|Report))?|Electoral\s+Divisions?(?:\s*\(s\))?"
-    r"|Wards?(?:\s+affected)?(?=\s*:)|Key\s+decision|Summary|Purpose(?:\s+of\s+(?:the\s+)?Report)?"
-    r"|Recommendations?(?:\s*\(s\))?)"
-    r"(?:\s*:-?\s*|\s{2,}|\s*$|(?<=Date)\s+(?=\d))(?P<value>.*)$",
-    re.IGNORECASE,
-)
-# Label (lower case, by its start) -> field; "Report to" before "Report".
-FIELD_PREFIXES = (
-    ("by", "by"), ("from", "by"), ("report to", "to"), ("report", "by"), ("to", "to"),
-    ("subject", "subject"), ("title", "subject"), ("classification", "classification"),
-    ("summary", "summary"), ("recommendation", "recommendations"),
-)
+OPENING_FIELDS = {"by", "to", "subject"}
 LONG_FIELDS = {"summary", "recommendations"}  # paragraphs, blank lines inside
 DECISION_NO = re.compile(rf"\bDecision\s*(?:No\.?|Number|Ref(?:erence)?)?\s*:?\s*(?P<no>{DECISION_NUMBER})\b", re.IGNORECASE)
+CLASSIFICATION = re.compile(rf"{pattern('classifications')}\.?", re.IGNORECASE)
 # The report's body starts: "1. Introduction", "1." alone, "Introduction", a rule.
 BODY_START = re.compile(
     r"^\s*(?:1\.?\s*$|1\.\s+[A-Z][^.]{0,60}$|(?:Introduction|Background)\s*:?\s*$|[_\-=]{10,}\s*$)"
 )
-# "Andrew Ireland, Corporate Director …" starts another person; "Social Care,
-# Health and Wellbeing" continues a role.
-PERSON_START = re.compile(rf"^(?:{TITLE}\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s*[,:]")
+NAMED_SECTION = re.compile(r"^\s*(?:1\.?\s+)?(?:Introduction|Background)\b")
+SENT = re.compile(r"^\s*Sent\s*:")  # an e-mail's From:/Sent:/To:/Subject:
+# "Andrew Ireland, Corporate Director …" or "Ben Watts – General Counsel"
+# starts another person; "Social Care, Health and Wellbeing" continues a role.
+PERSON_START = re.compile(rf"^(?:{TITLE}\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s*(?:[,:]|\s[–—-]\s)")
 WRAPS_ON = re.compile(r"(?:,|\b(?:of|on|and|the|to|for|in|at|with|from|by|&|-|–))\s*$", re.IGNORECASE)
+CONTINUES_ON = re.compile(r"(?:\b(?:of|on|and|the|to|for|in|at|with|from|by)|[&–—-])\s*$", re.IGNORECASE)
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
                "the", "to", "with", "vs", "via"}
 WINDOW = 25  # To and Subject come within this many lines of By/From
+MAX_GAP = 10  # text lines without a label between two labels of one sheet
 MAX_FIELDS_LINES = 80
+COLUMN_TOLERANCE = 6.0  # points: a value's lines start within this of its column
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A line's part of a field's value."""
+
+    text: str
+    line: Line
+
+
+Fields = dict[str, list[list[Piece]]]
+
+
+@dataclass
+class CoverSheet:
+    """A report read from its cover sheet, and its "Date:" field, which dates
+    a "To:" that names no date."""
+
+    report: Report
+    date: str | None = None
 
 
 def find_cover_sheets(lines: list[Line]) -> list[Report]:
-    """Each cover sheet's fields, at the line of its By:/From: label."""
-    reports: list[Report] = []
+    """Each cover sheet's fields, at the line of its first label (or of the
+    heading above it)."""
+    return [sheet.report for sheet in read_cover_sheets(lines)]
+
+
+def read_cover_sheets(lines: list[Line]) -> list[CoverSheet]:
+    sheets: list[CoverSheet] = []
     acronyms: set[str] | None = None
+    size = body_size(lines)
     i = 0
     while i < len(lines):
-        if not _opens_cover_sheet(lines, i):
+        label = read_label(lines[i], other=False)
+        if not label or label.field not in OPENING_FIELDS or not _opens_cover_sheet(lines, i, label, size):
             i += 1
             continue
         if acronyms is None:
             acronyms = _acronyms(lines)
-        report = _read_cover_sheet(lines, i, acronyms)
-        reports.append(report)
-        i = max(report.end, i + 1)
-    return reports
+        sheet = _read_cover_sheet(lines, i, acronyms, size)
+        sheets.append(sheet)
+        i = max(sheet.report.end, i + 1)
+    return sheets
 
 
-def _opens_cover_sheet(lines: list[Line], i: int) -> bool:
-    match = _label(lines[i].text)
-    if not match or _field(match) != "by" or "@" in match["value"]:
+def _opens_cover_sheet(lines: list[Line], i: int, label: Label, size: float | None) -> bool:
+    if label.field == "by" and "@" in label.value:
         return False
-    seen = set()
-    for k in range(i + 1, min(i + WINDOW, len(lines))):
-        label = _label(lines[k].text)
+    seen = _fields_ahead(lines, i)
+    if seen is None:
+        return False
+    if "to" in seen and seen & {"by", "subject"} or {"by", "subject"} <= seen:
+        return True
+    if label.field != "by":
+        return False
+    heading = heading_above(lines, i, size)
+    return bool(heading and heading.to)
+
+
+def _fields_ahead(lines: list[Line], i: int) -> set[str] | None:
+    """The fields labelled in the block that starts at `i` (labels no more than
+    MAX_GAP text lines apart); None for an e-mail's header."""
+    if any(SENT.match(line.text) for line in lines[max(0, i - 3) : i]):
+        return None
+    seen: set[str] = set()
+    gap = 0
+    for k in range(i, min(i + WINDOW, len(lines))):
+        text = lines[k].text
+        if SENT.match(text):
+            return None
+        label = read_label(lines[k], other=False)
         if label:
-            seen.add(_field(label))
-        if re.match(r"^\s*Sent\s*:", lines[k].text):  # an e-mail's From:/Sent:/To:/Subject:
-            return False
-    return {"to", "subject"} <= seen
-
-
-def _label(text: str) -> re.Match | None:
-    """A label starts with a capital: a line "to" or "by" alone is wrapped prose."""
-    match = LABEL.match(text)
-    return match if match and match["label"][0].isupper() else None
-
-
-def _field(match: re.Match) -> str:
-    name = re.sub(r"\s+", " ", match["label"].lower())
-    return next((field for prefix, field in FIELD_PREFIXES if name.startswith(prefix)), name)
-
-
-def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str]) -> Report:
-    """Collect each field's lines; a blank line separates parts of a value
-    (the people under By:), or ends a one-line field."""
-    fields: dict[str, list[list[str]]] = {}
-    current: str | None = None
-    i = start
-    while i < len(lines) and i < start + MAX_FIELDS_LINES:
-        text = lines[i].text.strip()
-        match = _label(lines[i].text)
-        if match and _field(match) == "by" and "subject" in fields:
-            break  # the next report's cover sheet
-        if match and not (current in LONG_FIELDS and _field(match) == current):
-            current = _field(match)
-            fields.setdefault(current, [])
-            fields[current].append([match["value"].strip()] if match["value"].strip() else [])
-        elif not text:
-            pass
-        elif _fields_over(lines, i, current, fields):
-            # A stray line ("22nd July 2015" under To:, a rule) is skipped when
-            # more labels follow; otherwise the report's body has begun.
-            if not _label_follows(lines, i):
+            seen.add(label.field)
+            gap = 0
+        elif text.strip():
+            gap += 1
+            if gap > MAX_GAP:
                 break
-            current = None
-        else:
-            groups = fields[current]
-            if not groups or (_blank_before(lines, i) and groups[-1]):
-                groups.append([])
-            groups[-1].append(text)
-        i += 1
-    decision = DECISION_NO.search(" ".join(lines[k].text for k in range(start, i)))
-    subject = _first_group(fields.get("subject")) or ""
-    return Report(
-        index=start,
-        end=i,
+    return seen
+
+
+def _read_cover_sheet(lines: list[Line], start: int, acronyms: set[str], size: float | None) -> CoverSheet:
+    heading = heading_above(lines, start, size)
+    fields, end = _read_fields(lines, start, has_title=bool(heading and heading.title))
+    decision = DECISION_NO.search(" ".join(lines[k].text for k in range(start, end)))
+    subject = _first_group(fields.get("subject"))
+    to = _first_group(fields.get("to"))
+    index = start
+    if heading and (not subject and heading.title or not to and heading.to):
+        index = heading.index
+        subject = subject or heading.title
+        to = to or heading.to
+    subject = subject or ""
+    report = Report(
+        index=index,
+        end=end,
         subject=title_case(subject, acronyms) if subject and not re.search(r"[a-z]", subject) else subject,
         by=_people(fields.get("by", [])),
-        to=_first_group(fields.get("to")),
+        to=to,
         decision_no=decision["no"] if decision else None,
         classification=_first_group(fields.get("classification")),
         summary=_all_groups(fields.get("summary")),
         recommendations=_all_groups(fields.get("recommendations")),
     )
+    return CoverSheet(report, date=_first_group(fields.get("date")))
 
 
-def _fields_over(lines: list[Line], i: int, current: str | None, fields: dict[str, list[list[str]]]) -> bool:
-    if current is None or (BODY_START.match(lines[i].text) and "subject" in fields):
+def _read_fields(lines: list[Line], start: int, has_title: bool) -> tuple[Fields, int]:
+    """Collect each field's lines; a blank line separates parts of a value
+    (the people under By:), or ends a one-line field. Returns the fields and
+    where the sheet ends."""
+    fields: Fields = {}
+    current: str | None = None
+    column: float | None = None  # where the current field's values start, when known
+    i = start
+    while i < len(lines) and i < start + MAX_FIELDS_LINES:
+        line = lines[i]
+        text = line.text.strip()
+        # A field still waiting for its value takes the next line whatever it
+        # looks like ("OVERVIEW OF THE LAMING REVIEW: …" under "Subject:"); in a
+        # paragraph, only a bold line is a label of another field.
+        waiting = current is not None and not _has_value(fields.get(current))
+        in_long = current in LONG_FIELDS and not waiting
+        label = read_label(line, other=not waiting and (not in_long or bool(getattr(line, "bold", None))))
+        if label and label.field in OPENING_FIELDS and _has_value(fields.get(label.field)) and len(fields) > 1:
+            break  # the next report's cover sheet
+        if label and label.field == OTHER and in_long:
+            break  # "Benefits to the Community:" after the recommendations: the report's body
+        if label and not (current in LONG_FIELDS and label.field == current):
+            current, column = label.field, label.value_x
+            fields.setdefault(current, []).append([Piece(label.value, line)] if label.value else [])
+        elif not text:
+            pass
+        elif current not in LONG_FIELDS and "classification" not in fields and CLASSIFICATION.fullmatch(text):
+            current, column = "classification", _x(line)  # "Unrestricted" printed without its label
+            fields[current] = [[Piece(text, line)]]
+        elif _fields_over(lines, i, current, column, fields, has_title):
+            # A stray line ("22nd July 2015" under To:, a rule) is skipped when
+            # more labels follow; otherwise the report's body has begun.
+            if not _label_follows(lines, i):
+                break
+            current, column = None, None
+        else:
+            groups = fields[current]
+            if not groups or (_blank_before(lines, i) and groups[-1]):
+                groups.append([])
+            groups[-1].append(Piece(text, line))
+        i += 1
+    fields.pop(OTHER, None)
+    return fields, i
+
+
+def _fields_over(lines: list[Line], i: int, current: str | None, column: float | None, fields: Fields,
+                 has_title: bool) -> bool:
+    if current is None:
         return True
     groups = fields[current]
+    if BODY_START.match(lines[i].text) and ("subject" in fields or has_title):
+        # "1. the result … be noted;" under "… asked to RESOLVE that:" is a recommendation.
+        return not (current in LONG_FIELDS and _has_value(groups) and _after_colon(lines, i)
+                    and not NAMED_SECTION.match(lines[i].text))
+    start = _x(lines[i])
+    if column is not None and start is not None and start < column - COLUMN_TOLERANCE:
+        return True  # a line left of the values' column: "Contact Details" under the fields
     # After a blank line, a one-line field that has its value takes no more.
     return bool(groups and groups[-1]) and _blank_before(lines, i) and current not in LONG_FIELDS | {"by"}
 
 
+def _after_colon(lines: list[Line], i: int) -> bool:
+    previous = next((line.text for line in reversed(lines[max(0, i - 3) : i]) if line.text.strip()), "")
+    return previous.rstrip().endswith((":", ":-"))
+
+
+def _x(line: Line) -> float | None:
+    """Where a line's text starts: its first cell's left edge (a line's own
+    edge may be an invisible mark in the margin)."""
+    cells = getattr(line, "cells", None)
+    if cells and cells[0].x0 is not None:
+        return cells[0].x0
+    return getattr(line, "x0", None)
+
+
+def _has_value(groups: list[list[Piece]] | None) -> bool:
+    return bool(groups and any(groups))
+
+
 def _label_follows(lines: list[Line], i: int) -> bool:
     following = [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
-    return any(_label(line.text) and not BODY_START.match(line.text) for line in following)
+    return any(read_label(line, other=False) and not BODY_START.match(line.text) for line in following)
 
 
 def _blank_before(lines: list[Line], i: int) -> bool:
@@ -166,31 +257,54 @@ def _blank_before(lines: list[Line], i: int) -> bool:
     return i > 0 and (lines[i].number - lines[i - 1].number > 1 or not lines[i - 1].text.strip())
 
 
-def _first_group(groups: list[list[str]] | None) -> str | None:
+def _first_group(groups: list[list[Piece]] | None) -> str | None:
     for group in groups or []:
         if group:
-            return _squash(" ".join(group))
+            return _squash(" ".join(piece.text for piece in group))
     return None
 
 
-def _all_groups(groups: list[list[str]] | None) -> str | None:
-    text = _squash(" ".join(" ".join(group) for group in groups or []))
+def _all_groups(groups: list[list[Piece]] | None) -> str | None:
+    text = _squash(" ".join(piece.text for group in groups or [] for piece in group))
     return text or None
 
 
-def _people(groups: list[list[str]]) -> list[str]:
+def _people(groups: list[list[Piece]]) -> list[str]:
     people: list[list[str]] = []
     for group in groups:
-        for n, text in enumerate(group):
-            if n == 0 or (_starts_person(text) and not WRAPS_ON.search(group[n - 1])):
+        for n, piece in enumerate(group):
+            if n == 0 or _starts_person(group[n - 1], piece):
                 people.append([])
-            people[-1].append(text)
-    return [_squash(" ".join(person)) for person in people if person]
+            people[-1].append(piece.text)
+    return [_squash(" ".join(person)).rstrip(",;") for person in people if person]
 
 
-def _starts_person(text: str) -> bool:
-    match = PERSON_START.match(text)
-    return bool(match) and not is_role_phrase(match.group(0))
+def _starts_person(previous: Piece, piece: Piece) -> bool:
+    """Whether `piece` names another person rather than continuing the one
+    above: not after "… and" or before "and Education"; where the layout is
+    known, when its first word would have fitted on the line above (so that
+    line was not wrapped); else when it starts "Name Surname," after a line
+    that does not end on a comma."""
+    if CONTINUES_ON.search(previous.text) or piece.text[:1].islower():
+        return False
+    fits = _would_have_fitted(previous.line, piece.text)
+    if fits is not None:
+        return fits
+    match = PERSON_START.match(piece.text)
+    return bool(match) and not is_role_phrase(match.group(0)) and not WRAPS_ON.search(previous.text)
+
+
+def _would_have_fitted(line: Line, text: str) -> bool | None:
+    """Whether the first word of `text` fits between the end of `line` and the
+    body's right edge, at the line's average character width; None without
+    positions."""
+    cells = getattr(line, "cells", None)
+    frame = getattr(line, "frame", None)
+    if not cells or frame is None or cells[-1].x0 is None or cells[-1].x1 is None or not text.split():
+        return None
+    last = cells[-1]
+    width = (last.x1 - last.x0) / max(len(last.text), 1)
+    return frame.body_right - last.x1 >= (len(text.split()[0]) + 1) * width
 
 
 def _acronyms(lines: list[Line]) -> set[str]:
@@ -224,14 +338,19 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def meeting_addressed(to: str | None, index: int, context: date | None = None) -> MeetingHeading | None:
+def meeting_addressed(to: str | None, index: int, context: date | None = None,
+                      dated: str | None = None) -> MeetingHeading | None:
     """The meeting a report's "To:" names: "Cabinet – 30 January 2025",
-    "County Council, 13 March 2025"; None without a date."""
+    "County Council, 13 March 2025", or "Planning Committee" with the date of
+    its "Date:" field (`dated`); None without a date."""
     if not to:
         return None
     when, found = find_date(to, context)
-    committee = to[: found.start()].strip(" ,-–—") if when else ""
-    if not committee or len(committee) > 100:
+    committee = to[: found.start()] if when else to
+    if not when and dated:
+        when, _ = find_date(dated, context)
+    committee = committee.strip(" ,-–—")
+    if not when or not committee or len(committee) > 100:
         return None
     return MeetingHeading(kind="report", index=index, end=index + 1, committee=normalise_committee(committee),
                           date=when)

@@ -12,12 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...text.vocabulary import DECISION_NUMBER
-from ..model import Line
-from .agenda import BANNER, is_date_line, front_sheet_end
 from ...corpus.records import Report
-from .cover_sheets import title_case
+from ..model import Line
+from .agenda import BANNER, front_sheet_end, is_date_line
+from .decision_records import (
+    DECISION_NO_LABEL,
+    RECORD_OF_DECISION,
+    find_decision_records,
+    record_title,
+)
 from .headings import MeetingHeading
+
+__all__ = ["DECISION_NO_LABEL", "RECORD_OF_DECISION", "DocumentSpan", "split_documents"]
 
 APPENDIX_HEADING = re.compile(
     r"^\s*(?:Appendix|APPENDIX|Annex|ANNEX)\s+(?P<ref>[A-Z]|\d{1,2}|[IVX]{1,4})\b\.?"
@@ -30,11 +36,7 @@ APPENDIX_LISTED = re.compile(
 )
 MENTIONS_APPENDIX = re.compile(r"\b(?:appendix|appendices|annex)\b", re.IGNORECASE)
 CONTACT = re.compile(r"\S@\S+\.\w|^\s*mailto:", re.IGNORECASE)
-RECORD_OF_DECISION = re.compile(
-    r"^\s*(?:(?P<council>[A-Z][A-Z' ]+?)\s*[–-]\s*)?(?P<what>(?:PROPOSED\s+)?RECORD\s+OF\s+(?:\w+\s+)?DECISION)\s*$"
-)
-DECISION_NO_LABEL = re.compile(rf"^\s*DECISION\s+NO\.?\s*:?\s*(?P<no>{DECISION_NUMBER})?\s*$", re.IGNORECASE)
-SUBJECT_LABEL = re.compile(r"^\s*(?:Subject(?:\s+Matter)?(?:\s*/\s*Title\s+of\s+Decision)?)\s*:?\s*(?P<subject>.*)$")
+FIRST_SECTION = re.compile(r"^\s*(?:1|1\.1|A)[.)]?\s")  # "1. Introduction", "1.1 The …", "A. This report …"
 MINUTES_TITLE = re.compile(r"^\s*(?:[A-Z ]+\s)?MINUTES\s*$|^\s*Minutes\s*$")
 REPORT_BY = re.compile(r"^\s*(?:Report\s+[Bb]y|By)\s+[A-Z]")  # "By entering this room" is prose
 STRATEGY = re.compile(r"\b(?:this|our|the)\s+strategy\b", re.IGNORECASE)
@@ -64,11 +66,11 @@ def split_documents(
         starts[heading.index] = (_heading_kind(heading), _heading_title(heading))
         if heading.kind == "agenda":
             front_ends[heading.index] = front_sheet_end(lines, heading.end)
+    # A record of decision is a document of its own, even when a report is read from it.
+    for record in find_decision_records(lines):
+        starts.setdefault(record.index, ("other", record_title(record)))
     for report in reports:
         starts.setdefault(report.index, ("report", report.subject))
-    for i, line in enumerate(lines):
-        if RECORD_OF_DECISION.match(line.text):
-            starts.setdefault(i, ("other", _record_title(lines, i)))
     _start_at_banners(lines, starts)
     for i, title in _appendices(lines, starts):
         starts.setdefault(i, ("appendix", title))
@@ -119,26 +121,6 @@ def _start_at_banners(lines: list[Line], starts: dict[int, tuple[str, str]]) -> 
             starts[i] = ("other", following or line.text.strip())
 
 
-def _record_title(lines: list[Line], i: int) -> str:
-    """'Kent County Council - Proposed Record of Decision 15/00068: Entering into a contract …'."""
-    match = RECORD_OF_DECISION.match(lines[i].text)
-    parts = [title_case(part, set()) for part in (match["council"], match["what"]) if part]
-    title = " - ".join(parts)
-    number = subject = None
-    for k in range(i + 1, min(i + 25, len(lines))):
-        label = DECISION_NO_LABEL.match(lines[k].text)
-        if label and number is None:
-            number = label["no"] or _next_text(lines, k + 1)
-        subject_match = SUBJECT_LABEL.match(lines[k].text)
-        if subject_match and subject is None:
-            subject = subject_match["subject"].strip() or _next_text(lines, k + 1)
-    if number:
-        title += f" {number.strip()}"
-    if subject:
-        title += f": {_squash(subject).strip(' .')}"
-    return title
-
-
 def _next_text(lines: list[Line], i: int) -> str | None:
     return next((line.text.strip() for line in lines[i : i + 3] if line.text.strip()), None)
 
@@ -174,8 +156,8 @@ def _after_contact_details(lines: list[Line], start: int, end: int) -> tuple[int
     if not any(MENTIONS_APPENDIX.search(line.text) for line in body):
         return None
     contacts = [k for k in range(start, end) if CONTACT.search(lines[k].text)]
-    if not contacts:
-        return None
+    if not contacts or not any(FIRST_SECTION.match(lines[k].text) for k in range(start, contacts[-1])):
+        return None  # no contacts, or only the cover's, listed before the body's first section
     listed = next((match for line in body if (match := APPENDIX_LISTED.match(line.text))), None)
     for k in range(contacts[-1] + 1, min(contacts[-1] + 1 + CONTACT_TO_APPENDIX, end)):
         if _page_top(lines, k) and not APPENDIX_LISTED.match(lines[k].text):

@@ -174,7 +174,20 @@ def group_minutes_heading(lines: list[Line], i: int, context: date | None) -> Me
         kind="minutes", index=start, end=i + 1,
         committee=normalise_committee(body), date=when,
         time=find_time(rest) or (find_time(titled["when"]) if titled else None),
+        venue=venue_in(rest),
     )
+
+
+HELD_IN_PLACE = re.compile(r"(?:^|\b)(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]*?)\s*(?:\bon\b|[.;]|$)")
+
+
+def venue_in(sentence: str) -> str | None:
+    """The place a "held …" sentence names: "in the Darent Room, Sessions House,
+    County Hall, Maidstone.", "on 18th March 2014 at 7.30pm in the Village Hall"."""
+    for match in HELD_IN_PLACE.finditer(sentence):
+        if VENUE_WORDS.search(match["venue"].title()):
+            return clean_venue(match["venue"])
+    return None
 
 
 def front_sheet(lines: list[Line]) -> MeetingHeading | None:

@@ -33,6 +33,7 @@ from ..model import Line
 from .headings import VENUE_WORDS, MeetingHeading, clean_venue
 
 MAX_BLOCK_LINES = 16
+LABEL_LOOKAHEAD = 8  # lines after the block where a "Venue:" label still names the meeting's place
 BODY_WORDS = re.compile(
     r"\b(?:Council|Committee|Sub-Committee|Panel|Board|Cabinet|Group|Forum|Commission|Partnership|Assembly"
     r"|Executive|Authority|Working\s+Party|Cyngor|Pwyllgor|Gr[ŵw]p|Bwrdd|Panel)\b",
@@ -98,6 +99,8 @@ FIELD_LABEL = re.compile(r"^\s*[A-Z][\w/()]*(?:\s+[\w/()]+){0,3}\s*:")
 COVER_SHEET_FIELD = re.compile(r"^\s*(?:From|By|To|Subject|Report\s+(?:of|by|to|from))\s*:")
 VENUE_AFTER = re.compile(r"\s+(?:Chamber|Offices?|Rooms?|House|Hall|Building|Suite|Centre|Center)\b", re.IGNORECASE)
 COUNCIL_NAME = re.compile(r"\b(?:Council|Cyngor)\s*$", re.IGNORECASE)
+# "NORTHSHIRE COUNTY COUNCIL – PROPOSED RECORD OF DECISION": a form, not a meeting's title.
+RECORD_OF_DECISION = re.compile(r"\bRECORD\s+OF\s+(?:\w+\s+)?DECISION\s*$", re.IGNORECASE)
 # What may follow the body word and still be the body's name: "Board of Estimates".
 NAME_TAIL = re.compile(r"^\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 AUTHORS = re.compile(r"^\s*(?:By|From|Report\s+(?:by|of|from))\b")  # a report's authors, not its body
@@ -116,6 +119,8 @@ def title_block_heading(lines: list[Line], context: date | None = None) -> Meeti
         return summons
     if any(COVER_SHEET_FIELD.match(line.text) for line in block):
         return None  # a report's cover sheet: its "To:" names the meeting (see cover_sheets)
+    if RECORD_OF_DECISION.search(block[0].text):
+        return None  # a record of decision: the meeting it goes to is in its text (see decision_records)
     name_at = _name_line(block, context)
     if name_at is None:
         return None
@@ -130,7 +135,7 @@ def title_block_heading(lines: list[Line], context: date | None = None) -> Meeti
     return MeetingHeading(
         kind=_kind(block, around), index=0, end=end, committee=committee, date=when,
         time=find_time(_labelled(block, "time") or "") or find_time(_joined(block)),
-        venue=_venue(block, name_at), status=called_off["status"].lower().replace("canceled", "cancelled")
+        venue=_venue(lines[: end + LABEL_LOOKAHEAD], block, name_at), status=called_off["status"].lower().replace("canceled", "cancelled")
         if called_off else None,
     )
 
@@ -262,8 +267,10 @@ def _labelled(block: list[Line], field: str) -> str | None:
     return None
 
 
-def _venue(block: list[Line], name_at: int) -> str | None:
-    labelled = _labelled(block, "venue")
+def _venue(opening: list[Line], block: list[Line], name_at: int) -> str | None:
+    """A labelled venue near the top (a web page prints it below the attendance
+    link), else one the block's sentence or lines name."""
+    labelled = _labelled(opening, "venue")
     if labelled:
         return clean_venue(labelled)
     text = _joined(block)
@@ -273,7 +280,7 @@ def _venue(block: list[Line], name_at: int) -> str | None:
             return clean_venue(_cut_at_date(match["venue"]))
     for line in block[name_at + 1 :]:
         text = line.text.strip()
-        if VENUE_WORDS.search(text) and not BODY_WORDS.search(text) and not find_date(text)[0]:
+        if VENUE_WORDS.search(text.title()) and not _names_a_body(text) and not find_date(text)[0]:
             return clean_venue(normalise_committee(text) if text.isupper() else text)
     return None
 

@@ -13,6 +13,7 @@ a rule. Files are read once.
     unnumbered_items.txt   standard items minuted without a number ("Apologies - None")
     not_item_headings.txt  headings set like items that are not ("PRESENT", "UNRESTRICTED ITEMS")
     signatory_roles.txt    posts that sign an agenda off ("General Counsel")
+    classifications.txt    a report's publication status printed alone ("Unrestricted")
 """
 
 from __future__ import annotations
