@@ -101,7 +101,7 @@ def minutes(doc: Doc) -> None:
             heading = item.heading
             item.record = doc.add(MinuteItem(
                 meeting=meeting, number=heading.number, title=heading.title, agenda_ref=heading.agenda_ref,
-                text=_item_text(doc.lines[heading.body_start : item.end]),
+                text=_item_text(item.body(doc.lines)),
             ), at=heading.index)
 
 
@@ -203,8 +203,12 @@ def _attendance(lines: list[Line], section: MinutesSection) -> Attendees:
     section's first line: a title block may hold who spoke before the meeting),
     a roll call in the first item when no list says who was present, then the
     apologies, substitutes and attendees written in the apologies minute (or the first)."""
-    first_item = section.items[0].heading.index if section.items else section.end
-    found = read_attendance(lines, section.start, first_item)
+    opening_end = section.items[0].heading.index if section.items else section.end
+    for item in section.items:  # "Apologies for Absence: Cllr A, Cllr B": an item, and a list
+        if not item.heading.run_in:
+            break
+        opening_end = item.end
+    found = read_attendance(lines, section.start, opening_end)
     if not section.items:
         return found
     if not any(p.status in PRESENT_STATUSES for p in found.people):

@@ -4,7 +4,9 @@ reader and the text reader (form-feed pages).
 A line is furniture when it sits near the top or bottom of its page and either
 - recurs, digits aside, at the edge of at least half the pages (and at least
   `MIN_REPEATS` pages): "KENT COUNTY COUNCIL — Corporate Parenting Panel",
-  "Page 3 of 54", "15 January 2026"; or
+  "Page 3 of 54", "15 January 2026" — where positions are known, at the same
+  height on those pages, as a running header is set (an "(Item 4)" line under
+  an item's title opens many pages too, but wherever the title ends); or
 - is a lone page number as the first or last line of a page: "Page 7",
   "Page 7 of 54", "- 7 -", or a bare "7" when it agrees with the page's position.
 
@@ -15,13 +17,14 @@ as "Agenda Item B1", a heading) stays body text: a later segmenter needs it.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from ..model import Line
 
 EDGE_LINES = 3  # how many lines at the top and at the bottom of a page can be furniture
 MIN_REPEATS = 3  # a running header must recur on at least this many pages...
 MIN_SHARE = 0.5  # ...and on at least this share of the pages
+SAME_HEIGHT = 3.0  # points: a running header's top on one page and another
 
 PAGE_LABEL = re.compile(r"(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-)", re.IGNORECASE)
 BARE_NUMBER = re.compile(r"\d{1,4}")
@@ -41,7 +44,7 @@ def mark_furniture(pages: list[list[str]], layouts: list[list[dict | None]] | No
     line numbers) but are not returned.
     """
     edges = [_edge_positions(page) for page in pages]
-    repeated = _repeated_shapes(pages, edges)
+    repeated = _repeated_shapes(pages, edges, layouts)
     bare_number_offsets = _bare_number_offsets(pages)
 
     lines: list[Line] = []
@@ -72,15 +75,28 @@ def _edge_positions(page: list[str]) -> tuple[list[int], list[int]]:
     return filled[:EDGE_LINES], filled[-EDGE_LINES:]
 
 
-def _repeated_shapes(pages: list[list[str]], edges: list[tuple[list[int], list[int]]]) -> set[str]:
-    pages_with_shape: Counter[str] = Counter()
-    for page, (top, bottom) in zip(pages, edges):
-        pages_with_shape.update({shape(page[i]) for i in set(top) | set(bottom)})
+def _repeated_shapes(pages: list[list[str]], edges: list[tuple[list[int], list[int]]],
+                     layouts: list[list[dict | None]] | None) -> set[str]:
+    # shape -> (page, the line's top or None) of each page it is at an edge of
+    places: dict[str, dict[int, float | None]] = defaultdict(dict)
+    for page_index, (page, (top, bottom)) in enumerate(zip(pages, edges)):
+        for i in set(top) | set(bottom):
+            layout = layouts[page_index][i] if layouts and layouts[page_index] else None
+            places[shape(page[i])].setdefault(page_index, layout.get("top") if layout else None)
     # A bare number ("#") recurs at page edges in any table of figures: it is
     # left to the page-number test, which checks it against the page position.
-    del pages_with_shape["#"]
+    places.pop("#", None)
     needed = max(MIN_REPEATS, MIN_SHARE * len(pages))
-    return {s for s, count in pages_with_shape.items() if count >= needed}
+    return {s for s, tops in places.items() if _pages_at_one_height(list(tops.values())) >= needed}
+
+
+def _pages_at_one_height(tops: list[float | None]) -> int:
+    """How many of the pages a line shape is on have it at one height (all of
+    them where heights are unknown)."""
+    known = [top for top in tops if top is not None]
+    if len(known) < len(tops):
+        return len(tops)
+    return max(sum(abs(other - top) <= SAME_HEIGHT for other in known) for top in known)
 
 
 def _bare_number_offsets(pages: list[list[str]]) -> Counter[int]:

@@ -1,94 +1,139 @@
-"""Minute items: "153. Pupil Premium" / "(Item B1)", and unnumbered headings.
+"""Minute items: their headings, numbered or not, in any council's layout.
 
-Paragraphs inside an item are numbered too ("1. Mr Segurola introduced the
-report"), so a numbered line is an item only as part of the longest run of
-consecutive numbers through the minutes, weighted by how much it looks like a
-heading.
+Numbered minutes: the items are the heaviest chain of rising numbers
+(`item_numbers.best_chain`), each weighed by how much its line looks like a
+heading (`item_headings.heading_weight`), so the paragraphs numbered 1, 2, 3
+inside each item, a garbled reference ("4.4.4.4.5.4.5vii)") or a list of
+payments do not break the run of items. Around that run, a standard item
+printed without a number ("Apologies - None", "Next Meeting ...") or a heading
+set like the numbered ones is an item too, where a number has no place for it:
+before the first, after the last, or in a gap of the numbering.
+
+Unnumbered minutes: headings over an "(Item 5)" line; else bold short lines at
+the left margin over text that is not bold; else (plain text) short lines that
+are not sentences over a numbered first paragraph.
+
+When the numbered lines read as sentences (a group's numbered points), each
+point is an item titled by its first paragraph, and the paragraph is also the
+start of its text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from ...text.vocabulary import pattern
 from ..model import Line
-
-# "153. Pupil Premium"; parish councils number by year: "14/037: Matters Arising".
-NUMBERED = re.compile(r"^\s*(?P<number>(?:\d{2}/)?\d{1,4})[.:]\s+(?P<title>\S.*?)\s*$")
-AGENDA_REF = re.compile(r"^\s*\(\s*Item\s+(?P<ref>[A-Z]?\d{1,3}[a-z]?)\s*\)\s*$", re.IGNORECASE)
-INLINE_AGENDA_REF = re.compile(r"\s*\(\s*Item\s+(?P<ref>[A-Z]?\d{1,3}[a-z]?)\s*\)\s*$", re.IGNORECASE)
-PARAGRAPH_START = re.compile(r"^\s*(?:\d{1,2}\.(?:\s|$)|\(\d{1,2}\)|\(?[a-z]\)\s|RESOLVED|Resolved)")
-SENTENCE_VERBS = re.compile(
-    r"\b(?:introduced|explained|said|reported|asked|gave|was|were|had|has|is|are|responded|welcomed|noted)\b"
+from .item_headings import (
+    AGENDA_REF,
+    ATTENDING_NOTE,
+    INLINE_AGENDA_REF,
+    PARAGRAPH_START,
+    WEB_DOC_MARK,
+    SectionStyle,
+    agenda_ref_below,
+    at_margin,
+    has_agenda_ref,
+    heading_weight,
+    is_capitals,
+    is_not_item,
+    is_sentence,
+    looks_like_heading,
+    title_continues,
 )
-WRAPS_ON = re.compile(r"(?:,|\b(?:of|on|and|the|to|for|in|at|with|from|by|a|an|&|-|–))\s*$", re.IGNORECASE)
-WEB_DOC_MARK = re.compile(r"\s*(?:pdf icon\s*)?PDF \d+(?:\.\d+)? [KM]B\s*$", re.IGNORECASE)
-ATTENDING_NOTE = re.compile(r"(?:for this item\.?|^Additional documents:?)\s*$", re.IGNORECASE)
+from .item_numbers import NumberedLine, bare_number, heaviest_chain, numbered_line
+
+STANDARD_ITEM = re.compile(
+    rf"^\s*(?P<title>{pattern('unnumbered_items')})"
+    r"(?P<rest>\s*(?:[:\-–—]\s*.*)?$|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.*|\s+\d.*)$",
+    re.IGNORECASE,
+)
+NOT_BOLD_PENALTY = 0.25  # a number on a line not bold, where the other numbers' lines are
+HEADING_SHARE = 0.6  # a chain is of items when this share of it reads as headings
+OPENING_ITEMS = 3  # an opening before the first numbered item is no longer than this many items
+MAX_TITLE_LINES = {False: 2, True: 4}  # lines a title may run on to: a heading's, a point's
 
 
 @dataclass
 class ItemHeading:
     index: int  # first line of the item (its heading)
-    body_start: int  # first line after the heading, title continuation and "(Item X)"
+    body_start: int  # first line of its text: after the title and "(Item X)", or the heading line (`rest`)
     number: str | None
     title: str
     agenda_ref: str | None
+    rest: str | None = None  # text of the heading line after the title, when the item's text starts on it
+    run_in: bool = False  # a standard item's title run in to its text: "Apologies for Absence: Cllr A, Cllr B"
 
 
-def find_items(lines: list[Line], start: int, end: int) -> list[ItemHeading]:
-    numbered = _numbered_items(lines, start, end)
-    headings = sum(_looks_like_heading(item.title) for item in numbered)
-    # A run of numbered sentences is a run of paragraphs, not of items.
-    if len(numbered) >= 2 and headings >= 0.6 * len(numbered):
-        return numbered
-    return _unnumbered_items(lines, start, end) or numbered
+def find_items(lines: list[Line], start: int, end: int, skip: Collection[int] = ()) -> list[ItemHeading]:
+    """The items of the minutes in lines[start:end]; lines in `skip` (page
+    furniture the reader did not mark) are never part of a heading."""
+    style = SectionStyle.of(lines, start, end)
+    chain = _numbered_chain(lines, start, end, style, skip)
+    if len(chain) >= 2 and _reads_as_headings(lines, chain, end, style):
+        items = [_item_from(lines, c.index, end, c.number.written, c.title, style, skip, c.title_x, c.title_line)
+                 for c in chain]
+        return sorted(items + _unnumbered_extras(lines, start, end, chain, items, style, skip), key=lambda h: h.index)
+    unnumbered = _anchored_items(lines, start, end, style, skip) or _merged(
+        _bold_headings(lines, start, end, style, skip), _plain_headings(lines, start, end, style, skip)
+    )
+    # Unnumbered headings hold the numbered paragraphs, so the first comes
+    # first: bold rows of a table after a run of numbered points are not items.
+    if not chain or (unnumbered and unnumbered[0].index < chain[0].index):
+        return unnumbered
+    return [_point_from(lines, c, end, style, skip) for c in chain]
 
 
-def _numbered_items(lines: list[Line], start: int, end: int) -> list[ItemHeading]:
+def _numbered_chain(lines: list[Line], start: int, end: int, style: SectionStyle,
+                    skip: Collection[int]) -> list[NumberedLine]:
     candidates = []
     for i in range(start, end):
-        match = NUMBERED.match(lines[i].text)
-        if match and not match["title"].startswith("(Pages"):
-            order = int(match["number"].split("/")[-1])
-            candidates.append((i, order, match["number"], match["title"], _heading_weight(lines, i, end, match["title"])))
-    # Longest-weight chain of consecutive numbers (a gap of one allows for an
-    # item minuted elsewhere, e.g. exempt).
-    best: list[float] = []
-    previous: list[int | None] = []
-    for k, (_, number, _, _, weight) in enumerate(candidates):
-        best.append(weight)
-        previous.append(None)
-        for j in range(k):
-            step = number - candidates[j][1]
-            if step in (1, 2) and best[j] + weight > best[k]:
-                best[k], previous[k] = best[j] + weight, j
-    if not best:
-        return []
-    k: int | None = max(range(len(best)), key=lambda n: (best[n], candidates[n][1]))
-    chain = []
-    while k is not None:
-        chain.append(candidates[k])
-        k = previous[k]
-    chain.reverse()
-    return [_item_from(lines, i, end, written, title) for i, _, written, title, _ in chain]
+        if i in skip:
+            continue
+        candidate = numbered_line(lines, i) or _number_over_title(lines, i, end, skip)
+        if candidate is None or candidate.title.startswith("(Pages"):
+            continue
+        if candidate.bold is None:
+            candidate.bold = lines[i].bold
+        candidate.weight = heading_weight(lines, i, end, candidate.title, candidate.bold, style)
+        candidates.append(candidate)
+    if style.bold_signals and any(c.bold for c in candidates):
+        for candidate in candidates:
+            if not candidate.bold:
+                candidate.weight *= NOT_BOLD_PENALTY
+    return heaviest_chain(candidates)
 
 
-def _heading_weight(lines: list[Line], i: int, end: int, title: str) -> float:
-    weight = 1.0
-    if any(AGENDA_REF.match(lines[j].text) for j in range(i + 1, min(i + 4, end))) or INLINE_AGENDA_REF.search(title):
-        weight += 2.0
-    if SENTENCE_VERBS.search(title) or title.rstrip().endswith((":-", ":")):
-        weight -= 0.6
-    if title[:1].islower():
-        weight -= 0.8  # "1. the application be approved": a numbered part, not a heading
-    if len(title) > 90:
-        weight -= 0.3
-    if "$" in title or "£" in title or re.search(r"\d{4,}", title.replace(",", "")):
-        weight -= 0.8  # a numbered line of a list of contracts or payments, not an item
-    return max(weight, 0.1)
+def _number_over_title(lines: list[Line], i: int, end: int, skip: Collection[int]) -> NumberedLine | None:
+    """A number alone on its line ("9." at a page's foot) over its title."""
+    number = bare_number(lines[i].text)
+    if number is None or i + 1 >= end or i + 1 in skip:
+        return None
+    title = lines[i + 1].text.strip()
+    if not looks_like_heading(title) or is_sentence(title):
+        return None
+    return NumberedLine(i, number, title, lines[i + 1].x0, bold=lines[i + 1].bold, title_line=i + 1)
 
 
-def _item_from(lines: list[Line], i: int, end: int, number: str | None, title: str) -> ItemHeading:
+def _reads_as_headings(lines: list[Line], chain: list[NumberedLine], end: int, style: SectionStyle) -> bool:
+    headings = sum(
+        (style.bold_signals and bool(c.bold)) or has_agenda_ref(lines, c.index, end, c.title)
+        or (looks_like_heading(c.title) and not is_sentence(c.title))
+        for c in chain
+    )
+    return headings >= HEADING_SHARE * len(chain)
+
+
+def _item_from(lines: list[Line], index: int, end: int, number: str | None, title: str, style: SectionStyle,
+               skip: Collection[int], title_x: float | None = None, title_line: int | None = None,
+               point: bool = False) -> ItemHeading:
+    """The heading at line `index` (its title on `title_line`, the same line
+    unless the number stands alone above it): the title run on over the lines
+    it wraps to, and the "(Item X)" it minutes."""
+    i = index if title_line is None else title_line
     title = WEB_DOC_MARK.sub("", title).strip()
     ref_match = INLINE_AGENDA_REF.search(title)
     agenda_ref = ref_match["ref"] if ref_match else None
@@ -96,49 +141,197 @@ def _item_from(lines: list[Line], i: int, end: int, number: str | None, title: s
         title = title[: ref_match.start()].rstrip()
     j = i + 1
     # The title may wrap; it runs on to an "(Item X)" line a line or two below.
+    ref_line = agenda_ref_below(lines, i, end, title) if agenda_ref is None else None
+    if ref_line is not None:
+        # A page number the reader left between a title at a page's foot and its "(Item X)" is not title.
+        continuation = [lines[m].text.strip() for m in range(i + 1, ref_line)
+                        if lines[m].text.strip() and not _is_page_number_between(lines, m, i)]
+        title = " ".join([title, *continuation])
+        agenda_ref, j = AGENDA_REF.match(lines[ref_line].text)["ref"], ref_line + 1
     if agenda_ref is None:
-        for k in range(i + 1, min(i + 4, end)):
-            ref = AGENDA_REF.match(lines[k].text)
-            if ref:
-                continuation = [lines[m].text.strip() for m in range(i + 1, k) if lines[m].text.strip()]
-                if all(not PARAGRAPH_START.match(text) for text in continuation):
-                    title = " ".join([title, *continuation])
-                    agenda_ref, j = ref["ref"], k + 1
-                break
-            if not lines[k].text.strip():
-                continue
-    if agenda_ref is None and j < end and WRAPS_ON.search(title):
-        following = lines[j].text.strip()
-        if following and len(following) < 70 and not PARAGRAPH_START.match(following):
-            title, j = f"{title} {following}", j + 1
-    return ItemHeading(i, j, number, re.sub(r"\s+", " ", title).strip(), agenda_ref and agenda_ref.upper())
+        limit = MAX_TITLE_LINES[point] if lines[i].has_position else 1
+        while j < end and j not in skip and j - i <= limit and title_continues(
+            lines[i], title, title_x, lines[j], style, point
+        ):
+            title, j = f"{title} {_first_cell(lines[j])}", j + 1
+    return ItemHeading(index, j, number, _clean_title(title), agenda_ref and agenda_ref.upper())
 
 
-def _unnumbered_items(lines: list[Line], start: int, end: int) -> list[ItemHeading]:
-    """Headings without numbers (ModernGov pages, groups' notes): a short line
-    that is not a sentence, followed by the item's first numbered paragraph."""
+def _first_cell(line: Line) -> str:
+    """A title's wrapped line without what stands in a column to its right
+    (an action's owner, a page number)."""
+    return line.cells[0].text.strip() if line.cells and len(line.cells) > 1 else line.text.strip()
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip().lstrip("-–— ").strip()
+
+
+def _point_from(lines: list[Line], point: NumberedLine, end: int, style: SectionStyle,
+                skip: Collection[int]) -> ItemHeading:
+    """A numbered point titled by its first paragraph, its text starting with it."""
+    heading = _item_from(lines, point.index, end, point.number.written, point.title, style, skip,
+                         point.title_x, point.title_line, point=True)
+    heading.body_start, heading.rest = point.title_index, point.title
+    return heading
+
+
+def _unnumbered_extras(lines: list[Line], start: int, end: int, chain: list[NumberedLine],
+                       items: list[ItemHeading], style: SectionStyle, skip: Collection[int]) -> list[ItemHeading]:
+    """Items printed without a number around a numbered run: over an "(Item X)"
+    line anywhere; a standard item, or a heading set like the numbered ones,
+    where no number is missing for it."""
+    inside = {k for item in items for k in range(item.index, item.body_start)}
+    anchored = [h for h in _anchored_items(lines, start, end, style, skip) if not inside & set(range(h.index, h.body_start))]
+    inside |= {k for h in anchored for k in range(h.index, h.body_start)}
+    bold_chain = style.bold_signals and sum(bool(c.bold) for c in chain) * 2 > len(chain)
+    xs = [lines[c.index].x0 for c in chain] + [c.title_x for c in chain]
+    extras = list(anchored)
+    indices = [c.index for c in chain]
+    # Before the first number, a heading set like the numbered ones opens an
+    # item only in a short opening: after a long stretch of text the numbers
+    # start late, and what heads that stretch is not known to be items.
+    opening_is_short = indices[0] - start <= OPENING_ITEMS * (end - indices[0]) / len(indices)
+    for i in range(start, end):
+        if i in inside or i in skip or not _has_no_number_place(chain, indices, i):
+            continue
+        line = lines[i]
+        if not at_margin(line) and not any(x is not None and abs(line.x0 - x) <= 6 for x in xs):
+            continue
+        standard = STANDARD_ITEM.match(line.text)
+        if standard:
+            extras.append(_run_in(i, standard, lines, end, style, skip))
+        elif (bold_chain and i < indices[-1] and (i > indices[0] or opening_is_short)
+              and _bold_heading_at(lines, i, end, skip) and not line.is_centred()):
+            # Not after the last: bold headings there are an appendix's as often as an item's.
+            extras.append(_item_from(lines, i, end, None, line.text.strip(), style, skip))
+        else:
+            continue
+        inside |= set(range(extras[-1].index, extras[-1].body_start))
+    return extras
+
+
+def _merged(*found: list[ItemHeading]) -> list[ItemHeading]:
+    """Headings found in several ways, in line order, each once (the first
+    found of two that share a line)."""
+    merged: list[ItemHeading] = []
+    for heading in sorted((h for headings in found for h in headings), key=lambda h: h.index):
+        if not merged or heading.index >= merged[-1].body_start:
+            merged.append(heading)
+    return merged
+
+
+def _has_no_number_place(chain: list[NumberedLine], indices: list[int], i: int) -> bool:
+    """Line `i` lies before the first numbered item, after the last, or
+    between two whose numbers leave one out (`indices`: the chain's lines)."""
+    if i < indices[0] or i > indices[-1]:
+        return True
+    k = bisect_left(indices, i)
+    if indices[k] == i:
+        return False
+    return chain[k].number.last - chain[k - 1].number.last >= 2
+
+
+def _run_in(i: int, standard: re.Match, lines: list[Line], end: int, style: SectionStyle,
+            skip: Collection[int]) -> ItemHeading:
+    """A standard item's heading, its text following on the line
+    ("Apologies - None") or below it ("Election of Chair")."""
+    rest = re.sub(r"^\s*[:\-–—]?\s*", "", standard["rest"]).strip()
+    if not rest:
+        return _item_from(lines, i, end, None, standard["title"], style, skip)
+    return ItemHeading(i, i, None, _clean_title(standard["title"]), None, rest, run_in=True)
+
+
+def _anchored_items(lines: list[Line], start: int, end: int, style: SectionStyle,
+                    skip: Collection[int]) -> list[ItemHeading]:
+    """Unnumbered headings over the "(Item 5)" line of the agenda item they
+    minute, a title that wraps taken whole, a page number between a title at a
+    page's foot and its "(Item 5)" on the next page left out."""
+    items = []
+    for r in range(start + 1, end):
+        ref = AGENDA_REF.match(lines[r].text)
+        if not ref or r - 1 in skip:
+            continue
+        first = last = r - 1
+        if _is_page_number_between(lines, first, start):
+            first = last = first - 1
+        if first - 1 >= start and first - 1 not in skip and _same_title(lines[first - 1], lines[first], style):
+            first -= 1
+        title = " ".join(lines[k].text.strip() for k in range(first, last + 1))
+        if numbered_line(lines, first) or not looks_like_heading(title) or AGENDA_REF.match(lines[first].text):
+            continue
+        items.append(ItemHeading(first, r + 1, None, _clean_title(title), ref["ref"].upper()))
+    return items
+
+
+def _is_page_number_between(lines: list[Line], i: int, start: int) -> bool:
+    """Line `i` is a page number the reader left in the text, at the top of a
+    page under the last line of the one before."""
+    return i - 1 >= start and lines[i].text.strip().isdigit() and lines[i].page != lines[i - 1].page
+
+
+def _same_title(upper: Line, lower: Line, style: SectionStyle) -> bool:
+    """`lower` carries on a title that starts on `upper`."""
+    text = upper.text.strip()
+    if not text or AGENDA_REF.match(text) or PARAGRAPH_START.match(text) or len(text) > 100:
+        return False
+    if style.bold_signals:
+        return bool(upper.bold and lower.bold) and (
+            not upper.has_position or not lower.has_position or abs(upper.x0 - lower.x0) <= 6
+        )
+    return not text.endswith((".", ":", ";", ")")) and not lower.text.strip()[:1].isupper()
+
+
+def _bold_headings(lines: list[Line], start: int, end: int, style: SectionStyle,
+                   skip: Collection[int]) -> list[ItemHeading]:
+    """Bold short lines at the left margin over text that is not bold, where
+    bold marks headings out; two at least, or it is no way of heading items."""
+    if not style.bold_signals:
+        return []
+    items: list[ItemHeading] = []
+    i = start
+    while i < end:
+        if i not in skip and at_margin(lines[i]) and not lines[i].is_centred() and _bold_heading_at(lines, i, end, skip):
+            items.append(_item_from(lines, i, end, None, lines[i].text.strip(), style, skip))
+            i = items[-1].body_start
+        else:
+            i += 1
+    return items if len(items) >= 2 else []
+
+
+def _bold_heading_at(lines: list[Line], i: int, end: int, skip: Collection[int]) -> bool:
+    """Line `i` is a bold heading: short, not a sentence nor a label, not an
+    attendance block's, with text that is not bold below it (a wrapped title's
+    second line aside)."""
+    line, text = lines[i], lines[i].text.strip()
+    if not line.bold or len(text) > 120 or not looks_like_heading(text) or is_not_item(text):
+        return False
+    if numbered_line(lines, i) or (is_sentence(text) and not is_capitals(text)):
+        return False
+    following = lines[i + 1] if i + 1 < end and i + 1 not in skip else None
+    if following is None:
+        return False
+    if not following.bold or AGENDA_REF.match(following.text):
+        return True
+    # A bold line under it is the rest of its title, over text that is not bold; else another heading.
+    below = lines[i + 2] if i + 2 < end and i + 2 not in skip else None
+    return (below is not None and (not below.bold or bool(AGENDA_REF.match(below.text)))
+            and title_continues(line, text, None, following, SectionStyle(True), point=False))
+
+
+def _plain_headings(lines: list[Line], start: int, end: int, style: SectionStyle,
+                    skip: Collection[int]) -> list[ItemHeading]:
+    """Headings without numbers in plain text (ModernGov pages, groups' notes):
+    a short line that is not a sentence, followed by the item's first
+    numbered paragraph."""
     items = []
     for i in range(start, end):
         text = lines[i].text.strip()
-        if not _looks_like_heading(text):
+        if i in skip or not looks_like_heading(text) or not at_margin(lines[i]):
             continue
         k = i + 1
         while k < end and (not lines[k].text.strip() or ATTENDING_NOTE.search(lines[k].text)):
             k += 1
         if k < end and re.match(r"^\s*(?:1\.|\(1\)|RESOLVED)", lines[k].text):
-            items.append(_item_from(lines, i, end, None, text))
+            items.append(_item_from(lines, i, end, None, text, style, skip))
     return items
-
-
-def _looks_like_heading(text: str) -> bool:
-    return (
-        "$" not in text
-        and "£" not in text
-        and
-        bool(text)
-        and len(text) <= 200
-        and text[0].isupper()
-        and not text.rstrip().endswith((".", ":", ";", ":-"))
-        and not PARAGRAPH_START.match(text)
-        and not ATTENDING_NOTE.search(text)
-    )

@@ -10,6 +10,8 @@ a rule. Files are read once.
     counted_acronyms.txt   groups that take no plural "s" ("963 UASC")
     counted_compounds.txt  two-word units kept whole ("foster carers")
     decision_numbers.txt   how decisions are numbered ("15/00067")
+    unnumbered_items.txt   standard items minuted without a number ("Apologies - None")
+    not_item_headings.txt  headings set like items that are not ("PRESENT", "UNRESTRICTED ITEMS")
     signatory_roles.txt    posts that sign an agenda off ("General Counsel")
     classifications.txt    a report's publication status printed alone ("Unrestricted")
 """
