@@ -213,3 +213,39 @@ def test_a_venue_line_in_capitals_and_a_labelled_venue_below_the_block():
         Proposed venue: Civic Centre, Wick Road. View directions
     """)
     assert page.venue == "Civic Centre, Wick Road"
+
+
+def test_minutes_of_the_annual_meeting_of_the_council_under_its_banner():
+    heading = opening("""
+        HARTLEY WINTNEY PARISH COUNCIL
+        Minutes of the Annual Meeting of the Parish Council held on Tuesday 13th May
+        2025 at 7.30pm in the Victoria Hall
+        Present: Cllrs A Bell (Chairman), C Dean and E Frost.
+    """)
+    assert (heading.committee, heading.date, heading.time) == ("Hartley Wintney Parish Council", date(2025, 5, 13), "19:30")
+    assert heading.venue == "Victoria Hall"
+
+
+def test_a_sentence_about_the_last_minutes_is_no_meeting():
+    headings = find_meeting_headings(lines_of("""
+        LOWFORD TOWN COUNCIL
+        Minutes of the meeting held on 3 March 2025 at 7pm in the Guild Hall
+        Present: Cllrs Ames, Bond and Cole
+        3. Minutes of the Previous Meeting
+        The minutes of the meeting held on 3 February 2025 were considered. RESOLVED that the
+        minutes of the meeting held on 3 February 2025 be approved as a correct record.
+    """))
+    assert [(h.committee, h.date) for h in headings] == [("Lowford Town Council", date(2025, 3, 3))]
+
+
+def test_you_are_summoned_to_attend_a_committee_to_be_held():
+    heading = opening("""
+        Dear Councillor,
+        You are summoned to attend a meeting of the Housing Committee to be held in the
+        Council Chamber, Civic Centre, Penbury on Wednesday, 9 April 2025 at 6.30 pm.
+        A G E N D A
+        1. Apologies
+    """)
+    assert (heading.kind, heading.committee, heading.date, heading.time) == (
+        "agenda", "Housing Committee", date(2025, 4, 9), "18:30")
+    assert heading.venue == "Council Chamber, Civic Centre, Penbury"

@@ -29,13 +29,22 @@ class MeetingHeading:
 MINUTES_OF = re.compile(
     r"^\s*(?:MINUTES\s+of\s+(?:a|the)|Minutes\s+of\s+a)\s+(?:[\w-]+\s+)?meeting\s+of\s+(?P<rest>.+)"
 )
+# At the top of a paper, any case: "Minutes of the Annual Meeting of the Parish
+# Council held on …". Further down, that is an item's title about other minutes.
+OPENING_MINUTES_OF = re.compile(
+    r"^\s*(?:MINUTES|Minutes)\s+of\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}(?:meeting|Meeting|MEETING)\s+of\s+(?P<rest>.+)"
+)
+OPENING_LINES = 6
+# "Minutes of the Annual Meeting of the Parish Council held …" under a banner
+# that names the council: the sentence's body is the banner's.
+GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:Council|Committee|Panel|Board|Authority|Cabinet)$", re.IGNORECASE)
 REFERS_BACK = re.compile(r"^(?:this|that)\s+(?:Panel|Committee|Council|Board|Cabinet|meeting)\s*$", re.IGNORECASE)
 GROUP_MINUTES = re.compile(
     r"^\s*(?:(?:Draft|Confirmed|Approved|Signed|Unconfirmed)\s+)?Minutes\s+of\s+(?:a|the)\s+"
     r"(?:[\w-]+\s+)?meeting\s+held\s+(?P<rest>.+)",
     re.IGNORECASE,
 )
-HELD = re.compile(r"\s+held\s+(?:in|at)\s+(?P<venue>.+?)\s+on\s+(?=\S)|\s+held\s+on\s+", re.IGNORECASE)
+HELD = re.compile(r"\s+held\s+(?:in|at)\s+(?P<venue>.+?)\s+on\s+(?=\S)|\s+held\s+on\s+|\s+held\s+(?=in|at)", re.IGNORECASE)
 AGENDA_TITLE = re.compile(r"^\s*AGENDA\s*$")
 WEB_TITLE = re.compile(
     r"^\s*(?:Agenda(?:,\s*decisions)?\s+and\s+(?:minutes|decisions)|Minutes|Agenda|Decisions)\s*$", re.IGNORECASE
@@ -43,7 +52,8 @@ WEB_TITLE = re.compile(
 WEB_MEETING = re.compile(rf"^\s*(?P<committee>.+?)\s+-\s+(?P<when>{WEEKDAYS},?\s+.+)$")
 VENUE_LABEL = re.compile(r"^\s*Venue:\s*(?P<venue>.+?)(?:\.?\s*View directions)?\s*$", re.IGNORECASE)
 VENUE_WORDS = re.compile(
-    r"\b(?:Room|Chamber|Hall|House|Centre|Center|Offices|Suite|Building|Library|Civic|Guildhall|Pavilion)\b"
+    r"\b(?:Room|Chamber|Hall|House|Centre|Center|Offices?|Suite|Building|Library|Civic|Guildhall|Pavilion|Mill"
+    r"|Institute|Church|Chapel|School|Club|Hut)\b"
 )
 # US minutes: "PLANNING COMMISSION" / "REGULAR MEETING MINUTES" / "January 27, 2020, 7:00 p.m.",
 # or "BOARD OF ESTIMATES JANUARY 15, 2020" / "REGULAR MEETING".
@@ -57,7 +67,7 @@ NOT_VENUE = re.compile(r"^\s*(?:Ask for|Telephone|Tel|Email|E-mail|Tea|Membershi
 
 
 def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
-    match = MINUTES_OF.search(lines[i].text)
+    match = MINUTES_OF.search(lines[i].text) or (OPENING_MINUTES_OF.search(lines[i].text) if i < OPENING_LINES else None)
     if not match:
         return None
     # The heading is one sentence that may wrap over a few lines; PRESENT ends it.
@@ -74,14 +84,17 @@ def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingH
     when, _ = find_date(after, context)
     if not committee.strip() or len(committee) > 120 or REFERS_BACK.match(committee.strip()):
         return None
+    start = _heading_start(lines, i)
+    if GENERIC_BODY.match(committee.strip()) and start < i:
+        committee = lines[i - 1].text  # "THORNBY MOOR PARISH COUNCIL" over "… of the Parish Council held …"
     return MeetingHeading(
         kind="minutes",
-        index=_heading_start(lines, i),
+        index=start,
         end=end,
         committee=normalise_committee(committee),
         date=when,
         time=find_time(after),
-        venue=clean_venue(held["venue"]) if held and held["venue"] else None,
+        venue=clean_venue(held["venue"]) if held and held["venue"] else venue_in(after),
     )
 
 
@@ -149,15 +162,15 @@ def group_minutes_heading(lines: list[Line], i: int, context: date | None) -> Me
     or, as ModernGov prints minutes, 'Planning Committee - Tuesday 4 February 2025,
     6.30 pm' / 'PRINTED MINUTES' / 'MINUTES of the meeting held on …'."""
     match = GROUP_MINUTES.match(lines[i].text)
-    if not match or i == 0:
-        return None
+    if not match or i == 0 or lines[i].text.lstrip()[:1].islower():
+        return None  # "… the / minutes of the meeting held on …" runs on a sentence
     start = i - 1
     while start > 0 and i - start < 3 and DOCUMENT_LABEL.match(lines[start].text):
         start -= 1  # a label naming the document, not the body
     body = lines[start].text.strip()
     rest = match["rest"]
-    if not find_date(rest, context)[0] and i + 1 < len(lines):
-        rest = f"{rest} {lines[i + 1].text}"  # "… held on" / "18th March 2014 at 7.30pm in …"
+    if i + 1 < len(lines) and (not find_date(rest, context)[0] or re.search(r"\b(?:at|in)\s*$", rest)):
+        rest = f"{rest} {lines[i + 1].text}"  # "… held on" / "18th March 2014 at 7.30pm in …"; "… at" / "10.00 am"
     when, _ = find_date(rest, context)
     titled = WEB_MEETING.match(body)
     if titled:
@@ -168,7 +181,7 @@ def group_minutes_heading(lines: list[Line], i: int, context: date | None) -> Me
         dated, found = find_date(body, context)
         if dated and body[: found.start()].strip(" ,-–—"):
             body, when = body[: found.start()].strip(" ,-–—"), when or dated
-    if not body or len(body) > 80 or body.endswith(".") or DOCUMENT_LABEL.match(body):
+    if not body or len(body) > 80 or body.endswith(".") or DOCUMENT_LABEL.match(body) or len(body.split()) > 10:
         return None
     return MeetingHeading(
         kind="minutes", index=start, end=i + 1,

@@ -14,6 +14,7 @@ from .title_block import title_block_heading
 TOP_LINES = 4  # a heading starting this near the top opens the file
 
 
+
 def find_meeting_headings(lines: list[Line], context: date | None = None) -> list[MeetingHeading]:
     """Every meeting heading, in order. `context` is a date the file is known
     to be about, for headings that leave the year out."""

@@ -213,8 +213,8 @@ def _meeting_date(block: list[Line], name_at: int, context: date | None) -> date
     JANUARY 2025"), else on the lines just below it ("MEETING 11th SEPTEMBER
     2019"), else a "Date:" label, else the date the block gives most often;
     never a date quoted from the business ("the last meeting held on …")."""
-    for line in block[name_at : name_at + 3]:
-        when = _own_date(line.text, context)
+    for at in range(name_at, min(name_at + 3, len(block))):
+        when = _own_date(block[at].text, context) or _own_date(_joined(block[at : at + 2]), context)
         if when:
             return when
     labelled = _labelled(block, "date")
@@ -305,7 +305,7 @@ def _summons(lines: list[Line]) -> MeetingHeading | None:
     with the following business': the agenda's meeting, its items below."""
     window = lines[:60]
     for i, line in enumerate(window):
-        if "will be held" not in " ".join(l.text for l in window[i : i + 3]):
+        if not re.search(r"\bbe\s+held\b", " ".join(l.text for l in window[i : i + 3])):
             continue
         sentence = " ".join(l.text.strip() for l in window[i : i + 4])
         match = SUMMONS.search(sentence)
