@@ -249,3 +249,24 @@ def test_you_are_summoned_to_attend_a_committee_to_be_held():
     assert (heading.kind, heading.committee, heading.date, heading.time) == (
         "agenda", "Housing Committee", date(2025, 4, 9), "18:30")
     assert heading.venue == "Council Chamber, Civic Centre, Penbury"
+
+
+def test_a_welsh_minutes_sentence_gives_the_place_without_the_evening_and_its_date():
+    heading = opening("""
+        CYNGOR TREF LLANFYLLIN
+        Cofnodion Cyfarfod Misol y Cyngor a gynhaliwyd yn y Neuadd Gymuned, Llanfyllin,
+        nos Fawrth 4 Mawrth 2025 am 7.30yh
+        Yn bresennol: Y Cynghorwyr Alaw Prys a Bryn Tudur.
+    """)
+    assert (heading.committee, heading.date, heading.time) == ("Llanfyllin Town Council", date(2025, 3, 4), "19:30")
+    assert heading.venue == "Neuadd Gymuned, Llanfyllin"
+
+
+def test_minutes_of_a_committee_held_on_a_date_in_a_chamber_over_members_present():
+    heading = opening("""
+        MINUTES OF THE AUDIT AND GOVERNANCE COMMITTEE
+        held on Tuesday 4 March 2025 at 6.00pm in the Council Chamber, Town Hall
+        Members Present: Cllr A Khan (Chair) and Cllr B Lowe
+    """)
+    assert (heading.committee, heading.time, heading.venue) == (
+        "Audit and Governance Committee", "18:00", "Council Chamber, Town Hall")

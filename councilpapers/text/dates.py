@@ -58,8 +58,9 @@ DATE_PHRASE = re.compile(
 # UK order, day first: "11/09/2019", "11.09.2019", "11-09-2019".
 NUMERIC_DATE = re.compile(rf"\b(\d{{1,2}})([/.-])(\d{{1,2}})\2({_YEAR})\b")
 ISO_DATE = re.compile(rf"({_YEAR})-(\d{{1,2}})-(\d{{1,2}})")
+# Welsh papers write "7.00yh" (yr hwyr, the evening) and "10.00yb" (y bore).
 TIME_PHRASE = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])",
+    r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|y\.?h\.?|y\.?b\.?)(?![a-z])",
     re.IGNORECASE,
 )
 TIME_24H = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b")
@@ -167,7 +168,7 @@ def find_time(text: str) -> str | None:
         hour, minute = int(match["h"]), int(match["m"] or 0)
         if hour > 12 or minute > 59:
             return None
-        pm = match["ampm"].lower().startswith("p")
+        pm = match["ampm"].lower().replace(".", "") in ("pm", "p", "yh")
         hour = hour % 12 + (12 if pm else 0)
         return f"{hour:02d}:{minute:02d}"
     match = TIME_24H.search(text)

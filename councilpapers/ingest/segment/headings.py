@@ -169,7 +169,8 @@ def group_minutes_heading(lines: list[Line], i: int, context: date | None) -> Me
         start -= 1  # a label naming the document, not the body
     body = lines[start].text.strip()
     rest = match["rest"]
-    if i + 1 < len(lines) and (not find_date(rest, context)[0] or re.search(r"\b(?:at|in)\s*$", rest)):
+    wraps = re.search(r"\b(?:at|in)\s*$", rest) or (i + 1 < len(lines) and re.match(r"\s*(?:in|at)\s+[A-Z]", lines[i + 1].text))
+    if i + 1 < len(lines) and (not find_date(rest, context)[0] or wraps):
         rest = f"{rest} {lines[i + 1].text}"  # "… held on" / "18th March 2014 at 7.30pm in …"; "… at" / "10.00 am"
     when, _ = find_date(rest, context)
     titled = WEB_MEETING.match(body)

@@ -30,7 +30,7 @@ from datetime import date
 from ...ingest.committees import normalise_committee
 from ...text.dates import DATE_PHRASE, NUMERIC_DATE, find_date, find_time
 from ..model import Line
-from .headings import VENUE_WORDS, MeetingHeading, clean_venue
+from .headings import VENUE_WORDS, MeetingHeading, clean_venue, venue_in
 
 MAX_BLOCK_LINES = 16
 LABEL_LOOKAHEAD = 8  # lines after the block where a "Venue:" label still names the meeting's place
@@ -41,8 +41,8 @@ BODY_WORDS = re.compile(
 )
 # Where the business starts, so where the block ends.
 BUSINESS_STARTS = re.compile(
-    r"^\s*(?:PRESENT|Present|PRESENNOL|Presennol|Attendees|Attendance|In\s+attendance|Members\s+present"
-    r"|Councillors\s+present|Apologies)\b"
+    r"^\s*(?i:present|presennol|yn\s+bresennol|attendees|attendance|in\s+attendance|members\s+present"
+    r"|councillors\s+present|apologies)\b"
     r"|^\s*(?:\d{1,3}(?:[./]\d{1,3}){0,2}[.:)]?|\(\d{1,3}\)|Item\s+\d{1,3}[.:]?)\s+\S"
     r"|^\s*A\s*G\s*E\s*N\s*D\s*A\s*$|^\s*AGENDA\b"
 )
@@ -267,6 +267,14 @@ def _labelled(block: list[Line], field: str) -> str | None:
     return None
 
 
+# What a sentence writes between a place and its date: "on", Welsh "ar", "nos Lun" (Monday evening).
+AFTER_PLACE = re.compile(
+    r"[\s,]+(?:(?:on|ar|nos|dydd|bore|prynhawn)\s*)?"
+    r"(?:(?:Llun|Lun|Mawrth|Fawrth|Mercher|Fercher|Iau|Gwener|Wener|Sadwrn|Sul)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _venue(opening: list[Line], block: list[Line], name_at: int) -> str | None:
     """A labelled venue near the top (a web page prints it below the attendance
     link), else one the block's sentence or lines name."""
@@ -278,6 +286,8 @@ def _venue(opening: list[Line], block: list[Line], name_at: int) -> str | None:
         match = pattern.search(text)
         if match and VENUE_WORDS.search(match["venue"]) or (match and pattern is YN_YR):
             return clean_venue(_cut_at_date(match["venue"]))
+    if found := venue_in(text):  # "held on Tuesday 4 February 2025 at 6.30pm in the Council Chamber"
+        return found
     for line in block[name_at + 1 :]:
         text = line.text.strip()
         if VENUE_WORDS.search(text.title()) and not _names_a_body(text) and not find_date(text)[0]:
@@ -286,8 +296,11 @@ def _venue(opening: list[Line], block: list[Line], name_at: int) -> str | None:
 
 
 def _cut_at_date(text: str) -> str:
-    match = re.search(r"\s+on\s+(?:the\s+)?\d|\s+ar\s+y\s+\d", text)
-    return text[: match.start()] if match else text
+    """A venue without the date and time written after it ("…, Abercerwyn, nos
+    Lun 14 Hydref 2024 am 7" -> "…, Abercerwyn")."""
+    match = re.search(r"\s+on\s+(?:the\s+)?\d|\s+ar\s+y\s+\d", text) or DATE_PHRASE.search(text)
+    text = text[: match.start()] if match else text
+    return AFTER_PLACE.sub("", text)
 
 
 def _kind(block: list[Line], around: str) -> str:
