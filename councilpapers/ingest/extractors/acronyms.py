@@ -12,14 +12,13 @@ may give one ("Multi-Agency", "Red/Amber/Green"), the later parts may be skipped
 
 The short form is kept as printed, plural and all ("IROs", "RHAs"): that is what
 the reader sees, and "IHAs" and "IHA" then stay two entries. One entry per short
-form per file; the first definition wins.
+form per file; the first definition wins. Which long form the corpus gives a
+short form is `corpus.glossary`'s to say, over every file.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import Iterable
 
 from ...corpus.records import Acronym
 from ...text.names import TITLED_NAME
@@ -73,26 +72,6 @@ def find_acronyms(lines: list[Line]) -> list[Acronym]:
         if short not in entries and not _is_person(long, surnames):
             entries[short] = Acronym(index=flow.line_at(offset), short=short, long=long)
     return sorted(entries.values(), key=lambda entry: entry.index)
-
-
-def merge_glossary(per_file: Iterable[list[Acronym]]) -> dict[str, str]:
-    """One long form per short form over many files: the one most files give,
-    compared without case, quotes, hyphens or spacing; printed as most files print it.
-    Short forms are compared without case too ("CiC", "CIC")."""
-    spellings: dict[str, Counter[str]] = {}
-    longs: dict[str, dict[str, Counter[str]]] = {}
-    for acronyms in per_file:
-        for acronym in acronyms:
-            key = acronym.short.upper()
-            spellings.setdefault(key, Counter())[acronym.short] += 1
-            longs.setdefault(key, {}).setdefault(_normalised(acronym.long), Counter())[acronym.long] += 1
-    glossary = {}
-    for key, by_form in longs.items():
-        # Counters keep first-seen order, so ties go to the form seen first.
-        best = max(by_form.values(), key=lambda printed: sum(printed.values()))
-        short = spellings[key].most_common(1)[0][0]
-        glossary[short] = best.most_common(1)[0][0]
-    return glossary
 
 
 def _long_then_bracket(text: str) -> list[tuple[int, str, str]]:
@@ -254,8 +233,3 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int, bool]]:
     return [(m.group(0), offset + m.start(), offset + m.end(), m.start() > 0 and text[m.start() - 1] == "-")
             for m in WORD.finditer(text)]
 
-
-def _normalised(long: str) -> str:
-    long = long.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    long = re.sub(r"[‐-―−-]", " ", long)  # "Asylum-Seeking" is "Asylum Seeking"
-    return squash(long).casefold()
