@@ -226,7 +226,6 @@ def _role_key(role: str) -> str:
     return re.sub(r"[^\w&+]+", " ", role.replace("’", "'").casefold()).strip()
 
 
-
 def rebuild_people(store) -> int:
     """Resolve everyone the store names — mentions with roles, attendance, action
     owners, report authors — into people, and replace the store's people table.

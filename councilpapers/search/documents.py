@@ -4,8 +4,10 @@ same for every engine).
 Documents are built one source (file) at a time, from that file's records only,
 so an ingest can index a file as soon as it is stored. The facts are the
 records' own, decided by ingest (exempt business, a report's agenda item,
-the minute item a resolution belongs to): this module maps them, and decides
-nothing. What needs two files is settled when searching: an exempt agenda item
+the minute item a resolution belongs to): this module maps them, and adds
+only what it indexes from a record's own text and lines (decision numbers and
+surnames written in it, the money figures on its lines, the keys that collapse
+copies). What needs two files is settled when searching: an exempt agenda item
 makes the minute with its agenda ref exempt in whatever file tells it, and the
 same minute told by two files collapses into one hit by its group keys. The
 corpus glossary, which needs every file, is the store's (`corpus.glossary`).

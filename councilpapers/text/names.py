@@ -44,8 +44,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .vocabulary import terms
 from .spacing import squash
+from .vocabulary import terms
 
 # Each title, lower case -> the gender it tells: "m", "f" or None.
 TITLE_GENDER: dict[str, str | None] = {
@@ -201,7 +201,6 @@ def _title_at(words: list[str]) -> tuple[str, int] | None:
         if len(words) >= taken and form.lower() in _TITLE_BY_LOWER_FORM:
             return _TITLE_BY_LOWER_FORM[form.lower()], taken
     return None
-
 
 
 def _givens(words: list[str]) -> tuple[str, ...] | None:
@@ -363,4 +362,3 @@ def is_name(text: str) -> bool:
     if title_of(text) is None and not any(c.islower() for c in text):
         return False
     return not is_role_phrase(text)
-

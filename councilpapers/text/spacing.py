@@ -4,11 +4,8 @@ breaks or non-breaking spaces as one space, none at either end. The one
 
 from __future__ import annotations
 
-import re
-
-_RUN = re.compile(r"\s+")
-
 
 def squash(text: str | None) -> str:
     """'  Mrs\\n A  Allen ' -> 'Mrs A Allen'; None -> ''."""
-    return _RUN.sub(" ", text or "").strip()
+    # str.split() parts at the characters regular expressions call \s, and is faster.
+    return " ".join((text or "").split())

@@ -232,4 +232,3 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int, bool]]:
     """(word, start, end, continues a hyphenated word) for each word, offsets in the joined text."""
     return [(m.group(0), offset + m.start(), offset + m.end(), m.start() > 0 and text[m.start() - 1] == "-")
             for m in WORD.finditer(text)]
-

@@ -132,7 +132,7 @@ def find_actions(
         description = _clause(text, described_at)
         if description:
             found[described_at] = Action(
-                index=item.line_at(cue_at), owner=owner[1], owners=people.resolve(owner[1]),
+                index=item.flow.line_at(cue_at), owner=owner[1], owners=people.resolve(owner[1]),
                 description=description, due=_due(description, context),
             )
 
@@ -197,9 +197,6 @@ class _Item:
             if match.group(0) == "." and ABBREVIATION.search(self.text[max(0, match.start() - 12) : match.start()]):
                 continue
             self.sentence_starts.append(match.end())
-
-    def line_at(self, offset: int) -> int:
-        return self.flow.line_at(offset)
 
     def sentence_start(self, at: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, at) - 1]

@@ -26,8 +26,8 @@ from ...corpus.records import Figure
 from ...text import vocabulary
 from ...text.dates import MONTH_NAMES
 from ...text.money import CURRENCIES, MONEY_IN_TEXT, NUMBER, amount, is_column_header
-from ..model import Line
 from ...text.spacing import squash
+from ..model import Line
 from ..textflow import TextFlow
 
 # "over 73%", "approximately 4,000 cases": kept in the text, since "over 73%" is

@@ -714,4 +714,3 @@ def _role_text(doc, span: tuple[int, int]) -> str:
     if doc[begin].lower_ == "the":
         begin += 1
     return squash(doc[begin:end].text).strip(" ,–—-")
-

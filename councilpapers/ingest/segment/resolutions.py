@@ -383,4 +383,3 @@ def _text_and_parts(chunks: list[str], numbered_parts: bool, listing: bool) -> t
 
 def _unmarked(part: str) -> str:
     return re.sub(r"^\s*\d{1,2}\.\s+", "", PART.sub("", part)).rstrip(" ;.")
-
