@@ -1,7 +1,8 @@
 """The write side in one sequence, for the `ingest`, `harvest` and `reindex`
 commands and for Python code alike: take the home's write lock, index what an
 interrupted run stored but did not index, find the files, ingest them (telling
-a progress callback of each), bring the index up to date, count the outcomes.
+a progress callback of each), bring the index up to date, hand it the corpus
+glossary the store merged, count the outcomes.
 
 `ingest/` stores files and knows nothing of search; `search/` indexes what the
 store holds. This module alone drives both: the paths ingest reports as stored
@@ -110,6 +111,8 @@ def run_ingest(
         report.outcomes += _ingest(files, store, syncer, progress, jobs=jobs or default_jobs(), ocr=ocr)
         if rebuild_index:
             report.documents = _rebuild(store, index)
+        # The corpus glossary needs every file: merged by the store once the files are in.
+        index.replace_glossary((entry.short, entry.long) for entry in store.glossary())
     report.seconds = time.perf_counter() - start
     log.info("done in %.2f s%s", report.seconds, f": {report.summary()}" if report.outcomes else "")
     return report

@@ -3,8 +3,9 @@
 import pytest
 from helpers import lines_of
 
+from councilpapers.corpus.glossary import merge_glossary
 from councilpapers.corpus.records import Acronym
-from councilpapers.ingest.extractors.acronyms import find_acronyms, merge_glossary
+from councilpapers.ingest.extractors.acronyms import find_acronyms
 
 
 def pairs(text: str) -> list[tuple[str, str]]:
@@ -158,7 +159,7 @@ def test_merge_glossary_takes_the_most_frequent_long_form_ignoring_case():
         [Acronym(index=7, short="CIC", long="children in care")],
         [Acronym(index=2, short="CIC", long="Children in Care")],
     ]
-    assert merge_glossary(per_file) == {
+    assert {e.short: e.long for e in merge_glossary(a for acronyms in per_file for a in acronyms)} == {
         "UASC": "Unaccompanied Asylum Seeking Children",
         "SCS": "Specialist Children’s Services",
         "CIC": "Children in Care",  # printed "CIC" twice, "CiC" once

@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
+from councilpapers.corpus.glossary import merge_glossary
 from councilpapers.corpus.records import Acronym, AgendaItem, Figure, Meeting, MinuteItem, Report, Resolution
 from councilpapers.search import BadQuery, SearchIndex
-from councilpapers.search.documents import search_documents
+from councilpapers.search.documents import SearchDocument, search_documents
 from councilpapers.ingest.segment.business import link_agenda_refs, mark_exempt
 
 CPP = "Corporate Parenting Panel"
@@ -23,19 +24,21 @@ OTHER = "/papers/cpp-2015-12-08-pack.txt"
 def doc(id, body="", *, title="", kind="minute_item", committee=CPP, date=MAY, source=PACK,
         minute=None, agenda_ref=None, page=None, line=None, **extra):
     meeting = f"mtg-{date}-cpp" if date else None
-    return {"id": id, "kind": kind, "committee": committee, "meeting_id": meeting, "meeting_date": date,
-            "minute": minute, "agenda_ref": agenda_ref, "title": title, "body": body, "source": source,
-            "page": page, "line": line, **extra}
+    return SearchDocument(id=id, kind=kind, committee=committee, meeting_id=meeting, meeting_date=date,
+                          minute=minute, agenda_ref=agenda_ref, title=title, body=body, source=source,
+                          page=page, line=line, **extra)
 
 
 def ids(hits):
     return [h.id for h in hits]
 
 
+# The corpus glossary, as the store merges it from the files' acronyms.
+GLOSSARY = [("UASC", "Unaccompanied Asylum Seeking Children"), ("IRO", "Independent Reviewing Officer")]
+
+
 def _docs():
     return [
-        {"id": "glossary:pack", "kind": "_glossary", "source": PACK,
-         "entries": [["UASC", "Unaccompanied Asylum Seeking Children"], ["IRO", "Independent Reviewing Officer"]]},
         doc("uasc-short", "The number of UASC arriving in Kent fell in the summer.", title="Verbal updates",
             minute="111", date=dt.date(2015, 10, 23)),
         doc("uasc-long", "Services for unaccompanied asylum seeking children were reviewed.",
@@ -66,6 +69,7 @@ def _docs():
 def index(tmp_path):
     ix = SearchIndex(tmp_path / "ix")
     ix.rebuild(_docs())
+    ix.replace_glossary(GLOSSARY)
     return ix
 
 
@@ -209,28 +213,30 @@ def _found():
 
 
 def test_documents_from_records():
-    docs = {d["id"]: d for d in search_documents(_records(), {MEETING.id: MEETING})}
+    docs = {d.id: d for d in search_documents(_records(), {MEETING.id: MEETING})}
     # Exempt: the item after the motion ("the following item": only that one), and the agenda item.
-    assert [i for i, d in docs.items() if d.get("exempt")] == ["m104", "a2"]
+    assert [i for i, d in docs.items() if d.exempt] == ["m104", "a2"]
     # A minute carries its resolutions' text, weighted above its body.
-    assert docs["m106"]["resolved"] == "the report be noted"
-    assert docs["m106"]["people"] == ["Segurola"]
+    assert docs["m106"].resolved == "the report be noted"
+    assert docs["m106"].people == ["Segurola"]
     # A report finds its agenda item by title; its figures and decision number come along.
-    assert docs["rep"]["agenda_ref"] == "B2"
-    assert docs["rep"]["amounts"] == [2e6] and docs["rep"]["decisions"] == ["15/00067"]
-    assert docs["rep"]["people"] == ["Oakford"]
+    assert docs["rep"].agenda_ref == "B2"
+    assert docs["rep"].amounts == [2e6] and docs["rep"].decisions == ["15/00067"]
+    assert docs["rep"].people == ["Oakford"]
     # The agenda item and its report are one piece of business.
-    assert docs["rep"]["group_num"] == docs["a1"]["group_num"]
-    assert docs["glossary:" + SRC]["entries"] == [["UASC", "Unaccompanied Asylum Seeking Children"]]
+    assert docs["rep"].group_num == docs["a1"].group_num
+    # The file's acronyms make the glossary (merged by the store, handed to the index).
+    glossary = merge_glossary(r for r in _records() if isinstance(r, Acronym))
+    assert [[e.short, e.long] for e in glossary] == [["UASC", "Unaccompanied Asylum Seeking Children"]]
 
 
 def test_a_motion_for_the_following_business_covers_the_run_of_items():
     records = _found()
     records[0].text = "Resolved that the press and public be excluded for the following business."
     mark_exempt(records)
-    docs = {d["id"]: d for d in search_documents(records, {MEETING.id: MEETING})}
+    docs = {d.id: d for d in search_documents(records, {MEETING.id: MEETING})}
     # m104 ("1") is exempt; m105 has no agenda ref of that style, so the public part resumes.
-    assert docs["m104"]["exempt"] and not docs["m105"]["exempt"] and not docs["m106"]["exempt"]
+    assert docs["m104"].exempt and not docs["m105"].exempt and not docs["m106"].exempt
 
 
 # -- both engines -------------------------------------------------------------------

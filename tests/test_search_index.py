@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from councilpapers.search import BadQuery, Hit, IndexBusy, SearchIndex
+from councilpapers.search.documents import SearchDocument
 
 CPP = "Corporate Parenting Panel"
 CSC = "Children's Social Care and Health Cabinet Committee"
@@ -22,12 +23,12 @@ FILLER = (
 
 def doc(id, body, *, title="", kind="minute_item", committee=CPP, date=None,
         source=PACK_MAY, minute=None, agenda_ref=None, page=None, line=None):
-    return {
-        "id": id, "kind": kind, "committee": committee,
-        "meeting_id": f"mtg-{date}-x" if date else None, "meeting_date": date,
-        "minute": minute, "agenda_ref": agenda_ref, "title": title, "body": body,
-        "source": source, "page": page, "line": line,
-    }
+    return SearchDocument(
+        id=id, kind=kind, committee=committee,
+        meeting_id=f"mtg-{date}-x" if date else None, meeting_date=date,
+        minute=minute, agenda_ref=agenda_ref, title=title, body=body,
+        source=source, page=page, line=line,
+    )
 
 
 DOCS = [
@@ -201,7 +202,7 @@ def test_rebuild_replaces_everything(index):
 def test_rebuild_and_incremental_adds_give_the_same_hits(tmp_path, index):
     incremental = SearchIndex(tmp_path / "incremental")
     for source in (PACK_MAY, PACK_JULY, PACK_CSC):
-        incremental.replace_source(source, [d for d in DOCS if d["source"] == source])
+        incremental.replace_source(source, [d for d in DOCS if d.source == source])
     assert incremental.doc_count() == index.doc_count()
     for query in ("carers", "pupil premium", "recruitment", "resolved", "allowance NOT kinship"):
         built = [(h.id, round(h.score, 4), h.snippet) for h in index.search(query)]
@@ -314,4 +315,4 @@ def test_a_held_write_lock_gives_index_busy(tmp_path, index):
 
 def test_document_without_id_is_refused(tmp_path):
     with pytest.raises(ValueError, match="without an id"):
-        SearchIndex(tmp_path / "ix").rebuild([{"title": "x", "body": "y"}])
+        SearchIndex(tmp_path / "ix").rebuild([SearchDocument(id="", title="x", body="y")])

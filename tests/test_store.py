@@ -2,7 +2,7 @@
 
 import pytest
 
-from councilpapers.corpus.records import Meeting, MinuteItem, Resolution, Source
+from councilpapers.corpus.records import Acronym, Meeting, MinuteItem, Resolution, Source
 from councilpapers.corpus.store import Store
 
 
@@ -58,3 +58,32 @@ def test_records_round_trip_with_their_type_and_fields(store):
     store.replace_source(source("a.txt", "a1"), [Meeting("mtg-z", "Panel", "2016-05-26")], [resolution])
     assert store.record("res-1") == resolution
     assert store.counts()["resolution"] == 1
+
+
+def test_the_glossary_is_merged_over_the_files_and_again_when_they_change(store):
+    def acronyms(path, *pairs):
+        return [Acronym(f"acr-{path}-{n}", path, 1, n, short=short, long=long) for n, (short, long) in enumerate(pairs)]
+
+    store.replace_source(source("a.txt", "a1"), [], acronyms("a.txt", ("CiC", "children in care"),
+                                                             ("IRO", "Independent Reviewing Officer")))
+    store.replace_source(source("b.txt", "b1"), [], acronyms("b.txt", ("CIC", "Children in Care")))
+    store.replace_source(source("c.txt", "c1"), [], acronyms("c.txt", ("CIC", "Children In Care")))
+    assert [(e.short, e.long, e.sources) for e in store.glossary()] == [
+        ("CIC", "Children in Care", ["a.txt", "b.txt", "c.txt"]),
+        ("IRO", "Independent Reviewing Officer", ["a.txt"]),
+    ]
+    store.remove_path("a.txt")
+    assert [(e.short, e.sources) for e in store.glossary()] == [("CIC", ["b.txt", "c.txt"])]
+
+
+def test_a_store_made_before_the_glossary_was_kept_merges_it_when_opened(tmp_path):
+    path = tmp_path / "old.sqlite"
+    old = Store(path)
+    old.replace_source(source("a.txt", "a1"), [], [Acronym("acr-1", "a.txt", 1, 1, short="UASC",
+                                                           long="Unaccompanied Asylum Seeking Children")])
+    old.db.execute("DROP TABLE glossary")
+    old.db.execute("DELETE FROM glossary_stale")
+    old.close()
+    reopened = Store(path)
+    assert [(e.short, e.long) for e in reopened.glossary()] == [("UASC", "Unaccompanied Asylum Seeking Children")]
+    reopened.close()

@@ -73,6 +73,11 @@ def test_run_ingest_from_python_stores_indexes_and_counts(tmp_path):
     finally:
         store.close()
     assert SearchIndex(Home(home).index_dir).search("supported lodgings")
+    # The index expands acronyms with the glossary the store merged, not one of its own.
+    store = Store(Home(home).store_path)
+    merged = [(e.short, e.long) for e in store.glossary()]
+    store.close()
+    assert merged and SearchIndex(Home(home).index_dir).lexicon.glossary() == merged
 
     again = run_ingest(home, [folder], jobs=1)
     assert again.summary() == "3 files: 0 ingested, 2 unchanged, 1 failed"

@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from ..text.names import Name, compatible, parse_name
+from ..text.spacing import squash
 
 Mention = tuple[str, "str | None", "str | None", "str | None", "str | None"]
 
@@ -93,7 +94,7 @@ def resolve_people(mentions: Iterable[Mention]) -> list[PersonCluster]:
     members: list[_Member] = []
     seen: dict[tuple[str, str | None], _Member] = {}
     for order, (written, _role, _party, _date, meeting) in enumerate(mentions):
-        written = _squash(written)
+        written = squash(written)
         if (written, meeting) in seen:
             continue
         name = parse_name(written)
@@ -127,7 +128,7 @@ def resolve_people(mentions: Iterable[Mention]) -> list[PersonCluster]:
 
     details: dict[int, dict] = {id(c): {"roles": {}, "parties": Counter()} for c in clusters}
     for written, role, party, date, meeting in mentions:
-        cluster = home.get((_squash(written), meeting))
+        cluster = home.get((squash(written), meeting))
         if cluster is None:
             continue
         info = details[id(cluster)]
@@ -135,7 +136,7 @@ def resolve_people(mentions: Iterable[Mention]) -> list[PersonCluster]:
             info["parties"][party] += 1
         if role and role.strip():
             key = _role_key(role)
-            entry = info["roles"].setdefault(key, {"role": _squash(role), "first_seen": None, "last_seen": None})
+            entry = info["roles"].setdefault(key, {"role": squash(role), "first_seen": None, "last_seen": None})
             if date:
                 entry["first_seen"] = min(filter(None, [entry["first_seen"], date]))
                 entry["last_seen"] = max(filter(None, [entry["last_seen"], date]))
@@ -160,7 +161,7 @@ def person_for(name: str, clusters: Iterable[PersonCluster]) -> str | None:
     the person that has it as its name or an alias, else the only person whose
     every form is compatible with it (rule 2); None if none or several."""
     clusters = list(clusters)
-    written = _squash(re.sub(r"\([^()]*\)?", " ", name or ""))
+    written = squash(re.sub(r"\([^()]*\)?", " ", name or ""))
     if not written:
         return None
     exact = [c.id for c in clusters if written.casefold() in {f.casefold() for f in [c.name, *c.aliases]}]
@@ -223,10 +224,6 @@ def _ascii(text: str) -> str:
 
 def _role_key(role: str) -> str:
     return re.sub(r"[^\w&+]+", " ", role.replace("’", "'").casefold()).strip()
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
 
 
 def rebuild_people(store) -> int:

@@ -4,10 +4,11 @@ What the `actions`, `figures` and `acronyms` commands list, usable from Python."
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from .glossary import GlossaryEntry
 from .records import Acronym, Action, Figure, Meeting, Person
 from .store import Store
 
@@ -110,32 +111,10 @@ def figures(
     return rows
 
 
-@dataclass
-class GlossaryEntry:
-    short: str
-    long: str
-    sources: list[str]
-
-
 def glossary(store: Store) -> list[GlossaryEntry]:
-    """One glossary for the corpus: for each short form (case aside), the long
-    form most files give."""
-    forms: dict[str, Counter] = defaultdict(Counter)
-    shorts: dict[str, str] = {}
-    sources: dict[str, set[str]] = defaultdict(set)
-    spelling: dict[tuple[str, str], str] = {}
-    for acronym in store.records(type="acronym"):
-        key = acronym.short.upper()
-        shorts.setdefault(key, acronym.short)
-        long_key = re.sub(r"[^a-z0-9]+", " ", acronym.long.lower()).strip()
-        forms[key][long_key] += 1
-        spelling.setdefault((key, long_key), acronym.long)
-        sources[key].add(acronym.source)
-    entries = []
-    for key, counter in forms.items():
-        best = max(counter, key=lambda k: (counter[k], -len(k)))
-        entries.append(GlossaryEntry(shorts[key], spelling[(key, best)], sorted(sources[key])))
-    return sorted(entries, key=lambda e: e.short.upper())
+    """The corpus glossary (see `corpus.glossary`): for each short form, case
+    aside, the long form most files give, and the files that define it."""
+    return store.glossary()
 
 
 def acronym_records(store: Store) -> list[Acronym]:

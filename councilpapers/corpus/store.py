@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .glossary import GlossaryEntry
 from .records import Meeting, Person, Record, Source, SourceStatus, TextLayer, record_from_json
 
 SCHEMA = """
@@ -63,6 +64,11 @@ CREATE TABLE IF NOT EXISTS unindexed (path TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS people (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 -- Set when records change, so people are resolved again on the next read.
 CREATE TABLE IF NOT EXISTS people_stale (flag INTEGER PRIMARY KEY CHECK (flag = 1));
+-- The corpus glossary (corpus/glossary.py), derived from every file's acronyms
+-- like people: merged again after the records change, then read by all. Rows
+-- go in by short form (case aside), so rowid order is that order.
+CREATE TABLE IF NOT EXISTS glossary (short TEXT PRIMARY KEY, long TEXT NOT NULL, sources TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS glossary_stale (flag INTEGER PRIMARY KEY CHECK (flag = 1));
 -- Where a harvested file came from (councilpapers harvest): its URL, the committee and
 -- meeting it was listed under, and the HTTP validators. Keyed by path like sources, and
 -- kept apart from them: re-ingesting a file keeps its origin.
@@ -98,8 +104,11 @@ class Store:
         # files (never the store's consistency), and an ingest of many small
         # files runs twice as fast.
         self.db.execute("PRAGMA synchronous = NORMAL")
+        had_glossary = _has_table(self.db, "glossary")
         self.db.executescript(SCHEMA)
         _add_missing_columns(self.db)
+        if not had_glossary:  # a store made before the glossary was kept: merge it on the next read
+            self.db.execute("INSERT OR IGNORE INTO glossary_stale VALUES (1)")
 
     def close(self) -> None:
         self.db.close()
@@ -178,13 +187,13 @@ class Store:
                 ],
             )
             _drop_orphan_meetings(db)
-            db.execute("INSERT OR IGNORE INTO people_stale VALUES (1)")
+            _mark_derived_stale(db)
 
     def remove_path(self, path: str) -> None:
         with self.transaction() as db:
             self._delete_path(db, path)
             _drop_orphan_meetings(db)
-            db.execute("INSERT OR IGNORE INTO people_stale VALUES (1)")
+            _mark_derived_stale(db)
 
     @staticmethod
     def _delete_path(db: sqlite3.Connection, path: str) -> None:
@@ -281,6 +290,22 @@ class Store:
                 [(p.id, json.dumps(asdict(p), ensure_ascii=False)) for p in people],
             )
 
+    def glossary(self) -> list[GlossaryEntry]:
+        """The corpus glossary, by short form; merged again first when files have changed."""
+        if self.db.execute("SELECT 1 FROM glossary_stale").fetchone():
+            from .glossary import rebuild_glossary
+
+            rebuild_glossary(self)
+        return [GlossaryEntry(short, long, json.loads(sources)) for short, long, sources
+                in self.db.execute("SELECT short, long, sources FROM glossary ORDER BY rowid")]
+
+    def replace_glossary(self, entries: Iterable[GlossaryEntry]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM glossary_stale")
+            db.execute("DELETE FROM glossary")
+            db.executemany("INSERT INTO glossary (short, long, sources) VALUES (?, ?, ?)",
+                           [(e.short, e.long, json.dumps(e.sources, ensure_ascii=False)) for e in entries])
+
     # -- where harvested files came from -------------------------------------
 
     def set_origins(self, origins: Iterable["SourceOrigin"]) -> None:
@@ -349,6 +374,16 @@ def _add_missing_columns(db: sqlite3.Connection) -> None:
         have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         if column not in have:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _mark_derived_stale(db: sqlite3.Connection) -> None:
+    """What is derived from every file (people, the glossary) is made again on its next read."""
+    db.execute("INSERT OR IGNORE INTO people_stale VALUES (1)")
+    db.execute("INSERT OR IGNORE INTO glossary_stale VALUES (1)")
 
 
 def _drop_orphan_meetings(db: sqlite3.Connection) -> None:

@@ -30,6 +30,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..text.spacing import squash
+
 STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     key TEXT PRIMARY KEY,           -- a<attachment id>, or u<path>?T=<t> for packs
@@ -98,7 +100,7 @@ def slug(text: str) -> str:
 def _safe(name: str) -> str:
     """A file name any OS takes: no separators or reserved characters."""
     name = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name)
-    return " ".join(name.split()).strip(" .")
+    return squash(name).strip(" .")
 
 
 def file_name(url: str, title: str, content_type: str) -> str:

@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, quote, urlencode, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
 from ..text.dates import whole_date
+from ..text.spacing import squash
 from .client import FetchError, PoliteClient
 
 KINDS = ("minutes", "agenda", "reports", "decisions", "supplements")
@@ -132,7 +133,7 @@ def uk_date(day: date) -> str:
 
 def _unescape_twice(text: str) -> str:
     # Titles arrive as "Leader&amp;#39;s" in the XML: one unescape by the parser, one here.
-    return " ".join(html.unescape(text or "").split())
+    return squash(html.unescape(text or ""))
 
 
 def _is_true(text: str | None) -> bool:
@@ -324,7 +325,7 @@ def parse_meetings_html(page: bytes, page_url: str, committee: Committee) -> Mee
         if day is None:
             odd.append(" ".join(words))
         parent = anchor.parent
-        status = " ".join(parent.text(deep=True).split()) if parent is not None else ""
+        status = squash(parent.text(deep=True)) if parent is not None else ""
         meetings.append(Meeting(
             mid, committee.id, committee.title, day, " ".join(words[3:]) or None,
             "Cancelled" if "CANCELLED" in status.upper() else "", " ".join(words[:3]),
@@ -355,7 +356,7 @@ def parse_meeting_page(page: bytes, page_url: str) -> MeetingPage:
     in table#mgItemTable; items marked exempt are listed, never fetched."""
     tree = HTMLParser(page.decode("utf-8", "replace"))
     heading = tree.css_first("h2.mgSubTitleTxt")
-    heading_text = " ".join(heading.text(deep=True).split()) if heading else ""
+    heading_text = squash(heading.text(deep=True)) if heading else ""
     committee, _, when = heading_text.rpartition(" - ")
     meta = tree.css_first('meta[name="DC.date"]')
     day = _heading_date(when) or whole_date((meta.attributes.get("content") or "") if meta else "")

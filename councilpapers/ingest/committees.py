@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text.spacing import squash
 from ..text.vocabulary import terms
 
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&"}
@@ -15,7 +16,7 @@ def normalise_committee(name: str) -> str:
     """'CORPORATE PARENTING PANEL' and 'the Corporate Parenting Panel' ->
     'Corporate Parenting Panel'; a Welsh name in its English form
     ('Cyngor Cymuned Manordeilo a Salem' -> 'Manordeilo and Salem Community Council')."""
-    name = re.sub(r"\s+", " ", name).strip(" .,:;-–")
+    name = squash(name).strip(" .,:;-–")
     name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.IGNORECASE)
     name = _in_english(name)
     if name.isupper() or name.islower():

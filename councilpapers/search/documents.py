@@ -1,25 +1,16 @@
-"""Records -> the plain documents the search index takes.
-
-A search document is a dict, the same for every engine:
-
-    id, kind, committee, meeting_id, meeting_date, minute, agenda_ref, title,
-    source, page, line                       what a hit shows and cites
-    body, resolved, heading                  text searched (title too), weighted
-                                             title > resolved > body = heading
-    text                                     what snippets are cut from
-    people, person_ids, owners               names (surnames) mentioned / owning
-    decisions, amounts                       "15/00067"; money values in the text
-    exempt                                   Part 2 business, hidden by default
-    group_num, group_title, document         keys that collapse duplicates
+"""Records -> the search documents the index takes (`SearchDocument`, the
+same for every engine).
 
 Documents are built one source (file) at a time, from that file's records only,
-so an ingest can index a file as soon as it is stored. What needs two files is
-settled when searching: an exempt agenda item makes the minute with its agenda
-ref exempt in whatever file tells it, and the same minute told by two files
-collapses into one hit by its group keys.
-
-Each file's acronyms go to the index as one `_glossary` document, which the
-index keeps beside itself (not searchable) to expand acronyms both ways.
+so an ingest can index a file as soon as it is stored. The facts are the
+records' own, decided by ingest (exempt business, a report's agenda item,
+the minute item a resolution belongs to): this module maps them, and adds
+only what it indexes from a record's own text and lines (decision numbers and
+surnames written in it, the money figures on its lines, the keys that collapse
+copies). What needs two files is settled when searching: an exempt agenda item
+makes the minute with its agenda ref exempt in whatever file tells it, and the
+same minute told by two files collapses into one hit by its group keys. The
+corpus glossary, which needs every file, is the store's (`corpus.glossary`).
 """
 
 from __future__ import annotations
@@ -28,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..corpus.records import Meeting, Record
@@ -39,13 +31,66 @@ from ..text.vocabulary import DECISION_NUMBER
 # Documents are found through their passages (a page each), which carry the text.
 INDEXED_TYPES = ("minute_item", "resolution", "agenda_item", "passage", "report", "action")
 SEARCH_KIND = {"passage": "document"}
-GLOSSARY_KIND = "_glossary"
 
 DECISION_NO = re.compile(rf"\b{DECISION_NUMBER}\b")
 MONEY_UNITS = {"GBP", "USD", "EUR", "£", "$", "€"}
 
 
-def search_documents(records: Iterable[Record], meetings: dict[str, Meeting]) -> Iterator[dict]:
+@dataclass
+class SearchDocument:
+    """One record as the search index takes it. Its fields:
+
+    id, kind, committee, meeting_id,     what a hit shows and cites; `minute` is the
+    meeting_date, minute, agenda_ref,    minute's number (a resolution's or action's
+    title, source, page, line            minute's), `agenda_ref` the agenda item's
+    body, resolved, heading              text searched with the title, weighted
+                                         title > resolved > body = heading
+    index_title                          the title as searched, when it is not `title`
+                                         ("" for a page of a document: every page has it)
+    text                                 what snippets are cut from (body, else resolved)
+    people, owners, person_ids           surnames mentioned / owning; the owners' person ids
+    decisions, decision_no, amounts      decision numbers in the text ("15/00067") and the
+                                         record's own; money values on its lines
+    exempt                               Part 2 business, hidden unless asked for
+    group_num, group_title, document     keys that collapse copies of one record into one
+                                         hit; the document a page belongs to
+    """
+
+    id: str
+    kind: str | None = None
+    committee: str | None = None
+    meeting_id: str | None = None
+    meeting_date: date | None = None
+    minute: str | None = None
+    agenda_ref: str | None = None
+    title: str | None = None
+    source: str | None = None
+    page: int | None = None
+    line: int | None = None
+    body: str | None = None
+    resolved: str | None = None
+    heading: str | None = None
+    index_title: str | None = None
+    text: str | None = None
+    people: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    person_ids: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    decision_no: str | None = None
+    amounts: list[float] = field(default_factory=list)
+    exempt: bool = False
+    group_num: str | None = None
+    group_title: str | None = None
+    document: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is None:
+            self.text = self.body or self.resolved or ""
+        if self.index_title is None:
+            self.index_title = self.title
+
+
+def search_documents(records: Iterable[Record], meetings: dict[str, Meeting]) -> Iterator[SearchDocument]:
     """The documents for `records`, which may span several sources."""
     by_source: dict[str, list[Record]] = defaultdict(list)
     for record in records:
@@ -54,7 +99,7 @@ def search_documents(records: Iterable[Record], meetings: dict[str, Meeting]) ->
         yield from _source_documents(source, group, meetings)
 
 
-def store_documents(store: Store, source_id: str | None = None) -> Iterator[dict]:
+def store_documents(store: Store, source_id: str | None = None) -> Iterator[SearchDocument]:
     """The documents for one source, or for the whole store, a source at a time."""
     meetings = {m.id: m for m in store.meetings()}
     if source_id is not None:
@@ -67,7 +112,7 @@ def store_documents(store: Store, source_id: str | None = None) -> Iterator[dict
 
 # -- one source ------------------------------------------------------------------
 
-def _source_documents(source: str, records: list[Record], meetings: dict[str, Meeting]) -> Iterator[dict]:
+def _source_documents(source: str, records: list[Record], meetings: dict[str, Meeting]) -> Iterator[SearchDocument]:
     by_type: dict[str, list] = defaultdict(list)
     for record in records:
         by_type[record.type].append(record)
@@ -79,34 +124,29 @@ def _source_documents(source: str, records: list[Record], meetings: dict[str, Me
             continue
         meeting = meetings.get(record.meeting_id) if record.meeting_id else None
         text = _text(record)
-        minute = getattr(record, "number", None) or getattr(record, "minute", None)
-        doc = {
-            "id": record.id,
-            "kind": SEARCH_KIND.get(record.type, record.type),
-            "committee": meeting.committee if meeting else None,
-            "meeting_id": meeting.id if meeting else None,
-            "meeting_date": date.fromisoformat(meeting.date) if meeting and meeting.date else None,
-            "minute": minute,
-            "agenda_ref": getattr(record, "agenda_ref", None) or getattr(record, "code", None),
-            "title": _title(record),
-            "text": text,
-            "source": record.source,
-            "page": record.page,
-            "line": record.line,
-            "exempt": record.exempt,
-            "decisions": sorted(set(DECISION_NO.findall(text)) | _own_decision(record)),
-            "decision_no": getattr(record, "decision_no", None),
-            "amounts": amounts.within(record.line, text),
-        }
-        doc.update(_fields(record, text, resolved))
-        doc.update(_people(record, text))
-        doc.update(_group_keys(record, doc))
+        doc = SearchDocument(
+            id=record.id,
+            kind=SEARCH_KIND.get(record.type, record.type),
+            committee=meeting.committee if meeting else None,
+            meeting_id=meeting.id if meeting else None,
+            meeting_date=date.fromisoformat(meeting.date) if meeting and meeting.date else None,
+            minute=getattr(record, "number", None) or getattr(record, "minute", None),
+            agenda_ref=getattr(record, "agenda_ref", None) or getattr(record, "code", None),
+            title=_title(record),
+            text=text,
+            source=record.source,
+            page=record.page,
+            line=record.line,
+            exempt=record.exempt,
+            decisions=sorted(set(DECISION_NO.findall(text)) | _own_decision(record)),
+            decision_no=getattr(record, "decision_no", None),
+            amounts=amounts.within(record.line, text),
+            document=getattr(record, "document", None),
+            **_fields(record, text, resolved),
+            **_people(record, text),
+        )
+        doc.group_num, doc.group_title = _group_keys(record, doc)
         yield doc
-
-    entries = sorted({(a.short, a.long) for a in by_type.get("acronym", []) if a.short and a.long})
-    if entries:
-        yield {"id": f"glossary:{source}", "kind": GLOSSARY_KIND, "source": source,
-               "entries": [list(e) for e in entries]}
 
 
 def _text(record: Record) -> str:
@@ -199,11 +239,11 @@ def _people(record: Record, text: str) -> dict:
 
 # -- duplicates ------------------------------------------------------------------
 
-def _group_keys(record: Record, doc: dict) -> dict:
+def _group_keys(record: Record, doc: SearchDocument) -> tuple[str | None, str]:
     """Two keys: the same minute told by two files shares one of them (see
     `corpus.merge`): by number when both files number it, by title when one
     (a web page) does not."""
-    kind, meeting = doc["kind"], doc["meeting_id"] or f"src:{record.source}"
+    kind, meeting = doc.kind, doc.meeting_id or f"src:{record.source}"
     num = title = None
     if record.type == "minute_item":
         num = record.number and f"{kind}|{meeting}|n:{record.number}"
@@ -226,11 +266,10 @@ def _group_keys(record: Record, doc: dict) -> dict:
         # The pages of one document are one hit: its best page, the others listed.
         num = _business(doc)
         title = f"{kind}|{record.document or record.source}|{title_key(record.title)}"
-    return {"group_num": num or None, "group_title": title or record.id,
-            "document": getattr(record, "document", None)}
+    return num or None, title or record.id
 
 
-def _business(doc: dict) -> str | None:
-    if doc["meeting_id"] and doc["agenda_ref"]:
-        return f"business|{doc['meeting_id']}|{doc['agenda_ref']}"
+def _business(doc: SearchDocument) -> str | None:
+    if doc.meeting_id and doc.agenda_ref:
+        return f"business|{doc.meeting_id}|{doc.agenda_ref}"
     return None

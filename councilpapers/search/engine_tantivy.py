@@ -1,8 +1,8 @@
 """The Tantivy engine (optional: `pip install 'councilpapers[tantivy]'`): the
 only code in councilpapers that knows Tantivy.
 
-It indexes the same analysed rows as the Whoosh engine (text fields split on
-spaces only) and answers the same query trees, so both engines match the same
+It indexes the same analysed rows as the Whoosh engine (`rows.IndexRow`: text
+fields split on spaces only) and answers the same query trees, so both engines match the same
 documents; scores are BM25 in both, with small differences in how each rounds
 field lengths. It lives in its own folder beside the Whoosh index, and once
 built (the first `search --engine tantivy` builds it from the store) every
@@ -19,23 +19,19 @@ from pathlib import Path
 import tantivy
 
 from . import query as Q
+from .rows import FACETS, KEY_FIELDS, LIST_FIELDS, SORTED_FIELDS, TERM_FIELDS, IndexRow
 
 FOLDER = "tantivy_v2"
 WRITER_HEAP = 64_000_000
-RAW_FIELDS = ("id", "kind", "meeting_id", "minute", "agenda_ref", "source", "mref", "group_num",
-              "group_title", "exempt", "year", "committee_name")
-FAST_FIELDS = ("kind", "year", "committee_name")
-TEXT_FIELDS = ("text", "title", "meta", "committee", "people", "owners")
-MULTI_FIELDS = ("decision", "person_ids")
-FACETS = {"committee": "committee_name", "year": "year", "kind": "kind"}
+RAW_FIELDS = ("id", *KEY_FIELDS)
 
 
 def _schema():
     b = tantivy.SchemaBuilder()
-    for name in RAW_FIELDS + MULTI_FIELDS:
-        b.add_text_field(name, stored=False, fast=name in FAST_FIELDS, tokenizer_name="raw",
+    for name in RAW_FIELDS + LIST_FIELDS:
+        b.add_text_field(name, stored=False, fast=name in SORTED_FIELDS, tokenizer_name="raw",
                          index_option="basic")
-    for name in TEXT_FIELDS:
+    for name in TERM_FIELDS:
         b.add_text_field(name, stored=False, tokenizer_name="whitespace", index_option="position")
     b.add_integer_field("date", stored=False, indexed=True, fast=True)
     b.add_float_field("amount", stored=False, indexed=True, fast=True)
@@ -43,21 +39,23 @@ def _schema():
     return b.build()
 
 
-def _document(row: dict):
+def _document(row: IndexRow):
     doc = tantivy.Document()
     for name in RAW_FIELDS:
-        if row.get(name):
-            doc.add_text(name, row[name])
-    for name in MULTI_FIELDS:
-        for value in row.get(name) or []:
+        value = getattr(row, name)
+        if value:
             doc.add_text(name, value)
-    for name in TEXT_FIELDS:
-        if row.get(name):
-            doc.add_text(name, row[name])
-    doc.add_integer("date", int(row.get("date") or 0))
-    for value in row.get("amount") or []:
+    for name in LIST_FIELDS:
+        for value in getattr(row, name):
+            doc.add_text(name, value)
+    for name in TERM_FIELDS:
+        value = getattr(row, name)
+        if value:
+            doc.add_text(name, value)
+    doc.add_integer("date", int(row.date or 0))
+    for value in row.amount:
         doc.add_float("amount", float(value))
-    doc.add_bytes("payload", row["payload"].encode("utf-8"))
+    doc.add_bytes("payload", row.payload.encode("utf-8"))
     return doc
 
 
@@ -99,7 +97,7 @@ class TantivyEngine:
         index = self._open(create=True)
         self._writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
 
-    def add(self, row: dict) -> None:
+    def add(self, row: IndexRow) -> None:
         self._writer.add_document(_document(row))
 
     def commit(self) -> None:
@@ -113,7 +111,7 @@ class TantivyEngine:
             self._writer.rollback()
             self._writer = None
 
-    def rebuild(self, rows: Iterable[dict]) -> int:
+    def rebuild(self, rows: Iterable[IndexRow]) -> int:
         self.begin_rebuild()
         count = 0
         try:
@@ -126,14 +124,14 @@ class TantivyEngine:
         self.commit()
         return count
 
-    def replace_sources(self, rows_by_source: Mapping[str, Iterable[dict]]) -> None:
+    def replace_sources(self, rows_by_source: Mapping[str, Iterable[IndexRow]]) -> None:
         index = self._open(create=True)
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
         try:
             for source, rows in rows_by_source.items():
                 writer.delete_documents_by_term("source", source)
                 for row in rows:
-                    writer.delete_documents_by_term("id", row["id"])
+                    writer.delete_documents_by_term("id", row.id)
                     writer.add_document(_document(row))
         except BaseException:
             writer.rollback()

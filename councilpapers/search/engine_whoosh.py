@@ -1,6 +1,6 @@
 """The Whoosh engine (the default): the only code in councilpapers that knows Whoosh.
 
-It takes rows already analysed (`analysis`), so its text fields split on
+It takes rows already analysed (`rows.IndexRow`), so its text fields split on
 spaces only, and it answers `query` trees with (score, payload) pairs. Ranking
 beyond BM25F, duplicates, exempt items, snippets and spelling are the search
 module's, the same for every engine.
@@ -18,17 +18,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import query as Q
+from .rows import FACETS, KEY_FIELDS, LIST_FIELDS, SORTED_FIELDS, TERM_FIELDS, IndexRow
 
 INDEX_NAME = "councilpapers_v3"
 WRITER_LIMIT_MB = 256  # RAM the writer may use before spilling to temp files
 LOCK_RETRY_DELAY = 0.25
-
-ID_FIELDS = ("kind", "meeting_id", "minute", "agenda_ref", "source", "mref", "group_num",
-             "group_title", "exempt", "year", "committee_name")
-SORTABLE = ("kind", "year", "committee_name")
-TEXT_FIELDS = ("text", "title", "meta", "committee", "people", "owners")
-MULTI_FIELDS = ("decision", "person_ids")
-FACETS = {"committee": "committee_name", "year": "year", "kind": "kind"}
 
 
 class EngineBusy(RuntimeError):
@@ -43,11 +37,11 @@ def _schema():
 
     spaces = SpaceSeparatedTokenizer()
     fields = {"id": ID(stored=True, unique=True), "payload": STORED()}
-    for name in ID_FIELDS:
-        fields[name] = ID(sortable=name in SORTABLE)
-    for name in TEXT_FIELDS:
+    for name in KEY_FIELDS:
+        fields[name] = ID(sortable=name in SORTED_FIELDS)
+    for name in TERM_FIELDS:
         fields[name] = TEXT(analyzer=spaces, phrase=True)
-    for name in MULTI_FIELDS:
+    for name in LIST_FIELDS:
         fields[name] = KEYWORD(lowercase=False, scorable=False)
     # yyyymmdd; 0 for undated, which sorts last.
     fields["date"] = NUMERIC(int, bits=32, sortable=NumericColumn("i", default=0), signed=False)
@@ -55,17 +49,18 @@ def _schema():
     return Schema(**fields)
 
 
-def _whoosh_row(row: dict) -> dict:
-    out = {"id": row["id"], "payload": row["payload"], "date": row.get("date") or 0}
-    for name in ID_FIELDS + TEXT_FIELDS:
-        value = row.get(name)
+def _whoosh_row(row: IndexRow) -> dict:
+    out = {"id": row.id, "payload": row.payload, "date": row.date or 0}
+    for name in KEY_FIELDS + TERM_FIELDS:
+        value = getattr(row, name)
         if value:
             out[name] = value
-    for name in MULTI_FIELDS:
-        if row.get(name):
-            out[name] = " ".join(row[name])
-    if row.get("amount"):
-        out["amount"] = [float(v) for v in row["amount"]]
+    for name in LIST_FIELDS:
+        values = getattr(row, name)
+        if values:
+            out[name] = " ".join(values)
+    if row.amount:
+        out["amount"] = [float(v) for v in row.amount]
     return out
 
 
@@ -139,7 +134,7 @@ class WhooshEngine:
 
     # -- writing -------------------------------------------------------------
 
-    def rebuild(self, rows: Iterable[dict]) -> int:
+    def rebuild(self, rows: Iterable[IndexRow]) -> int:
         from whoosh.writing import CLEAR
 
         writer = self.writer()
@@ -164,7 +159,7 @@ class WhooshEngine:
             if old.match(path.name) and INDEX_NAME not in path.name:
                 path.unlink(missing_ok=True)
 
-    def replace_sources(self, rows_by_source: Mapping[str, Iterable[dict]]) -> None:
+    def replace_sources(self, rows_by_source: Mapping[str, Iterable[IndexRow]]) -> None:
         writer = self.writer()
         try:
             for source, rows in rows_by_source.items():

@@ -1,7 +1,7 @@
 """The search index: what the rest of councilpapers calls to index and query.
 
-Callers hand in plain dicts ("search documents", see `documents.py`) and get
-back `Hit`s. Everything that makes the answers good is here and engine-neutral:
+Callers hand in `SearchDocument`s (see `documents.py`) and the corpus
+glossary as the store merged it, and get back `Hit`s. Everything that makes the answers good is here and engine-neutral:
 the query language (`query.py`), acronyms both ways, spelling suggestions
 (`lexicon.py`), exempt items hidden, exact minute and decision numbers first,
 ties to the latest meeting, duplicates collapsed into one hit with all its
@@ -20,12 +20,15 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from . import analysis
 from . import query as Q
-from ..text.dates import month_name
 from .query import BadQuery
+from .rows import IndexRow, to_row
+
+if TYPE_CHECKING:
+    from .documents import SearchDocument
 
 ENGINES = ("whoosh", "tantivy")
 LOCK_TIMEOUT = 30.0  # seconds to wait for another process's writer
@@ -186,7 +189,7 @@ class SearchIndex:
 
     # -- writing -------------------------------------------------------------
 
-    def rebuild(self, docs: Iterable[dict]) -> int:
+    def rebuild(self, docs: Iterable[SearchDocument]) -> int:
         """Replace the whole index with `docs`, in one commit. Returns the count."""
         from .lexicon import SourceWords
 
@@ -199,7 +202,7 @@ class SearchIndex:
         self._save_exempt_keys()
         return count
 
-    def build_engine(self, name: str, docs: Iterable[dict]) -> int:
+    def build_engine(self, name: str, docs: Iterable[SearchDocument]) -> int:
         """Build one engine's index (and the lexicon) from `docs`: for an
         engine asked for the first time, while the others stay as they are."""
         from .lexicon import SourceWords
@@ -212,11 +215,11 @@ class SearchIndex:
         self._save_exempt_keys()
         return count
 
-    def replace_source(self, source: str, docs: Iterable[dict]) -> None:
+    def replace_source(self, source: str, docs: Iterable[SearchDocument]) -> None:
         """Delete every document of `source`, then add `docs`, in one commit."""
         self.replace_sources({source: docs})
 
-    def replace_sources(self, docs_by_source: Mapping[str, Iterable[dict]]) -> None:
+    def replace_sources(self, docs_by_source: Mapping[str, Iterable[SearchDocument]]) -> None:
         """`replace_source` for many sources in one commit: a commit costs tens
         of milliseconds whatever it holds, so an ingest batches its sources."""
         from .lexicon import SourceWords
@@ -228,6 +231,11 @@ class SearchIndex:
         self.lexicon.replace_sources(words)
         self._mask_cache = None
         self._save_exempt_keys()
+
+    def replace_glossary(self, entries: Iterable[tuple[str, str]]) -> None:
+        """The corpus glossary, (short, long) pairs as the store merged them
+        (`corpus.glossary`), to expand acronyms both ways."""
+        self.lexicon.replace_glossary(entries)
 
     def remove_source(self, source: str) -> None:
         if not self._engine("whoosh").exists():
@@ -549,97 +557,19 @@ def _hit(group: dict, terms: set[str]) -> Hit:
 
 # -- documents -> engine rows ------------------------------------------------------
 
-def _rows(docs: Iterable[dict], words: dict, source: str | None = None):
+def _rows(docs: Iterable[SearchDocument], words: dict, source: str | None = None) -> Iterator[IndexRow]:
     """Search documents as engine rows (analysed text, ids, payload), noting
-    each file's words and acronyms in `words` as they go by."""
-    from .documents import GLOSSARY_KIND
+    each file's words in `words` as they go by."""
     from .lexicon import SourceWords
 
     for doc in docs:
-        src = doc.get("source") or source or ""
+        src = doc.source or source or ""
         got = words.get(src)
         if got is None:
             got = words[src] = SourceWords()
-        if doc.get("kind") == GLOSSARY_KIND:
-            got.glossary.update((s, l) for s, l in doc.get("entries", []))
-            continue
         row = to_row(doc)
-        got.add_document(doc.get("title"), row["_text"])
-        del row["_text"]
+        got.add_document(doc.title, doc.text)
         yield row
-
-
-def to_row(doc: dict) -> dict:
-    if not doc.get("id"):
-        raise ValueError(f"search document without an id: {doc!r:.200}")
-    day = doc.get("meeting_date")
-    if isinstance(day, str):  # an ISO date straight from the export
-        day = dt.date.fromisoformat(day)
-    committee = doc.get("committee")
-    text = doc.get("text")
-    if text is None:
-        text = doc.get("body") or doc.get("resolved") or ""
-    title = doc.get("title")
-    index_title = doc.get("index_title", title)
-    meta = " ".join(x for x in (committee, f"{day.day} {month_name(day.month)} {day.year}" if day else None) if x)
-    meeting_id, agenda_ref = doc.get("meeting_id"), doc.get("agenda_ref")
-    decisions = list(doc.get("decisions") or [])
-    payload = {
-        "id": doc["id"], "kind": doc.get("kind"), "committee": committee,
-        "meeting_id": meeting_id, "meeting_date": day.isoformat() if day else None,
-        "date": Q.day_number(day) if day else 0,
-        "minute": _str(doc.get("minute")), "agenda_ref": _str(agenda_ref),
-        "title": title, "text": text, "source": doc.get("source"),
-        "page": doc.get("page"), "line": doc.get("line"),
-        "exempt": bool(doc.get("exempt")), "decisions": decisions, "decision_no": doc.get("decision_no"),
-        "group_num": doc.get("group_num"), "group_title": doc.get("group_title") or doc["id"],
-        "document": doc.get("document"),
-    }
-    return {
-        "id": doc["id"],
-        "kind": doc.get("kind"),
-        "meeting_id": meeting_id,
-        "minute": _str(doc.get("minute")),
-        "agenda_ref": _str(agenda_ref).upper() if agenda_ref else None,
-        "source": doc.get("source"),
-        "mref": f"{meeting_id}|{agenda_ref}" if meeting_id and agenda_ref else None,
-        "group_num": payload["group_num"],
-        "group_title": payload["group_title"],
-        "exempt": "1" if doc.get("exempt") else None,
-        "year": str(day.year) if day else None,
-        "committee_name": committee,
-        "date": payload["date"],
-        "amount": list(doc.get("amounts") or []),
-        "decision": decisions,
-        "person_ids": list(doc.get("person_ids") or []),
-        "title": analysis.joined(index_title),
-        "text": _weighted_text({"title": index_title, "resolved": doc.get("resolved"), "body": doc.get("body"),
-                                "heading": doc.get("heading")}),
-        "meta": analysis.joined(meta),
-        "committee": analysis.joined(committee),
-        "people": analysis.joined(" ".join(doc.get("people") or [])),
-        "owners": analysis.joined(" ".join(doc.get("owners") or [])),
-        "payload": json.dumps(payload, ensure_ascii=False),
-        "_text": text,
-    }
-
-
-# BM25F: each part of a record weighs by repetition in the one searched field.
-FIELD_WEIGHTS = {"title": 3, "resolved": 2, "body": 1, "heading": 1}
-GAP = "|"  # a term no word analyses to: phrases never run from one part into the next
-
-
-def _weighted_text(parts: dict) -> str:
-    out = []
-    for name, weight in FIELD_WEIGHTS.items():
-        terms = analysis.joined(parts.get(name))
-        if terms:
-            out.extend([terms] * weight)
-    return f" {GAP} ".join(out)
-
-
-def _str(value) -> str | None:
-    return None if value is None else str(value)
 
 
 def _rebuild_all(engines, rows) -> int:

@@ -1,14 +1,14 @@
 """What the index keeps beside the engine: the corpus glossary and the words
-of the corpus (for "Did you mean"). Engine-neutral, in a small SQLite file in
-the index folder, updated file by file with the index, so a search never has
-to open the store.
+of the corpus (for "Did you mean"), engine-neutral, in the index folder, so a
+search never has to open the store.
 
-- `glossary`: each file's acronyms; the corpus glossary gives, for each short
-  form (case aside), the long form most files give (as
-  `corpus.registers.glossary` does over the store). Kept also as a small JSON
-  file, which is all a search reads.
-- `vocab`: each file's words (letters only, 3+ characters); `words` counts the
-  files that have each, and is what spelling suggestions come from.
+- the glossary: (short, long) pairs as the store merged them
+  (`corpus.glossary`), handed over by the write side after each ingest and
+  kept as a small JSON file, which is all a search reads. Search never
+  merges a glossary, nor writes the store.
+- `vocab` (a small SQLite file, updated file by file with the index): each
+  file's words (letters only, 3+ characters); `words` counts the files that
+  have each, and is what spelling suggestions come from.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ import os
 import re
 import sqlite3
 import zlib
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import analysis
@@ -29,8 +28,6 @@ GLOSSARY_JSON = "glossary_v1.json"
 SPELL_WORD = re.compile(r"[a-z]{3,}")
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS glossary (source TEXT NOT NULL, short TEXT NOT NULL, long TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS glossary_source ON glossary(source);
 -- Each file's distinct words (zlib of the space-joined list), to take them
 -- back out of `words` when the file is replaced.
 CREATE TABLE IF NOT EXISTS vocab (source TEXT PRIMARY KEY, words BLOB NOT NULL);
@@ -45,7 +42,6 @@ class SourceWords:
     """What one file adds to the lexicon, gathered while its documents are indexed."""
 
     def __init__(self):
-        self.glossary: set[tuple[str, str]] = set()
         self.words: set[str] = set()
 
     def add_document(self, *texts: str | None) -> None:
@@ -88,7 +84,6 @@ class Lexicon:
         db.execute("BEGIN IMMEDIATE")
         try:
             if clear:
-                db.execute("DELETE FROM glossary")
                 db.execute("DELETE FROM vocab")
                 db.execute("DELETE FROM words")
             for source, got in per_source.items():
@@ -98,9 +93,6 @@ class Lexicon:
                         old = zlib.decompress(row[0]).decode("utf-8").split()
                         db.executemany("UPDATE words SET n = n - 1 WHERE word = ?", [(w,) for w in old])
                     db.execute("DELETE FROM vocab WHERE source = ?", (source,))
-                    db.execute("DELETE FROM glossary WHERE source = ?", (source,))
-                db.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
-                               [(source, s, l) for s, l in sorted(got.glossary)])
                 if got.words:
                     db.execute("INSERT INTO vocab VALUES (?, ?)",
                                (source, zlib.compress(" ".join(sorted(got.words)).encode("utf-8"))))
@@ -109,34 +101,17 @@ class Lexicon:
                     [(w, len(w), w[0]) for w in got.words],
                 )
             db.execute("DELETE FROM words WHERE n <= 0")
-            entries = self._merged_glossary(db)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        self._write_glossary_json(entries)
 
-    @staticmethod
-    def _merged_glossary(db) -> list[list[str]]:
-        forms: dict[str, Counter] = defaultdict(Counter)
-        shorts: dict[str, str] = {}
-        spelling: dict[tuple, str] = {}
-        for source, short, long in db.execute("SELECT source, short, long FROM glossary ORDER BY source"):
-            key = short.upper()
-            shorts.setdefault(key, short)
-            long_key = re.sub(r"[^a-z0-9]+", " ", long.lower()).strip()
-            forms[key][long_key] += 1
-            spelling.setdefault((key, long_key), long)
-        entries = []
-        for key, counter in forms.items():
-            best = max(counter, key=lambda k: (counter[k], -len(k)))
-            entries.append([shorts[key], spelling[(key, best)]])
-        return sorted(entries, key=lambda e: e[0].upper())
-
-    def _write_glossary_json(self, entries) -> None:
+    def replace_glossary(self, entries: Iterable[tuple[str, str]]) -> None:
+        """Keep the corpus glossary, (short, long) pairs, for searches to read."""
+        self.directory.mkdir(parents=True, exist_ok=True)
         target = self.directory / GLOSSARY_JSON
         tmp = target.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(json.dumps([list(e) for e in entries], ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, target)
         self._glossary = None
 

@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .spacing import squash
 from .vocabulary import terms
 
 # Each title, lower case -> the gender it tells: "m", "f" or None.
@@ -202,7 +203,6 @@ def _title_at(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
-
 def _givens(words: list[str]) -> tuple[str, ...] | None:
     givens: list[str] = []
     for word in words:
@@ -284,7 +284,7 @@ def same_person(a: str | Name, b: str | Name) -> bool:
     """Whether two names as written can be one person: the same text, or
     `compatible` names; a surname written alone ("Gurney") can be anyone of that
     surname."""
-    if isinstance(a, str) and isinstance(b, str) and _squash(a).casefold() == _squash(b).casefold():
+    if isinstance(a, str) and isinstance(b, str) and squash(a).casefold() == squash(b).casefold():
         return True
     x, y = _parsed(a), _parsed(b)
     if x is not None and y is not None:
@@ -356,13 +356,9 @@ def is_name(text: str) -> bool:
     mixed case ("Geoff Gurney", "Dafydd ap Gwilym"); not a heading in capitals
     ("UNRESTRICTED ITEMS"), a single word ("Amelia"), or a post or body
     ("Democratic Services Officer")."""
-    text = _squash(re.sub(rf"(?:,?\s+{HONOUR}\b)+\s*$", "", _BRACKETS.sub(" ", text or "")))
+    text = squash(re.sub(rf"(?:,?\s+{HONOUR}\b)+\s*$", "", _BRACKETS.sub(" ", text or "")))
     if not _NAME_SHAPE.match(text) or len(text.split()) < 2 or parse_name(text) is None:
         return False
     if title_of(text) is None and not any(c.islower() for c in text):
         return False
     return not is_role_phrase(text)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

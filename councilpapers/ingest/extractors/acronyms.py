@@ -12,20 +12,19 @@ may give one ("Multi-Agency", "Red/Amber/Green"), the later parts may be skipped
 
 The short form is kept as printed, plural and all ("IROs", "RHAs"): that is what
 the reader sees, and "IHAs" and "IHA" then stay two entries. One entry per short
-form per file; the first definition wins.
+form per file; the first definition wins. Which long form the corpus gives a
+short form is `corpus.glossary`'s to say, over every file.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
-from typing import Iterable
 
 from ...corpus.records import Acronym
 from ...text.names import TITLED_NAME
+from ...text.spacing import squash
 from ..model import Line
-from ..textflow import joined as _joined, squash as _squash
+from ..textflow import TextFlow
 
 # "UASC", "DfE", "CiC", "EH&PS", "R12", "IROs", "IRO's" (see _is_short_form for the rest).
 SHORT_FORM = r"[A-Z][A-Za-z0-9&]{0,8}?(?:s|'s|’s)?"
@@ -54,7 +53,8 @@ FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\d{1,2}$")  # "Children in Need1"
 
 
 def find_acronyms(lines: list[Line]) -> list[Acronym]:
-    text, starts = _joined(lines)
+    flow = TextFlow.of_lines(lines)
+    text, starts = flow.text, flow.starts
     found = [
         *_long_then_bracket(text),
         *_short_then_bracket(text),
@@ -70,28 +70,8 @@ def find_acronyms(lines: list[Line]) -> list[Acronym]:
     for offset, short, long in sorted(found):
         long = FOOTNOTE_MARK.sub("", long) if not any(c.isdigit() for c in short) else long
         if short not in entries and not _is_person(long, surnames):
-            entries[short] = Acronym(index=bisect_right(starts, offset) - 1, short=short, long=long)
+            entries[short] = Acronym(index=flow.line_at(offset), short=short, long=long)
     return sorted(entries.values(), key=lambda entry: entry.index)
-
-
-def merge_glossary(per_file: Iterable[list[Acronym]]) -> dict[str, str]:
-    """One long form per short form over many files: the one most files give,
-    compared without case, quotes, hyphens or spacing; printed as most files print it.
-    Short forms are compared without case too ("CiC", "CIC")."""
-    spellings: dict[str, Counter[str]] = {}
-    longs: dict[str, dict[str, Counter[str]]] = {}
-    for acronyms in per_file:
-        for acronym in acronyms:
-            key = acronym.short.upper()
-            spellings.setdefault(key, Counter())[acronym.short] += 1
-            longs.setdefault(key, {}).setdefault(_normalised(acronym.long), Counter())[acronym.long] += 1
-    glossary = {}
-    for key, by_form in longs.items():
-        # Counters keep first-seen order, so ties go to the form seen first.
-        best = max(by_form.values(), key=lambda printed: sum(printed.values()))
-        short = spellings[key].most_common(1)[0][0]
-        glossary[short] = best.most_common(1)[0][0]
-    return glossary
 
 
 def _long_then_bracket(text: str) -> list[tuple[int, str, str]]:
@@ -114,7 +94,7 @@ def _short_then_bracket(text: str) -> list[tuple[int, str, str]]:
         if _is_short_form(short):
             words = _words(match["long"], match.start("long"))
             if words and _spell(words, _letters(short)) == len(words):
-                found.append((match.start(), short, _squash(match["long"])))
+                found.append((match.start(), short, squash(match["long"])))
     return found
 
 
@@ -133,7 +113,7 @@ def _glossary_lines(lines: list[Line], text: str, starts: list[int]) -> list[tup
         words = _words(text[start: start + LOOK_BACK_CHARS], start)
         used = _spell(words, letters)
         if used:
-            found.append((starts[index], match["short"], _squash(text[words[0][1]: words[used - 1][2]])))
+            found.append((starts[index], match["short"], squash(text[words[0][1]: words[used - 1][2]])))
     return found
 
 
@@ -157,7 +137,7 @@ def _long_before(text: str, bracket: int, short: str) -> str | None:
     first = words[len(words) - used]
     if first[3]:
         return None  # would begin inside a hyphenated word
-    return _squash(text[first[1]: words[-1][2]])
+    return squash(text[first[1]: words[-1][2]])
 
 
 def _key_to_abbreviations(lines: list[Line], text: str, starts: list[int]) -> list[tuple[int, str, str]]:
@@ -177,7 +157,7 @@ def _key_to_abbreviations(lines: list[Line], text: str, starts: list[int]) -> li
             for i, words in meanings:
                 run = _capitalised_run(words, letters)
                 if run:
-                    found.append((starts[i], code, _squash(text[run[0]:run[1]])))
+                    found.append((starts[i], code, squash(text[run[0]:run[1]])))
                     break
     return found
 
@@ -252,9 +232,3 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int, bool]]:
     """(word, start, end, continues a hyphenated word) for each word, offsets in the joined text."""
     return [(m.group(0), offset + m.start(), offset + m.end(), m.start() > 0 and text[m.start() - 1] == "-")
             for m in WORD.finditer(text)]
-
-
-def _normalised(long: str) -> str:
-    long = long.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    long = re.sub(r"[‐-―−-]", " ", long)  # "Asylum-Seeking" is "Asylum Seeking"
-    return _squash(long).casefold()

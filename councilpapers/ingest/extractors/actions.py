@@ -43,8 +43,10 @@ from datetime import date
 from ...corpus.records import Action
 from ...text.dates import DATE_PHRASE, HAS_YEAR, MONTH_WORD, find_date
 from ...text.names import TITLE, TITLED_NAME, gender, initials, is_role_phrase, same_person, without_title
+from ...text.spacing import squash
 from ..model import Line
 from ..segment.minutes import NEXT_DOCUMENT
+from ..textflow import TextFlow
 
 
 # --- who ---------------------------------------------------------------------
@@ -130,7 +132,7 @@ def find_actions(
         description = _clause(text, described_at)
         if description:
             found[described_at] = Action(
-                index=item.line_at(cue_at), owner=owner[1], owners=people.resolve(owner[1]),
+                index=item.flow.line_at(cue_at), owner=owner[1], owners=people.resolve(owner[1]),
                 description=description, due=_due(description, context),
             )
 
@@ -184,7 +186,8 @@ class _Item:
 
     def __init__(self, lines: list[Line], start: int, end: int, people: "_People"):
         self.people = people
-        self.text, self.starts, self.marks = _item_text(lines, start, end, people)
+        self.flow, self.marks = _item_text(lines, start, end, people)
+        self.text = self.flow.text
         self.mentions = _mentions(self.text, people)
         self.by_end = {m.end: m for m in self.mentions}
         self.by_start = {m.start: m for m in self.mentions}
@@ -194,11 +197,6 @@ class _Item:
             if match.group(0) == "." and ABBREVIATION.search(self.text[max(0, match.start() - 12) : match.start()]):
                 continue
             self.sentence_starts.append(match.end())
-        self.line_starts = [begin for begin, _ in self.starts]
-
-    def line_at(self, offset: int) -> int:
-        k = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.starts[max(k, 0)][1] if self.starts else 0
 
     def sentence_start(self, at: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, at) - 1]
@@ -293,37 +291,34 @@ class _Item:
         return None
 
 
-def _item_text(lines: list[Line], start: int, end: int, people: "_People"):
-    """The item's lines as one string: lines joined with spaces, a paragraph
+def _item_text(lines: list[Line], start: int, end: int, people: "_People") -> tuple[TextFlow, list[tuple[int, str]]]:
+    """The item's lines as one flow: lines joined with spaces, a paragraph
     break ("\\n") for blank lines. Initials of an Actions column ("GG", "NS/GG",
     alone on a line or at the end of one) are taken out and returned apart with
     the line they stand on."""
-    text, starts, marks = "", [], []
+    flow, marks = TextFlow(), []
     blank, previous = False, None
     for i in range(start, end):
         line = lines[i].text.strip()
         # A blank line ends a paragraph; so does a gap in the numbering, where
         # a reader has dropped the blank lines.
         if previous is not None and lines[i].number > previous + 1:
-            blank = bool(text)
+            blank = bool(flow)
         previous = lines[i].number
         if not line:
-            blank = bool(text)
+            blank = bool(flow)
             continue
         if re.fullmatch(INITIALS, line) and people.initials(line):
             marks.append((i, line))
-            blank = bool(text)
+            blank = bool(flow)
             continue
         trailing = re.search(rf"\s({INITIALS})$", line)
         if trailing and re.search(r"[a-z]", line[: trailing.start()]) and people.initials(trailing[1]):
             marks.append((i, trailing[1]))
             line = line[: trailing.start()].rstrip()
-        if text:
-            text += "\n" if blank else " "
-        starts.append((len(text), i))
-        text += line
+        flow.add(i, line, "\n" if blank else " ")
         blank = False
-    return text, starts, marks
+    return flow, marks
 
 
 def _mentions(text: str, people: "_People") -> list[_Mention]:
@@ -347,7 +342,7 @@ def _agrees(name: str, pronoun: str) -> bool:
 
 def _tidy_owner(written: str) -> str:
     """As written, on one line; "The Chairman" at a sentence's start is "the Chairman"."""
-    written = re.sub(r"\s+", " ", written).strip()
+    written = squash(written)
     return re.sub(r"^The\b", "the", written)
 
 
@@ -355,7 +350,7 @@ class _People:
     """The meeting's attendees: their names as patterns, their initials."""
 
     def __init__(self, attendees: list[str]):
-        self.names = [re.sub(r"\s+", " ", a).strip() for a in attendees if a and a.strip()]
+        self.names = [squash(a) for a in attendees if a and a.strip()]
         self.by_initials: dict[str, set[str]] = {}
         for name in self.names:
             for form in initials(name):
@@ -410,7 +405,7 @@ def _split_owners(owner: str) -> list[str]:
     """'Nancy Sayer and Geoff Gurney' -> both; 'NS/GG' -> both; brackets kept out."""
     owner = re.sub(r"\([^()]*\)?", " ", owner)
     pieces = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*", owner)
-    return [re.sub(r"\s+", " ", p).strip(" .") for p in pieces if p.strip(" .")]
+    return [squash(p).strip(" .") for p in pieces if p.strip(" .")]
 
 
 # --- what, and by when ------------------------------------------------------------
@@ -677,7 +672,7 @@ def _cell(chunks: list[tuple[bool, str]], separator: str = " ") -> str:
             text += separator + chunk
         else:
             text += " " + chunk
-    return re.sub(r"\s+", " ", text).strip()
+    return squash(text)
 
 
 def _lead_owners(lead: str) -> list[str]:

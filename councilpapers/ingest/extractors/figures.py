@@ -20,14 +20,15 @@ of 2,070 were", "130 children had …, 45 had …", "963 UASC (having increased 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 
 from ...corpus.records import Figure
 from ...text import vocabulary
 from ...text.dates import MONTH_NAMES
 from ...text.money import CURRENCIES, MONEY_IN_TEXT, NUMBER, amount, is_column_header
+from ...text.spacing import squash
 from ..model import Line
-from ..textflow import joined as _joined, squash as _squash
+from ..textflow import TextFlow
 
 # "over 73%", "approximately 4,000 cases": kept in the text, since "over 73%" is
 # not "73%". Looked for behind a figure once found, which is faster than trying
@@ -170,7 +171,8 @@ MEASURES = frozenset("""
 
 
 def find_figures(lines: list[Line]) -> list[Figure]:
-    text, starts = _joined(lines)
+    flow = TextFlow.of_lines(lines)
+    text, starts = flow.text, flow.starts
     apart = frozenset(starts[i] for i in range(1, len(lines)) if lines[i].number - lines[i - 1].number > 1)
     spans: list[tuple[int, int, str, str, float, str]] = []  # start, end, kind, text, value, unit
     taken: list[tuple[int, int]] = []  # spans already a figure, kept sorted
@@ -180,7 +182,7 @@ def find_figures(lines: list[Line]) -> list[Figure]:
             continue
         value = amount(match["number"], match["scale"])
         bracketed = bool(match["close"]) and not match["sign"]
-        negative = match["sign"] in ("-", "−") or (bracketed and _in_table_row(text, starts, match.start()))
+        negative = match["sign"] in ("-", "−") or (bracketed and _in_table_row(flow, match.start()))
         start, end = match.span()
         if match["open"] and not match["close"]:
             start = match.start("open") + 1  # a bracket that opens a clause, not a negative
@@ -234,13 +236,13 @@ def find_figures(lines: list[Line]) -> list[Figure]:
 
     found = []
     for start, end, kind, written, value, unit in sorted(spans):
-        index = bisect_right(starts, start) - 1  # the line of the number, not of "approximately"
+        index = flow.line_at(start)  # the line of the number, not of "approximately"
         qualifier = QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
         if qualifier:
             start, written = qualifier.start(), qualifier.group(0) + written
         found.append(Figure(
-            index=index, kind=kind, text=_squash(written), value=value, unit=unit,
-            context=_context(text, starts, index, start, end),
+            index=index, kind=kind, text=squash(written), value=value, unit=unit,
+            context=_context(flow, index, start, end),
         ))
     return found
 
@@ -571,12 +573,12 @@ def _is_describing(token: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z'’-]+", token)) and token.lower() not in NOT_DESCRIBING
 
 
-def _in_table_row(text: str, starts: list[int], offset: int) -> bool:
+def _in_table_row(flow: TextFlow, offset: int) -> bool:
     """Three numeric cells or more on the line, two of them side by side. Only
     there do brackets mean a negative: in prose "on residential care (£2.2m)"
     the brackets are an aside."""
-    index = bisect_right(starts, offset) - 1
-    line_start, line_end = starts[index], starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    text, index = flow.text, flow.chunk_at(offset)
+    line_start, line_end = flow.starts[index], flow.chunk_end(index)
     return (len(TABLE_CELL.findall(text, line_start, line_end)) >= 3
             and bool(TWO_CELLS.search(text, line_start, line_end)))
 
@@ -598,19 +600,20 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in taken[max(0, after - 1): after + 1])
 
 
-def _context(text: str, starts: list[int], index: int, start: int, end: int) -> str:
-    """The sentence holding the figure, looked for within a few lines either side,
-    trimmed around the figure when longer than MAX_CONTEXT."""
-    if _in_table_row(text, starts, starts[index]):
-        line_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+def _context(flow: TextFlow, index: int, start: int, end: int) -> str:
+    """The sentence holding the figure (on line `index`), looked for within a
+    few lines either side, trimmed around the figure when longer than MAX_CONTEXT."""
+    text, starts = flow.text, flow.starts
+    if _in_table_row(flow, starts[index]):
+        line_end = flow.chunk_end(index)
         # A row of a table: the row is the context; the rows around are other rows.
-        return _trimmed(_squash(text[starts[index]:start]), _squash(text[start:end]),
-                        _squash(text[end:line_end]), text, start, end)
+        return _trimmed(squash(text[starts[index]:start]), squash(text[start:end]),
+                        squash(text[end:line_end]), text, start, end)
     # A sentence does not run on into a table row next to it.
     first, last = index, index
-    while first > max(0, index - CONTEXT_LINES) and not _in_table_row(text, starts, starts[first - 1]):
+    while first > max(0, index - CONTEXT_LINES) and not _in_table_row(flow, starts[first - 1]):
         first -= 1
-    while last < min(len(starts) - 1, index + CONTEXT_LINES) and not _in_table_row(text, starts, starts[last + 1]):
+    while last < min(len(starts) - 1, index + CONTEXT_LINES) and not _in_table_row(flow, starts[last + 1]):
         last += 1
     low = starts[first]
     high = starts[last + 1] if last + 1 < len(starts) else len(text)
@@ -621,8 +624,8 @@ def _context(text: str, starts: list[int], index: int, start: int, end: int) -> 
             sentence_start = boundary.end()
     boundary = SENTENCE_END.search(text, end, high)
     sentence_end = boundary.end() if boundary else high
-    return _trimmed(_squash(text[sentence_start:start]), _squash(text[start:end]),
-                    _squash(text[end:sentence_end]), text, start, end)
+    return _trimmed(squash(text[sentence_start:start]), squash(text[start:end]),
+                    squash(text[end:sentence_end]), text, start, end)
 
 
 def _trimmed(before: str, figure: str, after: str, text: str, start: int, end: int) -> str:

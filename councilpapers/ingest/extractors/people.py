@@ -56,13 +56,15 @@ and "Agenda Item B2 Minutes" as people.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...corpus.records import Mention
 from ...text.names import COUNCIL_WORDS, HONOURS, TITLE_WORDS
+from ...text.spacing import squash
 from ..model import Line
+from ..textflow import TextFlow
 
 
 TITLE_FORMS = TITLE_WORDS + [f"{t}." for t in TITLE_WORDS]  # one token each: "Cllr", "Cllr."
@@ -189,13 +191,13 @@ def find_people(lines: list[Line]) -> list[Mention]:
     paragraphs = list(_paragraphs(lines))
     # Words the document writes in lower case somewhere ("student", "software",
     # "staying"): such a word starting a plain pair is no forename.
-    prose = ADDRESS.sub(" ", " ".join(text for text, _ in paragraphs))  # "peter.sass@kent.gov.uk"
+    prose = ADDRESS.sub(" ", " ".join(flow.text for flow in paragraphs))  # "peter.sass@kent.gov.uk"
     common = set(LOWER_WORD.findall(prose)) - WORDLIKE_FORENAMES
     found: list[Mention] = []
-    docs = nlp.pipe(text for text, _ in paragraphs)
+    docs = nlp.pipe(flow.text for flow in paragraphs)
     carried_party: str | None = None
-    for (_, starts), doc in zip(paragraphs, docs):
-        mentions, carried_party = _mentions(doc, matcher, starts, carried_party, common)
+    for flow, doc in zip(paragraphs, docs):
+        mentions, carried_party = _mentions(doc, matcher, flow, carried_party, common)
         found += mentions
     return found
 
@@ -235,39 +237,37 @@ def _pipeline():
 # -- paragraphs -------------------------------------------------------------------------------
 
 
-def _paragraphs(lines: list[Line]):
+def _paragraphs(lines: list[Line]) -> Iterator[TextFlow]:
     """Runs of lines without a blank line between them (readers drop blank lines
     but keep the file's line numbers, so a gap in the numbers is one) joined with
-    spaces, a word hyphenated over a line end joined whole; each with where its
-    lines start: [(offset, index)]. Running headers and footers are skipped."""
-    text, starts = "", []
+    spaces, a word hyphenated over a line end joined whole. Running headers and
+    footers are skipped."""
+    flow = TextFlow()
     previous = None  # number of the last line taken or skipped as furniture
     for index, line in enumerate(lines):
-        chunk = " ".join(line.text.split())
+        chunk = squash(line.text)
         gap = previous is not None and line.number != previous + 1
         previous = line.number
         if line.furniture:
             continue
-        if (not chunk or gap) and text:
-            yield text, starts
-            text, starts = "", []
+        if (not chunk or gap) and flow:
+            yield flow
+            flow = TextFlow()
         if not chunk:
             continue
-        if text:
-            # "Vice-" / "Chairman" -> "Vice-Chairman"; "Denney -" keeps its space.
-            # Only the tail: searching the whole growing paragraph was quadratic.
-            text += "" if re.search(r"[^\W\d_]-$", text[-2:]) and chunk[0].isalpha() else " "
-        starts.append((len(text), index))
-        text += chunk
-    if text:
-        yield text, starts
+        # "Vice-" / "Chairman" -> "Vice-Chairman"; "Denney -" keeps its space.
+        # Only the tail: searching the whole growing paragraph was quadratic.
+        hyphenated = re.search(r"[^\W\d_]-$", flow.tail(2)) and chunk[0].isalpha()
+        flow.add(index, chunk, "" if hyphenated else " ")
+    if flow:
+        yield flow
 
 
 # -- names, roles, parties in one paragraph ---------------------------------------------------
 
 
-def _mentions(doc, matcher, starts, carried_party, common: set[str]):
-    line_starts = {s for s, _ in starts}
+def _mentions(doc, matcher, flow: TextFlow, carried_party, common: set[str]):
+    line_starts = set(flow.starts)
     # Token offsets as an array: iterating the Doc would make a Token object each.
     first_on_line = {i for i, idx in enumerate(doc.to_array("IDX").tolist()) if idx in line_starts}
     candidates = [c for c in _candidates(doc, matcher) if c.titled or doc[c.start].lower_ not in common]
@@ -293,13 +293,11 @@ def _mentions(doc, matcher, starts, carried_party, common: set[str]):
             roles[name.start] = role
     _plural_roles(doc, names, roles)
 
-    offsets = [s for s, _ in starts]
     found = []
     for name in names:
         span = doc[name.start : name.end]
         party = _party_in_brackets(doc, name) or _party_at(parties, span.start_char)
-        line = starts[max(bisect_right(offsets, span.start_char) - 1, 0)][1]
-        found.append(Mention(index=line, name=_squash(span.text), role=roles.get(name.start), party=party))
+        found.append(Mention(index=flow.line_at(span.start_char), name=squash(span.text), role=roles.get(name.start), party=party))
     return found, carried_party
 
 
@@ -394,7 +392,7 @@ def _role_after(doc, name: _Name, name_at, first_on_line) -> tuple[str, int, boo
         if re.match(r"(?i)substitut", inner.text) or _party(inner.text):
             return None
         if _has_head(inner, brackets=True):
-            return _squash(inner.text), close + 1, False
+            return squash(inner.text), close + 1, False
         return None
     if doc[i].text in AFTER_SEPARATORS:
         span = _scan_role(doc, i + 1, set(name_at), first_on_line)
@@ -622,7 +620,7 @@ def _party_at(marks, offset: int) -> str | None:
 
 
 def _party(text: str) -> str | None:
-    return PARTIES.get(_squash(text).lower().strip(" .()"))
+    return PARTIES.get(squash(text).lower().strip(" .()"))
 
 
 def _party_in_brackets(doc, name: _Name) -> str | None:
@@ -715,8 +713,4 @@ def _role_text(doc, span: tuple[int, int]) -> str:
     begin, end = span
     if doc[begin].lower_ == "the":
         begin += 1
-    return _squash(doc[begin:end].text).strip(" ,–—-")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return squash(doc[begin:end].text).strip(" ,–—-")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from ...text.spacing import squash
 from ..model import Line
 
 EDGE_LINES = 3  # how many lines at the top and at the bottom of a page can be furniture
@@ -32,7 +33,7 @@ BARE_NUMBER = re.compile(r"\d{1,4}")
 
 def shape(text: str) -> str:
     """A line's form with digits masked, so "Page 3 of 54" and "Page 4 of 54" match."""
-    return " ".join(re.sub(r"\d+", "#", text).split()).casefold()
+    return squash(re.sub(r"\d+", "#", text)).casefold()
 
 
 def mark_furniture(pages: list[list[str]], layouts: list[list[dict | None]] | None = None) -> list[Line]:

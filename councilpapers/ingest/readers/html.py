@@ -24,6 +24,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ...text.spacing import squash
 from ..model import Cell, ExtractedText, Line, UnreadableFile
 from .text import decode_bytes
 
@@ -96,7 +97,7 @@ def block_lines(node: LexborNode, bold: bool = False) -> list[Block]:
     buffer: list[tuple[str, bool]] = []  # pieces of text, and whether each is bold
 
     def flush() -> None:
-        text = " ".join("".join(piece for piece, _ in buffer).split())
+        text = squash("".join(piece for piece, _ in buffer))
         if text:
             inked = [is_bold for piece, is_bold in buffer if piece.strip()]
             lines.append(Block(text, all(inked)))

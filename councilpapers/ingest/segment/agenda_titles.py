@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...text.dates import MONTH_WORD
+from ...text.spacing import squash
 from ..model import Line
 
 PAGES = re.compile(
@@ -180,7 +181,7 @@ def _finished(
         ranges = [_range(match) for line in body for match in PAGES.finditer(line.text)]
         if STACKED in _spaced(title) and _has_stacked_entries(lines, title_at, j, end, ends_item):
             title = _spaced(title).split(STACKED, 1)[0]
-    text = re.sub(r"\s+", " ", TO_FOLLOW.sub("", bare(title))).strip(" .;:,–-")
+    text = squash(TO_FOLLOW.sub("", bare(title))).strip(" .;:,–-")
     first = min((r[0] for r in ranges), default=None)
     last = max((r[1] for r in ranges), default=None)
     return Title(text, first, last, j)
@@ -233,7 +234,7 @@ def _range(match: re.Match) -> tuple[int, int]:
 
 def bare(text: str) -> str:
     """`text` without its page range."""
-    return re.sub(r"\s+", " ", PAGES.sub(" ", text)).strip()
+    return squash(PAGES.sub(" ", text))
 
 
 def _spaced(text: str) -> str:

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 
 from ...corpus.records import Attendance
 from ...text.names import TITLE, initials, is_name, is_role_phrase, same_person
+from ...text.spacing import squash
 from ..model import Line
-from ..textflow import squash
+from ..textflow import TextFlow
 from . import attendance_words as words
 from .attendance_prose import read_prose, read_speakers, sentences
 from .attendance_tables import TWO_COLUMNS, find_columns, find_roll_call
@@ -152,9 +153,9 @@ def heading_of(text: str) -> Heading | None:
 
 def _add_list(found: Attendees, chunks: list[tuple[int, str]], heading: Heading, known=()) -> None:
     """The people and counts of a list under `heading`; apologies already known are not repeated."""
-    text, starts = _joined(chunks)
-    entries, counts = read_list(text, title=heading.title)
-    found.counts += [(_line_at(starts, c.offset), c) for c in counts]
+    flow = TextFlow.of_chunks(chunks)
+    entries, counts = read_list(flow.text, title=heading.title)
+    found.counts += [(flow.line_at(c.offset), c) for c in counts]
     for entry in entries:
         status = heading.status
         if status == "present" and entry.officer:
@@ -162,7 +163,7 @@ def _add_list(found: Attendees, chunks: list[tuple[int, str]], heading: Heading,
         elif status == "present" and entry.substitute_for:
             status = "substitute"
         role = entry.role or heading.role
-        person = Attendance(index=_line_at(starts, entry.offset), name=entry.name, status=status,
+        person = Attendance(index=flow.line_at(entry.offset), name=entry.name, status=status,
                             substitute_for=entry.substitute_for, role=role)
         if not any(k.status == status and same_person(k.name, person.name) for k in known):
             found.people.append(person)
@@ -181,13 +182,13 @@ def _add_prose(found: Attendees, lines: list[Line], indexes: list[int], known: l
         else:
             runs.append([i])
     for run in runs:
-        text, starts = _joined([(i, lines[i].text.strip()) for i in run])
-        prose = read(text, known)
+        flow = TextFlow.of_chunks((i, lines[i].text.strip()) for i in run)
+        prose = read(flow.text, known)
         for offset, person in prose.people:
-            person.index = _line_at(starts, offset)
+            person.index = flow.line_at(offset)
             found.people.append(person)
             known = [*known, person]
-        found.counts += [(_line_at(starts, c.offset), c) for c in prose.counts]
+        found.counts += [(flow.line_at(c.offset), c) for c in prose.counts]
 
 
 def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tuple[int, str]], int]:
@@ -321,22 +322,3 @@ def _list_like(text: str) -> bool:
         mixed = mixed or (len(token) > 1 and not token.isupper())
     return mixed
 
-
-def _joined(chunks: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
-    """Lines joined with spaces, and where each line starts in the joined text."""
-    text, starts = "", []
-    for index, chunk in chunks:
-        if text:
-            text += " "
-        starts.append((len(text), index))
-        text += chunk
-    return text, starts
-
-
-def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
-    index = starts[0][1] if starts else 0
-    for begin, line_index in starts:
-        if begin > offset:
-            break
-        index = line_index
-    return index

@@ -8,8 +8,8 @@ import re
 
 from ...corpus.records import Attendance
 from ...text.names import TITLE, is_role_phrase
+from ...text.spacing import squash
 from ..model import Line
-from ..textflow import squash
 
 # "Present: Apologies" over a table whose two columns the extraction runs together.
 TWO_COLUMNS = re.compile(r"^\s*(?P<left>present|apologies)\s*:?\s+(?P<right>present|apologies)\s*:?\s*$", re.IGNORECASE)

@@ -9,6 +9,7 @@ from datetime import date
 
 from ...ingest.committees import normalise_committee
 from ...text.dates import DATE_PHRASE, WEEKDAYS, find_date, find_time
+from ...text.spacing import squash
 from ..model import Line
 
 
@@ -310,5 +311,5 @@ def titled_pack(lines: list[Line]) -> MeetingHeading | None:
 
 
 def clean_venue(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.")
+    text = squash(text).strip(" ,.")
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ...text.names import HONOUR, ROLE_WORDS, TITLE, initials, is_name, is_role_phrase, title_of
-from ..textflow import squash
+from ...text.spacing import squash
 from . import attendance_words as words
 
 # "A, B and C"; ", and" ends a list too. Outside brackets only.

@@ -12,11 +12,12 @@ page's "Decision:" and "Minutes:" blocks) is one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ...corpus.records import Resolution
 from ...text.sentences import RUNS_ON, first_sentence, last_sentence_start
+from ...text.spacing import squash
 from ..model import Line
+from ..textflow import TextFlow
 from .decision_formulas import AFTER, BEFORE, CARRIES, LABEL, LIST, SENTENCE, Formula, find_formulas
 
 PART = re.compile(r"^\s*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
@@ -52,26 +53,23 @@ MOTION = re.compile(
 
 
 class _Span:
-    """An item's lines as one text, so that formulas and sentences may wrap."""
+    """An item's lines as one text, one to a row, so that formulas and sentences may wrap."""
 
     def __init__(self, lines: list[Line], start: int, end: int):
         self.lines, self.start, self.end = lines, start, end
-        self.offsets: list[int] = []
-        offset = 0
-        for i in range(start, end):
-            self.offsets.append(offset)
-            offset += len(lines[i].text) + 1
-        self.text = "\n".join(lines[i].text for i in range(start, end))
+        self.flow = TextFlow.of_chunks(((i, lines[i].text) for i in range(start, end)), separator="\n")
+        self.text = self.flow.text
 
     def line_at(self, offset: int) -> int:
         """The index (in `lines`) of the line holding `offset`."""
-        return self.start + max(0, bisect_right(self.offsets, offset) - 1)
+        return self.flow.line_at(offset)
 
     def column(self, offset: int) -> int:
-        return offset - self.offsets[self.line_at(offset) - self.start]
+        return offset - self.flow.starts[self.flow.chunk_at(offset)]
 
     def offset_of(self, index: int) -> int:
-        return self.offsets[index - self.start] if index < self.end else len(self.text) + 1
+        """Where the line at `index` starts; past the end for a line after the span."""
+        return self.flow.starts[index - self.start] if index < self.end else len(self.text) + 1
 
 
 def find_resolutions(lines: list[Line], start: int, end: int) -> list[Resolution]:
@@ -108,7 +106,7 @@ def _decision(span: _Span, formula: Formula, following: int) -> tuple[str, list[
     if formula.kind in (BEFORE, CARRIES):
         return _decision_before(span, formula, motion_only=formula.kind == CARRIES)
     if formula.kind == SENTENCE:
-        return _squash(first_sentence(span.text[formula.start : following])).rstrip(" ."), []
+        return squash(first_sentence(span.text[formula.start : following])).rstrip(" ."), []
     decision = _decision_after(span, formula, following)
     if not decision[0] and formula.kind == AFTER:
         return _decision_before(span, formula, motion_only=True)  # "AGREED" after the motion
@@ -292,7 +290,7 @@ def _sentence_before(text: str) -> tuple[str, int]:
     text = text.rstrip(" \t\n(")
     text = text[:-1] if text.endswith(".") else text
     start = last_sentence_start(text)
-    return _squash(text[start:]), start
+    return squash(text[start:]), start
 
 
 def _list_above(span: _Span, line: int) -> list[str]:
@@ -372,9 +370,9 @@ def _text_and_parts(chunks: list[str], numbered_parts: bool, listing: bool) -> t
             parts[-1] += " " + line
         else:
             lead.append(line)
-    lead_text = _squash(" ".join(lead))
+    lead_text = squash(" ".join(lead))
     if parts:
-        parts = [_squash(p) for p in parts]
+        parts = [squash(p) for p in parts]
         text = " ".join([lead_text, *parts]).strip() if lead_text else " ".join(parts)
         return text.rstrip(" ."), [_unmarked(p) for p in parts]
     if listing:  # "to pay :" and the payees below it, or a block of planning observations
@@ -385,7 +383,3 @@ def _text_and_parts(chunks: list[str], numbered_parts: bool, listing: bool) -> t
 
 def _unmarked(part: str) -> str:
     return re.sub(r"^\s*\d{1,2}\.\s+", "", PART.sub("", part)).rstrip(" ;.")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

@@ -30,6 +30,7 @@ from datetime import date
 from ...ingest.committees import normalise_committee
 from ...text.dates import DATE_PHRASE, NUMERIC_DATE, find_date, find_time
 from ..model import Line
+from ..textflow import TextFlow
 from .headings import VENUE_WORDS, MeetingHeading, clean_venue, venue_in
 
 MAX_BLOCK_LINES = 16
@@ -247,7 +248,7 @@ def _own_date(text: str, context: date | None) -> date | None:
 def _joined(block: list[Line]) -> str:
     """The block's lines as one text, so a date broken over lines ("MEETING 9" /
     "th MARCH 2016") reads whole."""
-    text = " ".join(line.text.strip() for line in block)
+    text = TextFlow.of_chunks((i, line.text.strip()) for i, line in enumerate(block)).text
     return re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
 
 
