@@ -56,14 +56,17 @@ ASKED_TO = re.compile(rf"\s+to\s+{VERB_AHEAD}")
 NOT_TASKS = re.compile(
     r"(?:be|have|not|never|estimate|expect|think|hope|like|prefer|welcome|imagine|anticipate|suggest|need"
     r"|want|wish|say|agree|accept|argue|consider|doubt|guess|stress|seem|appear|mean|require|involve|allow"
-    r"|result|help|continue|remain|represent|happen|cost|take\s+place|make\s+sense)\b"
+    r"|result|help|continue|remain|represent|happen|cost|take\s+place|make\s+sense|second|propose|move|vote"
+    r"|abstain|declare|leave|withdraw)\b"
 )
 # A task with no owner: "£86 to be paid into Bank", "A Data Protection Policy is to be written".
 PARTICIPLE = (
     r"(?:\w+ed|made|done|sent|paid|set|put|kept|built|brought|sought|taken|given|written|drawn|shown|bought"
     r"|cut|read|sold|told|spent|lit|met|undertaken|redone|rewritten|chosen|forwarded|arranged)"
 )
-PASSIVE = re.compile(rf"(?:\b(?:is|are)\s+(?:now\s+|also\s+|still\s+)?|(?<=[\w)’',])\s+(?:now\s+)?)to\s+be\s+{PARTICIPLE}\b")
+PASSIVE = re.compile(
+    rf"(?:\b(?:is|are)\s+(?:now\s+|also\s+|still\s+)?|(?<=[\w)’',])\s+(?:now\s+)?)to\s+be\s+{PARTICIPLE}\b"
+)
 # Words before "to be …" that make it no task: "due to be held", "considered to be representative".
 NOT_PASSIVE_BEFORE = re.compile(
     r"\b(?:due|likely|unlikely|expected|considered|deemed|thought|said|found|believed|known|appeared?|appears"
@@ -179,16 +182,34 @@ def _requests(item: ItemText, people: People, add) -> None:
         if to:
             add(match.start(), ("asked", tidy_owner(asked.text)), to.end())
     for match in BE_ASKED.finditer(text):
-        owner = item.owner_before(match.start(), elide=False)
-        if not owner or owner[0] not in ("mention", "label"):
+        subject = _asked_subject(item, match.start())
+        if subject is None:
             continue
-        if is_post(owner[1]) or people.attends(owner[1]):
-            add(match.start(), owner, match.end(), in_resolution_too=True)
+        begin, written, mention = subject
+        if mention is not None and (mention.kind == "officers" or is_post(written) or people.attends(written)):
+            add(match.start(), ("mention", tidy_owner(written)), match.end(), in_resolution_too=True)
         else:
             # Someone from outside, to be asked: the council's task, no owner named.
-            named = item.joint_ending_at(match.start() - len(re.search(r"\s*$", text[: match.start()]).group(0)))
-            if named:
-                add(match.start(), ("request", ""), named[0].start, in_resolution_too=True)
+            add(match.start(), ("request", ""), begin, in_resolution_too=True)
+
+
+def _asked_subject(item: ItemText, at: int):
+    """Who is to "be asked to" at `at`: (where the subject starts, its words,
+    the mention it is when it is one person or post), from after "that" or
+    "and"; None when it names nobody ("that the report be asked …")."""
+    text = item.text
+    begin = item.sentence_start(at)
+    lead = None
+    for lead in re.finditer(r"\b(?:that|and)\s+", text[begin:at]):
+        pass
+    start = begin + lead.end() if lead else begin
+    written = text[start:at].strip()
+    first = item.by_start.get(start)
+    if first is None or first.kind not in ("name", "post", "officers"):
+        return None
+    joint = item.joint_ending_at(start + len(written))
+    whole = joint and joint[0].start == start
+    return start, written, first if whole else None
 
 
 def _notes(item: ItemText, add) -> None:
@@ -244,7 +265,9 @@ DEFINITE = re.compile(
     r"|^[A-Z][\w’'-]*(?:\s+(?:of|and|&|for|the|to)?\s*[A-Z][\w’'-]*)+"
 )
 # A verb of the sentence after the passive, not one it shares with "and": "… had been printed".
-FINITE_AFTER = re.compile(r"(?<!\band )(?<!\bor )\b(?:had|has|have|was|were|is|are|would|could|should|might|must)\b")
+FINITE_AFTER = re.compile(
+    r"(?<!\band )(?<!\bor )\b(?:had|has|have|was|were|is|are|would|could|should|might|must)\b(?!\s+to\s+be\b)"
+)
 # Where a clause of its own starts, whose verbs are not the sentence's: "… after the season had finished".
 SUBORDINATE = re.compile(r"\b(?:after|before|when|until|once|if|since|while|whilst|which|who|that|where|because|as)\b")
 MAX_SUBJECT_WORDS = 6  # "The Review of the Sanding Orders"

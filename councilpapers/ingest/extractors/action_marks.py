@@ -37,6 +37,11 @@ HEADER_CELL = re.compile(
     r"(?:Actions?(?:\s*(?:by|owner|/\s*who|who|required))?|Who|By\s+whom|Owner|Responsibility|Lead)\s*:?",
     re.IGNORECASE,
 )
+# The columns a header may have after the owner's: "Action by   Date   Status".
+WHEN_HEADER = re.compile(
+    r"(?:Due(?:\s+date)?|When|Date|By\s+when|Deadline|Timescale|Target(?:\s+date)?|Status|Progress|Done)\s*:?",
+    re.IGNORECASE,
+)
 HEADER_SLACK = 12.0  # points a column's cell may start left of its header
 RIGHT_PART = 0.6  # a headerless owner cell starts in the right 40% of the body …
 RIGHT_EDGE = 0.85  # … and reaches its last 15%
@@ -65,7 +70,8 @@ OWNER_TASK_CELL = re.compile(rf"(?P<owner>{OWNERS})\s+(?:to|i)\s+(?P<task>[a-z].
 # "ACTION: Clerk" on a line of its own, or after the paragraph's last full stop.
 ACTION_LINE = re.compile(rf"^\s*Actions?(?:\s+by)?\s*[:–—-]\s*(?P<owner>{OWNERS})\s*\.?\s*$", re.IGNORECASE)
 AFTER_FULL_STOP = re.compile(
-    rf"(?:(?<=[.;!?])|(?<=[.;!?][’”)]))\s+(?:Actions?(?:\s+by)?\s*[:–—-]\s*)?(?P<mark>{OWNERS}|{STATUS.pattern})\s*$"
+    rf"(?:(?<=[.;!?])|(?<=[.;!?][’”)]))\s+(?:Actions?(?:\s+by)?\s*[:–—-]\s*)?"
+    rf"(?P<mark>{OWNERS}|{STATUS.pattern})\s*$"
 )
 
 
@@ -101,6 +107,7 @@ def read_mark(text: str, index: int = 0, alone: bool = False, headed: bool = Fal
     """A column cell read as an owner (with a due date or the task), a status
     or a due date; None when it is none of these (an amount, a word)."""
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?i:actions?(?:\s+by)?)\s*[:–—-]\s*", "", text)  # "ACTION: Clerk" set in the column
     if not text or len(text) > MAX_CELL_CHARS * (3 if headed else 1):
         return None
     common = dict(index=index, text=text, alone=alone, headed=headed)
@@ -169,13 +176,19 @@ def column_cells(lines: list[Line], start: int = 0, end: int | None = None) -> d
 
 def _header_x(line: Line) -> float | None:
     """The left edge of an owner column's header cell, when `line` is a table
-    header with one ("Points discussed/agreed   Action")."""
+    header with one ("Points discussed/agreed   Action", "Minute  Discussion
+    Action by  Date"): a header cell in the right part of the line, after
+    another, followed by none but a due date's or a status's header."""
     if len(line.cells) < 2 or any(len(c.text) > 40 for c in line.cells):
         return None
-    last = line.cells[-1]
-    if last.x0 is None or not HEADER_CELL.fullmatch(last.text.strip()):
-        return None
-    return last.x0 if last.x0 >= _at(line, 0.45) else None
+    for k, cell in enumerate(line.cells[1:], start=1):
+        if cell.x0 is None or not HEADER_CELL.fullmatch(cell.text.strip()):
+            continue
+        if cell.x0 < _at(line, 0.45):
+            return None
+        rest = line.cells[k + 1:]
+        return cell.x0 if all(WHEN_HEADER.fullmatch(c.text.strip()) for c in rest) else None
+    return None
 
 
 def _ends_column(line: Line) -> bool:
@@ -184,18 +197,24 @@ def _ends_column(line: Line) -> bool:
 
 
 def _column_cell(line: Line, i: int, header_x: float | None) -> ColumnCell | None:
-    last = line.cells[-1]
-    if last.x0 is None or last.x1 is None:
+    """The line's cell in the owner column: under a header, every cell from the
+    header's left edge on ("Clerk", "Mar 2025" joined); without one, its last
+    cell when it stands at the right margin and reads as a mark."""
+    if any(c.x0 is None or c.x1 is None for c in line.cells):
         return None
-    alone = len(line.cells) == 1
-    body = " ".join(c.text for c in line.cells[:-1])
-    if header_x is not None and last.x0 >= header_x - HEADER_SLACK:
-        return ColumnCell(i, last.text.strip(), body, alone, True, (i,))
+    if header_x is not None:
+        inside = [c for c in line.cells if c.x0 >= header_x - HEADER_SLACK]
+        if inside:
+            body = " ".join(c.text for c in line.cells if c not in inside)
+            text = " ".join(c.text.strip() for c in inside)
+            return ColumnCell(i, text, body, len(inside) == len(line.cells), True, (i,))
+    last = line.cells[-1]
     if last.x0 < _at(line, RIGHT_PART) or last.x1 < _at(line, RIGHT_EDGE) or len(last.text) > MAX_CELL_CHARS:
         return None
     if read_mark(last.text) is None:
         return None
-    return ColumnCell(i, last.text.strip(), body, alone, False, (i,))
+    body = " ".join(c.text for c in line.cells[:-1])
+    return ColumnCell(i, last.text.strip(), body, len(line.cells) == 1, False, (i,))
 
 
 def _at(line: Line, share: float) -> float:

@@ -26,7 +26,12 @@ GROUP = rf"\b(?:All\s+)?(?:Councillors|Members|Cllrs)\b|(?<![\w’'])(?:{GROUPS}
 PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
 # Untitled names ("Paul Brightwell") only where the form leaves no doubt: after "Action –".
 PLAIN_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}"
-LABEL_OWNER = rf"{PLAIN_NAME}(?:\s+and\s+{PLAIN_NAME})*|{INITIALS}|(?:the\s+)?(?:{POSTS})"
+# A post after "Action –": "Head of Planning", "the Democratic Services Officer".
+LABEL_POST = (
+    rf"(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|&)\s+)?){{0,4}}{POST_WORD}"
+    rf"(?:\s+(?:of|for)\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
+)
+LABEL_OWNER = rf"{LABEL_POST}|{PLAIN_NAME}(?:\s+and\s+{PLAIN_NAME})*|{INITIALS}|(?:the\s+)?(?:{POSTS})"
 ACTION_OWNER = re.compile(rf"(?:^|\s)(?i:actions?)\s*[–—:-]\s*(?P<owner>{LABEL_OWNER})$")
 ACTION_LABEL = re.compile(r"\b(?i:actions?)\s*[–—:-]\s*$")
 
@@ -50,7 +55,8 @@ SENTENCE_BEFORE = re.compile(r"[.!?]\s*$")
 CLAUSE_BEFORE = re.compile(r"(?:[,;:(]|\band|\bthat|\ba[’']r|\bac)\s*$")
 # A line broken before the end of its clause: the clause runs on past a blank line.
 WRAPS_ON = re.compile(
-    r"(?:,|\b(?:of|on|and|or|the|to|for|in|at|with|from|by|a|an|can|will|would|could|should|may|is|are|be|&)|[-–])\s*$",
+    r"(?:,|\b(?:of|on|and|or|the|to|for|in|at|with|from|by|a|an|can|will|would|could|should|may|is|are|be|&)"
+    r"|[-–])\s*$",
     re.IGNORECASE,
 )
 ABBREVIATION = re.compile(rf"(?:\b{TITLE}|\b[A-Z]|\bNo|\bpara|\be\.g|\bi\.e|\betc|\bp|\bpp|\bDept)$")
@@ -209,9 +215,9 @@ class ItemText:
 
 
 def _label_owner(owner: str) -> bool:
-    """After "Action –", any name or initials, or a post printed bare ("Clerk");
-    not a service ("Action – Democratic Services")."""
-    return not is_role_phrase(owner) or bool(re.fullmatch(rf"(?:the\s+)?(?:{POSTS})", owner))
+    """After "Action –", any name or initials, or a post ("Clerk", "Head of
+    Planning"); not a service ("Action – Democratic Services")."""
+    return not is_role_phrase(owner) or bool(re.fullmatch(rf"(?:the\s+)?(?:{POSTS})|{LABEL_POST}", owner))
 
 
 def _item_text(lines: list[Line], start: int, end: int, people: People, body: dict[int, str], breaks: set[int]):
@@ -268,7 +274,8 @@ def ends_short(line: Line, following: str) -> bool:
 def _mentions(text: str, people: People) -> list[Mention]:
     alternatives = [(kind, pattern) for kind, pattern in (
         ("name", people.names_pattern()), ("name", TITLED_NAME.pattern), ("post", POST),
-        ("name", people.initials_pattern()), ("post", BARE_POST.pattern), ("post", LOWER_POST), ("officers", OFFICERS), ("group", GROUP), ("pronoun", PRONOUN),
+        ("name", people.initials_pattern()), ("post", BARE_POST.pattern), ("post", LOWER_POST),
+        ("officers", OFFICERS), ("group", GROUP), ("pronoun", PRONOUN),
     ) if pattern]
     combined = re.compile("|".join(f"(?P<{kind}{n}>{pattern})" for n, (kind, pattern) in enumerate(alternatives)))
     found = []
@@ -311,7 +318,10 @@ def clause(text: str, begin: int) -> str:
     found = re.sub(r"\s+", " ", text[begin:i])
     # A notes row goes on with the next action: "… improved. Action – …"
     found = re.split(r"\s+(?i:actions?)\s*[–—:-]\s", found)[0]
-    return found.strip().rstrip(",:– -").removesuffix(" and").strip()
+    found = found.strip().rstrip(",:– -").removesuffix(" and").strip()
+    if found.endswith(")") and found.count(")") > found.count("("):
+        found = found[:-1].rstrip()  # "(an increase of £21.60, to be queried next year)"
+    return re.sub(r"(?<=[a-z]{2})\.$", "", found)  # "… at y Cyngor Sir." taken for "Sir" the title
 
 
 def after_label(text: str, start: int) -> int:

@@ -165,7 +165,8 @@ def _paragraphs(lines: list[Line], start: int, end: int, body: dict[int, str], m
         label = LABEL.match(text) if text else None
         if first is not None and listing is None and label and body.get(last, lines[last].text).rstrip().endswith(":"):
             listing = i
-        opens = label and (listing is None or _label_kind(label.group(0)) == _label_kind(body.get(first, lines[first].text)))
+        opens = label and (listing is None
+                           or _label_kind(label.group(0)) == _label_kind(body.get(first, lines[first].text)))
         if first is not None and (gap or (not text and (i not in body or i in below)) or opens
                                   or (text and ends_short(lines[last], text))):
             paragraphs.append((first, last, listing))
