@@ -355,7 +355,7 @@ def test_an_action_by_column_with_its_date_column_beside_it(tmp_path):
     ]])
     found = find_actions(lines, 1, len(lines), [], context=date(2025, 1, 15))
     assert [(a.owner, a.due, a.due_text) for a in found] == [("Clerk", "2025-03-31", "Mar 2025")]
-    assert found[0].description == "12/24 Quotes for the new gate were compared"
+    assert found[0].description == "Quotes for the new gate were compared"  # its minute number left out
 
 
 def test_a_right_aligned_action_line_under_a_paragraph(tmp_path):
@@ -367,3 +367,30 @@ def test_a_right_aligned_action_line_under_a_paragraph(tmp_path):
     ]])
     found = find_actions(lines, 1, len(lines) - 1, [])
     assert pairs(found) == [("Clerk", "The pothole at Mill Lane has been reported twice without repair")]
+
+
+def test_an_owner_column_beside_the_first_line_of_each_row(tmp_path):
+    lines = read_lines(tmp_path, [[
+        Piece("6. ASSETS", bold=True),
+        [Piece("a) The bench on the green is rotten and the Clerk to obtain"), Piece("Clerk", x=172)],
+        Piece("quotes for a replacement in oak."),
+        [Piece("b) Cllr Ames to inspect the swings before the summer"), Piece("Cllr Ames", x=166)],
+        Piece("and report to the next meeting."),
+        [Piece("c) The insurance renewal was approved and signed."), Piece("Noted", x=170)],
+        Piece("The broker had been thanked for the quote."),
+    ]])
+    found = find_actions(lines, 1, len(lines), ["Cllr T Ames"], context=date(2024, 5, 8))
+    assert [(a.owner, a.description) for a in found] == [
+        ("Clerk", "obtain quotes for a replacement in oak"),
+        ("Cllr Ames", "inspect the swings before the summer and report to the next meeting"),
+    ]
+
+
+def test_posts_in_capitals_on_an_action_line():
+    found = actions("""
+        4. The hedge at the school has grown over the footway again.
+        ACTION: CLERK
+        5. Members were concerned about the speed of traffic on Station Road.
+        ACTION: ALL
+    """)
+    assert [(a.owner, a.owners) for a in found] == [("CLERK", ["CLERK"]), ("ALL", ["ALL"])]

@@ -65,14 +65,33 @@ DUE = (
     r"|(?:the\s+)?next\s+meeting|ASAP|Q[1-4]|(?:by|before|end\s+of)\s+\S.*)"
 )
 DUE_CELL = re.compile(rf"(?P<due>{DUE})(?:\s*\(.*\))?\.?", re.IGNORECASE)
-OWNER_CELL = re.compile(rf"(?P<owner>{OWNERS})(?:\s*[-–—,:]?\s*(?P<due>{DUE}(?:\s*\(.*\))?))?\.?")
+OWNER_CELL = re.compile(
+    rf"(?P<owner>{OWNERS})(?:\s*[-–—,:]?\s*(?P<due>{DUE}(?:\s*\(.*\))?))?"
+    rf"(?:\s*[-–—,:]?\s*(?P<status>{STATUS.pattern}))?\.?"
+)
 OWNER_TASK_CELL = re.compile(rf"(?P<owner>{OWNERS})\s+(?:to|i)\s+(?P<task>[a-z].*)")
 # "ACTION: Clerk" on a line of its own, or after the paragraph's last full stop.
-ACTION_LINE = re.compile(rf"^\s*Actions?(?:\s+by)?\s*[:–—-]\s*(?P<owner>{OWNERS})\s*\.?\s*$", re.IGNORECASE)
+ACTION_LINE = re.compile(rf"^\s*(?i:actions?(?:\s+by)?)\s*[:–—-]\s*(?P<owner>{OWNERS})\s*\.?\s*$")
 AFTER_FULL_STOP = re.compile(
-    rf"(?:(?<=[.;!?])|(?<=[.;!?][’”)]))\s+(?:Actions?(?:\s+by)?\s*[:–—-]\s*)?"
+    rf"(?:(?<=[.;!?])|(?<=[.;!?][’”)]))\s+(?:(?i:actions?(?:\s+by)?)\s*[:–—-]\s*)?"
     rf"(?P<mark>{OWNERS}|{STATUS.pattern})\s*$"
+    # or labelled, where the writer left out the full stop: "… the landowner  Action: Clerk"
+    rf"|\s(?i:actions?(?:\s+by)?)\s*[:–—-]\s*(?P<labelled>{OWNERS})\s*$"
 )
+# Posts, groups and titles set in capitals ("ACTION: CLERK", "ALL") read as printed otherwise.
+_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+_KNOWN_WORD = re.compile(rf"(?:{POSTS}|{GROUPS}|{TITLE})")
+
+
+def uncapitalised(text: str) -> str:
+    """"ACTION: CLERK" -> "ACTION: Clerk": a post, group or title in capitals
+    in its usual case, the same length, so that what matches in it can be
+    cut from the text as printed."""
+    def usual(word: re.Match) -> str:
+        titled = word.group(0).title()
+        return titled if _KNOWN_WORD.fullmatch(titled) and not _KNOWN_WORD.fullmatch(word.group(0)) else word.group(0)
+
+    return _CAPITALS.sub(usual, text)
 
 
 @dataclass(frozen=True)
@@ -99,6 +118,7 @@ class Mark:
     owner: str = ""
     task: str = ""  # the task itself, when the column writes it ("send Pdfs of each plan")
     due_text: str = ""
+    status: str = ""  # how it stands, printed after the owner in an action log ("Clerk  Mar 2025  Done")
     alone: bool = False  # on a line of its own below the paragraph
     headed: bool = False
 
@@ -111,16 +131,18 @@ def read_mark(text: str, index: int = 0, alone: bool = False, headed: bool = Fal
     if not text or len(text) > MAX_CELL_CHARS * (3 if headed else 1):
         return None
     common = dict(index=index, text=text, alone=alone, headed=headed)
+    printed, text = text, uncapitalised(text)
     if STATUS.fullmatch(text):
         return Mark(kind="status", **common)
     if DUE_CELL.fullmatch(text):
         return Mark(kind="due", due_text=text, **common)
     task = OWNER_TASK_CELL.fullmatch(text)
     if task:
-        return Mark(kind="owner", owner=task["owner"], task=task["task"].rstrip(" ."), **common)
+        return Mark(kind="owner", owner=printed[: task.end("owner")], task=task["task"].rstrip(" ."), **common)
     owner = OWNER_CELL.fullmatch(text)
     if owner:
-        return Mark(kind="owner", owner=owner["owner"].strip(), due_text=owner["due"] or "", **common)
+        return Mark(kind="owner", owner=printed[: owner.end("owner")].strip(), due_text=owner["due"] or "",
+                    status=owner["status"] or "", **common)
     return None
 
 
@@ -129,6 +151,7 @@ def is_plain_name(owner: str) -> bool:
     "M Monthly Figure"), which a headerless column or a mark after a full stop
     is taken for only when they are the meeting's attendees. Names after a
     plural title ("Cllrs. Alun Davies/O. Williams") are titled."""
+    owner = uncapitalised(owner)
     plural = re.match(_PLURAL, owner)
     pieces = [p for p in re.split(SEPARATOR, owner[plural.end():] if plural else owner) if p]
 
@@ -226,7 +249,8 @@ def trailing_mark(text: str) -> tuple[str, str] | None:
     """(the text before it, the mark) when a paragraph's last line ends with a
     mark printed after its last full stop: "… the refurbishment. Clerk",
     "… concerned. NH", "… Face book page. Noted", "… the verge. Action: Clerk"."""
-    match = AFTER_FULL_STOP.search(text)
+    match = AFTER_FULL_STOP.search(uncapitalised(text))
     if not match:
         return None
-    return text[: match.start()].rstrip(), match["mark"]
+    group = "mark" if match["mark"] else "labelled"
+    return text[: match.start()].rstrip(), text[match.start(group) : match.end(group)]

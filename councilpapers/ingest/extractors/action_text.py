@@ -65,7 +65,8 @@ CLOSING_QUOTES = "”’\"'"
 # A sub-item's label at the start of a line: "ii)", "4.4.12iv)", "(b)", "•", "War Memorial:".
 LABEL = re.compile(
     r"^\s*(?:[•●▪·◦‣∙]|\(?(?:\d{1,2}(?:\.\s?\d{1,2})*\.?\s?)?(?:[ivxlc]{1,6}|[a-z]|\d{1,2}[a-z]?)\)"
-    r"|[ivx]{1,5}\.(?=\s)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.(?=\s+[A-Z])|[A-Z][\w’'&/ -]{1,40}:(?=\s))"
+    r"|[ivx]{1,5}\.(?=\s)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.(?=\s+[A-Z])|\d{1,3}(?:[./]\d{1,4}){1,3}\.?(?=\s+[A-Z])"
+    r"|[A-Z][\w’'&/ -]{1,40}:(?=\s))"
 )
 
 
@@ -262,13 +263,20 @@ def _item_text(lines: list[Line], start: int, end: int, people: People, body: di
 SHORT_LINE = 0.25  # a paragraph's last line stops this share of the body short of its right edge
 
 
-def ends_short(line: Line, following: str) -> bool:
+def ends_short(line: Line, following: str, body: str | None = None) -> bool:
     """A paragraph's last line, by the layout: it stops well short of the right
-    margin and the next line starts with a capital. False without positions."""
+    margin and the next line starts with a capital. `body` is the line's text
+    without its owner-column cell, whose edge does not count. False without
+    positions."""
     if not line.has_position or not following[:1].isupper():
         return False
+    body = line.text if body is None else body
+    right = line.x1
+    if body != line.text and line.cells:
+        kept = [c.x1 for c in line.cells if c.text and c.x1 is not None and c.text.strip() in body]
+        right = max(kept) if kept else right
     width = line.frame.body_right - line.frame.body_left
-    return width > 0 and line.right_gap > SHORT_LINE * width and not WRAPS_ON.search(line.text)
+    return width > 0 and line.frame.body_right - right > SHORT_LINE * width and not WRAPS_ON.search(body)
 
 
 def _mentions(text: str, people: People) -> list[Mention]:

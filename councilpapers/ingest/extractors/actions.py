@@ -62,7 +62,9 @@ from ...corpus.records import Action
 from ..model import Line
 from .action_dues import due_of_words, find_due
 from .action_forms import Found, find_prose
-from .action_marks import ACTION_LINE, ColumnCell, Mark, column_cells, is_plain_name, read_mark, trailing_mark
+from .action_marks import (
+    ACTION_LINE, ColumnCell, Mark, column_cells, is_plain_name, read_mark, trailing_mark, uncapitalised,
+)
 from .action_owners import People, is_post, post_words, split_owners
 from .action_plans import find_action_plan_rows
 from .action_text import LABEL, ItemText, after_label, clause, ends_short
@@ -84,8 +86,8 @@ def find_actions(
     people = People(attendees)
     cells = column_cells(lines, 0, end) if column is None else column
     marks, body = _read_marks(lines, start, end, cells, people)
-    item = ItemText(lines, start, end, people, body, breaks={m.index for m in marks if not m.alone})
     paragraphs = _paragraphs(lines, start, end, body, marks)
+    item = ItemText(lines, start, end, people, body, breaks={p[1] for p in paragraphs})
     prose = _outside_lists(find_prose(item, people, context), paragraphs)
     actions = _with_marks(prose, marks, [(p[0], p[1]) for p in paragraphs], item, people, context)
     _attach_initials(actions, item.marks, people)
@@ -103,6 +105,8 @@ def _read_marks(lines: list[Line], start: int, end: int, cells: dict[int, Column
         cell = cells.get(i)
         if cell is not None:
             mark = read_mark(cell.text, i, cell.alone, cell.headed)
+            if mark is None and cell.headed and people.attends(cell.text.strip()):
+                mark = Mark(i, cell.text.strip(), "owner", owner=cell.text.strip(), alone=cell.alone, headed=True)
             if mark and not _credible(mark, people):
                 mark = None
             if mark or cell.headed:
@@ -113,9 +117,10 @@ def _read_marks(lines: list[Line], start: int, end: int, cells: dict[int, Column
         if i in body:
             continue  # a column cell's next line
         text = lines[i].text
-        line_mark = ACTION_LINE.match(text)
+        line_mark = ACTION_LINE.match(uncapitalised(text))
         if line_mark:
-            mark = Mark(i, text.strip(), "owner", owner=line_mark["owner"], alone=True)
+            mark = Mark(i, text.strip(), "owner", owner=text[line_mark.start("owner") : line_mark.end("owner")],
+                        alone=True)
             if _credible(mark, people):
                 marks.append(mark)
                 body[i] = ""
@@ -145,17 +150,19 @@ def _ends_paragraph(lines: list[Line], i: int, end: int) -> bool:
     text = lines[following].text
     if lines[following].number > lines[i].number + 1 or not text.strip():
         return True
-    return bool(LABEL.match(text) or ACTION_LINE.match(text))
+    return bool(LABEL.match(text) or ACTION_LINE.match(uncapitalised(text)))
 
 
 def _paragraphs(lines: list[Line], start: int, end: int, body: dict[int, str], marks: list[Mark]):
     """(first, last, first line of its list) of each paragraph: a mark beside a
-    line ends its paragraph; a blank line, a mark below one, a short last line
-    (`ends_short`) or a sub-item's label starts the next — except the items of
-    a list its paragraph introduces with a colon ("Working Group to be set up
-    to coordinate:" / "i. Website" / "ii. Email"), which stay in it."""
+    line ends its paragraph (or starts it, where the item's marks stand beside
+    their paragraphs' first lines: `_marks_on_top`); a blank line, a mark below
+    one, a short last line (`ends_short`) or a sub-item's label starts the next
+    — except the items of a list its paragraph introduces with a colon
+    ("Working Group to be set up to coordinate:" / "i. Website"), which stay in it."""
     beside = {m.index for m in marks if not m.alone}
     below = {m.index for m in marks if m.alone}
+    on_top = bool(beside) and _marks_on_top(lines, start, end, body, beside)
     paragraphs: list[tuple[int, int, int | None]] = []
     first = last = previous = listing = None
     for i in range(start, end):
@@ -168,19 +175,34 @@ def _paragraphs(lines: list[Line], start: int, end: int, body: dict[int, str], m
         opens = label and (listing is None
                            or _label_kind(label.group(0)) == _label_kind(body.get(first, lines[first].text)))
         if first is not None and (gap or (not text and (i not in body or i in below)) or opens
-                                  or (text and ends_short(lines[last], text))):
+                                  or (text and ends_short(lines[last], text, body.get(last)))
+                                  or (on_top and i in beside)):
             paragraphs.append((first, last, listing))
             first = listing = None
         if not text:
             continue
         first = i if first is None else first
         last = i
-        if i in beside:
+        if i in beside and not on_top:
             paragraphs.append((first, last, listing))
             first = listing = None
     if first is not None:
         paragraphs.append((first, last, listing))
     return paragraphs
+
+
+def _marks_on_top(lines: list[Line], start: int, end: int, body: dict[int, str], beside: set[int]) -> bool:
+    """Whether the item's owner column stands beside its paragraphs' first
+    lines (a table's row, its cells top-aligned) rather than their last: more
+    marks on the first line of a paragraph of several lines, told apart
+    without the marks, than on the last."""
+    top = bottom = 0
+    for first, last, _ in _paragraphs(lines, start, end, body, []):
+        marked = [i for i in beside if first <= i <= last]
+        if first != last and len(marked) == 1:
+            top += marked[0] == first
+            bottom += marked[0] == last
+    return top > bottom
 
 
 def _label_kind(text: str) -> str:
@@ -271,6 +293,7 @@ def _give(found: Found, mark: Mark, people: People, context: date | None) -> Non
             action.owner, action.owners = mark.owner, people.resolve(mark.owner)
     if mark.due_text:
         action.due_text, action.due = mark.due_text, due_of_words(mark.due_text, context)
+    action.status = mark.status or action.status
 
 
 def _mark_action(mark: Mark, description: str, index: int, people: People, context: date | None) -> Action:
@@ -280,7 +303,7 @@ def _mark_action(mark: Mark, description: str, index: int, people: People, conte
         due, due_text = due_of_words(mark.due_text, context), mark.due_text
     owner = mark.owner if mark.kind == "owner" else ""
     return Action(index=index, owner=owner, owners=people.resolve(owner) if owner else [],
-                  description=description, due=due, due_text=due_text)
+                  description=description, due=due, due_text=due_text, status=mark.status or None)
 
 
 def _paragraph_text(item: ItemText, paragraph: tuple[int, int], mark: Mark) -> tuple[int, str]:
