@@ -394,3 +394,65 @@ def test_posts_in_capitals_on_an_action_line():
         ACTION: ALL
     """)
     assert [(a.owner, a.owners) for a in found] == [("CLERK", ["CLERK"]), ("ALL", ["ALL"])]
+
+
+# --- the pipeline ------------------------------------------------------------------------------
+
+
+def test_the_pipeline_resolves_owners_with_the_meetings_attendance(tmp_path):
+    from councilpapers.corpus.records import Action
+    from councilpapers.ingest.pipeline import extract
+
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(make_layout_pdf([[
+        Piece("BRYNDERW COMMUNITY COUNCIL", bold=True, align="C"),
+        Piece("Minutes of the meeting held on 12th June 2024", bold=True, align="C"),
+        Piece("PRESENT: Cllr G Pugh (Chair), Cllr M Rees, Cllr T Vaughan"),
+        Piece("In attendance: Clerk S Howells"),
+        Piece("1. APOLOGIES", bold=True),
+        Piece("None."),
+        Piece("2. CORRESPONDENCE", bold=True),
+        owner_row("i) Letter from the bus company about the timetable.", "Chair", x=176),
+        owner_row("ii) Grant offer from the County Council; Clerk to accept.", "Clerk", x=176),
+        owner_row("iii) Bank statement dated 31st May.", "Noted", x=174),
+        Piece("3. ANY OTHER BUSINESS", bold=True),
+        Piece("The Chair agreed to write to the school about parking by 30th June."),
+    ]]))
+    extraction = extract(read_file(path), str(path), "0" * 64)
+    found = [r for r in extraction.records if isinstance(r, Action)]
+    assert [(a.minute, a.owner, a.owners) for a in found] == [
+        ("2", "Chair", ["Cllr G Pugh"]),
+        ("2", "Clerk", ["S Howells"]),
+        ("3", "the Chair", ["Cllr G Pugh"]),
+    ]
+    assert found[1].description == "accept"
+    assert (found[2].due, found[2].due_text) == ("2024-06-30", "by 30th June")
+
+
+def test_a_council_debate_gives_its_tasks_and_nothing_else():
+    found = actions("""
+        The Chair welcomed everyone to the meeting and thanked officers for the report.
+        The Director of Finance introduced the report and explained that the budget would be set in February.
+        Councillor Ahmed asked whether the reserves would be sufficient. The Director said that they would.
+        Mr Lewis, the Head of Highways, said that the scheme would be delivered by March 2026.
+        In response to a question, the Cabinet Member confirmed that consultation would take place in the autumn.
+        Members noted that a further report is to be submitted to the Committee in July.
+        The Committee asked for an update to be provided at the next meeting.
+        The Clerk to the Council read the notice of meeting.
+        Councillor Brown moved and Councillor Green seconded the motion. Councillor Patel would second the amendment.
+        The report was to be considered at Cabinet.
+        Councillor Ellis undertook to provide a written response to the question from Mr Jones.
+        Officers were asked to investigate the flooding at Mill Road and report back.
+        RESOLVED that the recommendations be approved.
+        The Council had agreed to the proposals at its last meeting.
+        Councillor Khan stated that he would not be supporting the budget.
+        The Cabinet Member for Housing would be writing to all tenants.
+        Thanks to be sent to the volunteers who cleared the pond.
+        The Clerk reported that the grass cutting was to be completed by the end of April.
+    """, attendees=["Councillor Ahmed", "Councillor Ellis", "Councillor Patel"], context=date(2025, 1, 15))
+    assert pairs(found) == [
+        ("Councillor Ellis", "provide a written response to the question from Mr Jones"),
+        ("Officers", "investigate the flooding at Mill Road and report back"),
+        ("the Cabinet Member for Housing", "writing to all tenants"),
+        ("", "Thanks to be sent to the volunteers who cleared the pond"),
+    ]

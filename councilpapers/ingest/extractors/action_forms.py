@@ -228,7 +228,7 @@ def _passives(item: ItemText, add, found: dict[int, Found]) -> None:
     subject — the sentence's start, or its clause's after a comma — to the
     clause's end; one a sentence. Its subject must be a definite noun phrase
     ("£86", "The Standing Orders Policy", "Notices of Conclusion of Audit", "…,
-    further enquiries"), not a clause with a verb of its own ("Members
+    the repairs"), not a clause with a verb of its own ("Members
     commented on the funding to be received"), a "for"/"with" phrase ("for
     Kent and Medway to be included") or vague ("Further work is to be
     undertaken"); and nothing after it may be the sentence's own verb ("Pledge
@@ -260,9 +260,11 @@ SUBJECT_NOT_NOUN = re.compile(
     r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bof )\b[a-z]\w+ed\b"
 )
 PRONOUNS = re.compile(r"\b(?:it|him|her|them|me|us|they|he|she|we|you|I)\b")
-DEFINITE = re.compile(
-    r"^(?:The|A|An|This|These|Those|All|Any|Each|Both|No|Our|Its|Their|Every|[£$€\d])"
-    r"|^[A-Z][\w’'-]*(?:\s+(?:of|and|&|for|the|to)?\s*[A-Z][\w’'-]*)+"
+# A subject written at the start of its sentence, or a clause's after a comma; not a vague one.
+NAMED_SUBJECT = re.compile(r"^[A-Z£$€\d]")
+VAGUE_SUBJECT = re.compile(
+    r"^(?:further|more|additional|other|some|much|any)\b|^(?:work|consideration|thought|discussions?|information)$",
+    re.IGNORECASE,
 )
 # A verb of the sentence after the passive, not one it shares with "and": "… had been printed".
 FINITE_AFTER = re.compile(
@@ -280,7 +282,9 @@ def _noun_subject(subject: str, bare: bool, after_comma: bool) -> bool:
         return False
     if bare and (PRONOUNS.search(subject) or len(subject.split()) > MAX_SUBJECT_WORDS):
         return False
-    return after_comma or bool(DEFINITE.match(subject))
+    if after_comma:
+        return True  # notes' aside: "…, further enquiries to be made"
+    return bool(NAMED_SUBJECT.match(subject)) and not VAGUE_SUBJECT.search(subject)
 
 
 def _subject_start(item: ItemText, begin: int, at: int) -> tuple[int, bool]:

@@ -20,7 +20,7 @@ POST = (
 )
 # Minutes that write the post in lower case: "the clerk agreed to redistribute the bark".
 LOWER_POST = r"\b[Tt]he\s+(?:clerk|chair(?:man|person|woman)?|vice[- ]chair(?:man)?|mayor|treasurer|secretary)\b"
-OFFICERS = r"\b(?:[Tt]he\s+)?(?:relevant\s+|appropriate\s+)?officers?\b"
+OFFICERS = r"\b(?:[Tt]he\s+)?(?:[Rr]elevant\s+|[Aa]ppropriate\s+)?[Oo]fficers?\b"
 # Members as a body: "Councillors were asked to contribute photographs".
 GROUP = rf"\b(?:All\s+)?(?:Councillors|Members|Cllrs)\b|(?<![\w’'])(?:{GROUPS})(?![\w’'])"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
