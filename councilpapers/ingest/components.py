@@ -11,6 +11,7 @@ import re
 
 from ..corpus.records import Attendance, Document, MinuteItem, Passage, Report
 from .extractors.acronyms import find_acronyms
+from .extractors.action_owners import People
 from .extractors.actions import column_cells, find_action_plan_rows, find_actions
 from .extractors.figures import find_figures
 from .extractors.people import find_people
@@ -148,7 +149,7 @@ def actions(doc: Doc) -> None:
     column = column_cells(doc.lines) if doc.sections else {}
     for section in doc.sections:
         meeting = doc.meeting_for(section.heading)
-        attendees = [a for a in doc.of_type(Attendance) if a.meeting == meeting]
+        attendees = People([a for a in doc.of_type(Attendance) if a.meeting == meeting])
         for item in section.items:
             found = find_actions(doc.lines, item.heading.body_start, item.end, attendees,
                                  context=section.heading.date, column=column)

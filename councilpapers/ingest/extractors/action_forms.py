@@ -80,6 +80,27 @@ NOT_PASSIVE_PARTICIPLE = re.compile(
     r"|used|confirmed|decided|determined|discussed|considered)\b"
 )
 
+# What a passive's subject may not hold: a verb of its own, or "for" / "with" / "whether".
+SUBJECT_NOT_NOUN = re.compile(
+    r"\b(?:for|with|whether|if|that|to|was|were|is|are|be|been|being|there|would|could|should|will|can|may|must"
+    r"|has|have|had|said|says|did|does|made|gave|took|felt|thought)\b"
+    r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bof )\b[a-z]\w+ed\b"
+)
+PRONOUNS = re.compile(r"\b(?:it|him|her|them|me|us|they|he|she|we|you|I)\b")
+# A subject written at the start of its sentence, or a clause's after a comma; not a vague one.
+NAMED_SUBJECT = re.compile(r"^[A-Z£$€\d]")
+VAGUE_SUBJECT = re.compile(
+    r"^(?:further|more|additional|other|some|much|any)\b|^(?:work|consideration|thought|discussions?|information)$",
+    re.IGNORECASE,
+)
+# A verb of the sentence after the passive, not one it shares with "and": "… had been printed".
+FINITE_AFTER = re.compile(
+    r"(?<!\band )(?<!\bor )\b(?:had|has|have|was|were|is|are|would|could|should|might|must)\b(?!\s+to\s+be\b)"
+)
+# Where a clause of its own starts, whose verbs are not the sentence's: "… after the season had finished".
+SUBORDINATE = re.compile(r"\b(?:after|before|when|until|once|if|since|while|whilst|which|who|that|where|because|as)\b")
+MAX_SUBJECT_WORDS = 6  # "The Review of the Sanding Orders"
+
 
 @dataclass
 class Found:
@@ -106,7 +127,7 @@ def find_prose(item: ItemText, people: People, context: date | None) -> list[Fou
                 description=description, due=due, due_text=due_text,
             ), owner[0])
 
-    _promises(item, people, add)
+    _promises(item, add)
     _intentions(item, people, add)
     _requests(item, people, add)
     _notes(item, add)
@@ -114,7 +135,7 @@ def find_prose(item: ItemText, people: People, context: date | None) -> list[Fou
     return [found[offset] for offset in sorted(found)]
 
 
-def _promises(item: ItemText, people: People, add) -> None:
+def _promises(item: ItemText, add) -> None:
     """undertook / agreed / offered to; was asked to; stated his intention to."""
     text = item.text
     for pattern in (UNDERTOOK, WAS_ASKED, INTENT):
@@ -199,10 +220,8 @@ def _asked_subject(item: ItemText, at: int):
     "and"; None when it names nobody ("that the report be asked …")."""
     text = item.text
     begin = item.sentence_start(at)
-    lead = None
-    for lead in re.finditer(r"\b(?:that|and)\s+", text[begin:at]):
-        pass
-    start = begin + lead.end() if lead else begin
+    leads = list(re.finditer(r"\b(?:that|and)\s+", text[begin:at]))
+    start = begin + leads[-1].end() if leads else begin
     written = text[start:at].strip()
     first = item.by_start.get(start)
     if first is None or first.kind not in ("name", "post", "officers"):
@@ -251,28 +270,6 @@ def _passives(item: ItemText, add, found: dict[int, Found]) -> None:
             continue
         sentences.add(begin)
         add(match.start(), ("passive", ""), start)
-
-
-# What a passive's subject may not hold: a verb of its own, or "for" / "with" / "whether".
-SUBJECT_NOT_NOUN = re.compile(
-    r"\b(?:for|with|whether|if|that|to|was|were|is|are|be|been|being|there|would|could|should|will|can|may|must"
-    r"|has|have|had|said|says|did|does|made|gave|took|felt|thought)\b"
-    r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bof )\b[a-z]\w+ed\b"
-)
-PRONOUNS = re.compile(r"\b(?:it|him|her|them|me|us|they|he|she|we|you|I)\b")
-# A subject written at the start of its sentence, or a clause's after a comma; not a vague one.
-NAMED_SUBJECT = re.compile(r"^[A-Z£$€\d]")
-VAGUE_SUBJECT = re.compile(
-    r"^(?:further|more|additional|other|some|much|any)\b|^(?:work|consideration|thought|discussions?|information)$",
-    re.IGNORECASE,
-)
-# A verb of the sentence after the passive, not one it shares with "and": "… had been printed".
-FINITE_AFTER = re.compile(
-    r"(?<!\band )(?<!\bor )\b(?:had|has|have|was|were|is|are|would|could|should|might|must)\b(?!\s+to\s+be\b)"
-)
-# Where a clause of its own starts, whose verbs are not the sentence's: "… after the season had finished".
-SUBORDINATE = re.compile(r"\b(?:after|before|when|until|once|if|since|while|whilst|which|who|that|where|because|as)\b")
-MAX_SUBJECT_WORDS = 6  # "The Review of the Sanding Orders"
 
 
 def _noun_subject(subject: str, bare: bool, after_comma: bool) -> bool:

@@ -53,7 +53,7 @@ MAX_CELL_CHARS = 48
 _GIVEN = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]\.?|(?:[A-Z]\.){2,3})"
 _SURNAME = r"[A-Z][\w’'\-]*[a-z][\w’'\-]*"
 TITLED = rf"(?:{TITLE})\.?\s+(?:{_GIVEN}\s*){{0,3}}{_SURNAME}"
-PLAIN_NAME = rf"[A-Z][a-z][\w’'\-]*(?:\s+[A-Z][a-z][\w’'\-]*){{1,2}}"
+PLAIN_NAME = r"[A-Z][a-z][\w’'\-]*(?:\s+[A-Z][a-z][\w’'\-]*){1,2}"
 _PLURAL = r"(?:Cllrs|Councillors|Cynghorwyr)\.?\s+"
 _BARE = rf"(?:(?:[Tt]he|[Yy]r?)\s+)?(?:{POSTS})|{GROUPS}"
 ONE_OWNER = rf"(?:{TITLED}|{_BARE}|{INITIALS}|(?:{_GIVEN}\s+){{1,2}}{_SURNAME}(?=\s*(?:/|&|$)))"

@@ -82,8 +82,9 @@ def find_actions(
     resolved and posts resolved to who held them. `context` (the meeting's
     date) gives a due date written without its year ("by 23rd November") the
     first such day from it on. `column` is the file's owner-column cells
-    (`column_cells`), read from the lines when not given."""
-    people = People(attendees)
+    (`column_cells`), read from the lines when not given. A caller reading a
+    meeting's items one by one may pass its `People` once made."""
+    people = attendees if isinstance(attendees, People) else People(attendees)
     cells = column_cells(lines, 0, end) if column is None else column
     marks, body = _read_marks(lines, start, end, cells, people)
     paragraphs = _paragraphs(lines, start, end, body, marks)
