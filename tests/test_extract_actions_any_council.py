@@ -456,3 +456,14 @@ def test_a_council_debate_gives_its_tasks_and_nothing_else():
         ("the Cabinet Member for Housing", "writing to all tenants"),
         ("", "Thanks to be sent to the volunteers who cleared the pond"),
     ]
+
+
+def test_who_signs_the_minutes_at_the_right_margin_is_no_owner(tmp_path):
+    lines = read_lines(tmp_path, [[
+        Piece("9. DATE OF NEXT MEETING", bold=True),
+        Piece("The next meeting will be on 10th July 2024 at 7.30pm."),
+        [Piece("Signed ......................................"), Piece("Chairman", x=172)],
+        Piece("......................................"),
+        Piece("Chairman", x=172),
+    ]])
+    assert find_actions(lines, 1, len(lines), [], context=date(2024, 6, 12)) == []

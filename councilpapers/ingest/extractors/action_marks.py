@@ -78,6 +78,9 @@ AFTER_FULL_STOP = re.compile(
     # or labelled, where the writer left out the full stop: "… the landowner  Action: Clerk"
     rf"|\s(?i:actions?(?:\s+by)?)\s*[:–—-]\s*(?P<labelled>{OWNERS})\s*$"
 )
+# Where the minutes are signed: "Signed ………… Chairman", "Date ____".
+SIGNATURE = re.compile(r"\.{5,}|…{2,}|_{4,}|^\s*(?:Signed|Signature|Chair(?:man|person)?[’']s\s+signature)\b",
+                       re.IGNORECASE)
 # Posts, groups and titles set in capitals ("ACTION: CLERK", "ALL") read as printed otherwise.
 _CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 _KNOWN_WORD = re.compile(rf"(?:{POSTS}|{GROUPS}|{TITLE})")

@@ -63,7 +63,7 @@ from ..model import Line
 from .action_dues import due_of_words, find_due
 from .action_forms import Found, find_prose
 from .action_marks import (
-    ACTION_LINE, ColumnCell, Mark, column_cells, is_plain_name, read_mark, trailing_mark, uncapitalised,
+    ACTION_LINE, SIGNATURE, ColumnCell, Mark, column_cells, is_plain_name, read_mark, trailing_mark, uncapitalised,
 )
 from .action_owners import People, is_post, post_words, split_owners
 from .action_plans import find_action_plan_rows
@@ -104,6 +104,8 @@ def _read_marks(lines: list[Line], start: int, end: int, cells: dict[int, Column
     body: dict[int, str] = {}
     for i in range(start, end):
         cell = cells.get(i)
+        if cell is not None and _signature(lines, start, i, cell.body):
+            continue  # "Signed ……………   Chairman": who signs, not who acts
         if cell is not None:
             mark = read_mark(cell.text, i, cell.alone, cell.headed)
             if mark is None and cell.headed and people.attends(cell.text.strip()):
@@ -132,6 +134,14 @@ def _read_marks(lines: list[Line], start: int, end: int, cells: dict[int, Column
             marks.append(mark)
             body[i] = trailing[0]
     return marks, body
+
+
+def _signature(lines: list[Line], start: int, i: int, body: str) -> bool:
+    """A line to sign the minutes on, or a post alone under one."""
+    if SIGNATURE.search(body):
+        return True
+    above = next((lines[j].text for j in range(i - 1, start - 1, -1) if lines[j].text.strip()), "")
+    return not body.strip() and bool(SIGNATURE.search(above))
 
 
 def _credible(mark: Mark, people: People) -> bool:
