@@ -45,10 +45,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from ..text.names import Name, compatible, parse_name
+from ..text.names import Name, compatible, is_name, parse_name
 from ..text.spacing import squash
+from ..text.vocabulary import pattern
 
 Mention = tuple[str, "str | None", "str | None", "str | None", "str | None"]
+_GROUP_OWNER = re.compile(pattern("action_groups"))  # "All", "All Councillors": owners who are no person
 
 
 @dataclass
@@ -244,8 +246,11 @@ def rebuild_people(store) -> int:
     for record in store.records(type="attendance"):
         mentions.append((record.name, record.role, None, date_of(record.meeting), record.meeting))
     for record in store.records(type="action"):
+        # An owner that is a post or a group nobody was resolved to ("the Clerk",
+        # "All Councillors", "Each WG") is no person.
         for owner in record.owners or []:
-            mentions.append((owner, None, None, date_of(record.meeting), record.meeting))
+            if is_name(owner) and not _GROUP_OWNER.fullmatch(owner.strip()):
+                mentions.append((owner, None, None, date_of(record.meeting), record.meeting))
     clusters = resolve_people(mentions)
     store.replace_people(Person(**asdict(cluster)) for cluster in clusters)
     return len(clusters)

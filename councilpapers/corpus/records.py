@@ -231,7 +231,8 @@ class Action(Record):
     owner: str = ""  # as written: "Mr Segurola", "Nancy Sayer and Geoff Gurney", "the Chairman"
     person: str | None = None  # id of the resolved person (the first of joint owners)
     description: str = ""
-    due: str | None = None
+    due: str | None = None  # ISO date: the day, or the last day of the month, it is due by
+    due_text: str | None = None  # the words as printed: "by March 2025", "at the next meeting", "Feb"
     status: str | None = None  # RAG "R"/"A"/"G", a written status, or None
     owners: list[str] = field(default_factory=list)  # each owner, resolved to full names where possible
     people: list[str] = field(default_factory=list)  # person ids of all owners

@@ -11,7 +11,8 @@ import re
 
 from ..corpus.records import Attendance, Document, MinuteItem, Passage, Report
 from .extractors.acronyms import find_acronyms
-from .extractors.actions import find_action_plan_rows, find_actions
+from .extractors.action_owners import People
+from .extractors.actions import column_cells, find_action_plan_rows, find_actions
 from .extractors.figures import find_figures
 from .extractors.people import find_people
 from .model import Line
@@ -142,13 +143,16 @@ def votes(doc: Doc) -> None:
 
 
 def actions(doc: Doc) -> None:
-    """Actions minuted in each item, then rows of action-plan tables."""
+    """Actions minuted in each item, then rows of action-plan tables. The
+    owner column at the right margin is read once for the file; the
+    attendance (with its roles) resolves owners."""
+    column = column_cells(doc.lines) if doc.sections else {}
     for section in doc.sections:
         meeting = doc.meeting_for(section.heading)
-        attendees = [a.name for a in doc.of_type(Attendance) if a.meeting == meeting]
+        attendees = People([a for a in doc.of_type(Attendance) if a.meeting == meeting])
         for item in section.items:
             found = find_actions(doc.lines, item.heading.body_start, item.end, attendees,
-                                 context=section.heading.date)
+                                 context=section.heading.date, column=column)
             doc.add_all(found, meeting=meeting, minute=item.heading.number)
     doc.add_all(find_action_plan_rows(doc.lines), meeting=None, minute=None)
 

@@ -14,6 +14,9 @@ a rule. Files are read once.
     not_item_headings.txt  headings set like items that are not ("PRESENT", "UNRESTRICTED ITEMS")
     signatory_roles.txt    posts that sign an agenda off ("General Counsel")
     classifications.txt    a report's publication status printed alone ("Unrestricted")
+    action_posts.txt       posts that own an action written bare ("Clerk to register", "Clerc")
+    action_groups.txt      groups that own one together ("All", "All Councillors")
+    action_statuses.txt    what an owner column prints that is no owner ("Noted", "Signed by the Chair")
 """
 
 from __future__ import annotations
