@@ -29,9 +29,7 @@ Every request is counted (`requests`); `max_requests` bounds a run.
 from __future__ import annotations
 
 import email.utils
-import re
 import time
-import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,12 +40,12 @@ import httpx
 from .. import __version__
 from .deadline import Deadline, Watchdog
 from .decoding import BodyDecoder, UndecodableBody
+from .robots import PLAIN_NUMBER, Robots, disallow_all, parse_robots
 
 USER_AGENT = (
     f"councilpapers/{__version__} (archives public council meeting papers; "
     f"python-httpx/{httpx.__version__})"
 )
-ROBOTS_AGENT = "councilpapers"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
@@ -133,7 +131,7 @@ class PoliteClient:
         self._sleep = sleep
         self._clock = clock
         self._last_request_end: float | None = None
-        self._robots: dict[str, _Robots] = {}
+        self._robots: dict[str, Robots] = {}
         self._watchdog = Watchdog()
         self.http = httpx.Client(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -174,7 +172,8 @@ class PoliteClient:
 
         def save(response: httpx.Response, deadline: Deadline) -> Fetched:
             with open(dest, "wb") as handle:
-                size = self._read_body(response, handle.write, self.max_size, deadline, hint="; --max-size to allow more")
+                size = self._read_body(response, handle.write, self.max_size, deadline,
+                                       hint="; --max-size to allow more")
             return Fetched(str(response.url), response.status_code, response.headers, b"", size)
 
         return self._fetch(url, headers or {}, save)
@@ -220,7 +219,8 @@ class PoliteClient:
         return None
 
     def _past_deadline(self, url: str) -> FetchError:
-        return FetchError(url, f"took longer than the {self.deadline:g} s deadline for one download; --deadline to allow more")
+        return FetchError(url, f"took longer than the {self.deadline:g} s deadline for one download; "
+                               "--deadline to allow more")
 
     def _note(self, text: str) -> None:
         if text not in self.notes:
@@ -246,7 +246,8 @@ class PoliteClient:
             try:
                 current = urljoin(current, location)
             except ValueError:
-                raise FetchError(url, f"redirected to something that is no address ({location[:100]!r})", status) from None
+                reason = f"redirected to something that is no address ({location[:100]!r})"
+                raise FetchError(url, reason, status) from None
             if urlsplit(current).scheme not in ("http", "https"):
                 raise FetchError(url, f"redirected to a non-web address ({current})", status)
 
@@ -281,6 +282,8 @@ class PoliteClient:
                 last_error = retry.error
             except _Truncated as error:
                 last_error = FetchError(error.url, error.reason)
+            except httpx.InvalidURL as error:
+                raise FetchError(url, f"not an address that can be asked for ({_short(error)})") from None
             except httpx.TransportError as error:  # timeouts, dropped or refused connections, TLS, DNS
                 if self._watchdog.fired or deadline.passed():
                     raise self._past_deadline(url) from None
@@ -343,38 +346,34 @@ class PoliteClient:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
-            self._robots[origin] = _Robots(None, None)  # while fetching robots.txt itself
+            self._robots[origin] = Robots(None)  # while fetching robots.txt itself
             self._robots[origin] = self._load_robots(origin)
         robots = self._robots[origin]
-        if robots.rules is not None and not robots.rules.can_fetch(ROBOTS_AGENT, url):
-            if robots.unreadable:
-                raise Disallowed(url, f"robots.txt could not be read ({robots.unreadable}), so nothing may be "
-                                      "fetched from the site (RFC 9309)")
-            raise Disallowed(url, "robots.txt disallows it")
+        if robots.allows(url):
+            return
+        if robots.unreadable:
+            raise Disallowed(url, f"robots.txt could not be read ({robots.unreadable}), so nothing may be "
+                                  "fetched from the site (RFC 9309)")
+        raise Disallowed(url, "robots.txt disallows it")
 
-    def _load_robots(self, origin: str) -> "_Robots":
+    def _load_robots(self, origin: str) -> Robots:
         url = origin + "/robots.txt"
-        rules = urllib.robotparser.RobotFileParser(url)
         try:
             fetched = self.get(url)
         except FetchError as error:
             if error.status is not None and 400 <= error.status < 500:
-                return _Robots(None, None)  # RFC 9309: unavailable, so no rules
-            # Unreachable (5xx, network): RFC 9309 says assume complete disallow.
-            rules.parse(["User-agent: *", "Disallow: /"])
+                return Robots(None)  # RFC 9309: unavailable, so no rules
             self.notes.append(f"robots.txt: {error.reason} at {url}; treated as 'disallow everything' (RFC 9309)")
-            return _Robots(rules, error.reason)
-        lines, ignored = _robots_lines(fetched.content.decode("utf-8", "replace"))
+            return disallow_all(url, error.reason)
+        robots, ignored = parse_robots(fetched.content.decode("utf-8", "replace"), url)
         for name, value in ignored:
             self._note(f"robots.txt: ignored {name} {value!r} (not a number) at {url}")
-        rules.parse(lines)
-        self._honour_crawl_delay(rules.crawl_delay(ROBOTS_AGENT))
-        return _Robots(rules, None)
+        self._honour_crawl_delay(robots.crawl_delay())
+        return robots
 
-    def _honour_crawl_delay(self, delay) -> None:
-        if not delay or float(delay) <= self.delay:
+    def _honour_crawl_delay(self, asked: float | None) -> None:
+        if asked is None or asked <= self.delay:
             return
-        asked = float(delay)
         if asked > self.max_crawl_delay:
             self.delay = max(self.delay, self.max_crawl_delay)
             self.notes.append(f"robots.txt asks for {asked:g} s between requests (Crawl-delay): waiting "
@@ -382,12 +381,6 @@ class PoliteClient:
             return
         self.delay = asked
         self.notes.append(f"robots.txt asks for {asked:g} s between requests: waiting that long")
-
-
-@dataclass
-class _Robots:
-    rules: urllib.robotparser.RobotFileParser | None  # None: no rules, everything allowed
-    unreadable: str | None  # why robots.txt could not be read, when the rules are RFC 9309's "disallow all"
 
 
 class _Retry(Exception):
@@ -424,33 +417,14 @@ def site_of(url: str) -> str | None:
 
 def _plain_number(value: str) -> bool:
     """ASCII digits only: str.isdigit() takes '²', which int() refuses."""
-    return re.fullmatch(r"[0-9]+", value.strip()) is not None
-
-
-ROBOTS_NUMBER_LINE = re.compile(r"\s*(crawl-delay|request-rate)\s*:\s*([^#]*)", re.I)
-
-
-def _robots_lines(text: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """robots.txt's lines, less the Crawl-delay and Request-rate lines whose
-    values are no plain numbers (urllib.robotparser would raise on '²'), which
-    are given apart as (field, value)."""
-    kept, ignored = [], []
-    for line in text.splitlines():
-        match = ROBOTS_NUMBER_LINE.match(line)
-        if match:
-            value = match.group(2).strip()
-            parts = value.split("/") if match.group(1).lower() == "request-rate" else [value]
-            if not all(_plain_number(part) for part in parts) or len(parts) > 2:
-                ignored.append((match.group(1), value))
-                continue
-        kept.append(line)
-    return kept, ignored
+    return PLAIN_NUMBER.fullmatch(value.strip()) is not None
 
 
 def _check_size(url: str, wire: int, decoded: int, limit: int, encoded: bool, hint: str) -> None:
     if decoded > limit:
-        what = "decoded body" if encoded else "body"
-        raise FetchError(url, f"{what} larger than the {_mb(limit)} limit ({_mb(wire)} on the wire){hint}")
+        if encoded:
+            raise FetchError(url, f"decoded body larger than the {_mb(limit)} limit ({_mb(wire)} on the wire){hint}")
+        raise FetchError(url, f"larger than the {_mb(limit)} limit{hint}")
     if encoded and decoded > BOMB_FLOOR and decoded > BOMB_RATIO * wire:
         raise FetchError(url, f"a decompression bomb ({_mb(wire)} on the wire decoding to more than "
                               f"{_mb(decoded)}): refused")

@@ -32,7 +32,15 @@ from .client import (
     RequestBudgetExceeded,
     site_of,
 )
-from .moderngov import KINDS, Committee, Document, Meeting, MeetingPapers, ModernGovSite, merge_documents
+from .moderngov import (
+    KINDS,
+    Committee,
+    Document,
+    Meeting,
+    MeetingPapers,
+    ModernGovSite,
+    merge_documents,
+)
 
 RECHECK_DAYS = 90
 MAX_REFUSALS = 10  # 403/429 answers in a row: the site is blocking this client, stop asking
@@ -225,7 +233,7 @@ class Harvest:
             meetings, odd = self.site.meetings(committee, self.since, self.until)
         except (RequestBudgetExceeded, _Blocked):
             raise
-        except Exception as error:  # a FetchError, or a listing no parser foresaw
+        except Exception as error:  # noqa: BLE001 (a FetchError, or a listing no parser foresaw: one line)
             self.report.failed += 1
             self.report.add("error", f"{committee.title}: its meetings could not be listed ({_why(error)})")
             return
@@ -243,7 +251,7 @@ class Harvest:
             self.meeting(meeting)
         except (RequestBudgetExceeded, _Blocked):
             raise
-        except Exception as error:  # no rule foresaw it: say so, and go on with the next meeting
+        except Exception as error:  # noqa: BLE001 (no rule foresaw it: say so, go on with the next meeting)
             self.report.failed += 1
             self.report.add("error", f"{_label(meeting)}: its documents could not be read ({_why(error)})")
             with contextlib.suppress(Exception):
@@ -322,9 +330,10 @@ class Harvest:
             return self._document(doc, meeting, papers, recent)
         except (RequestBudgetExceeded, _Blocked):
             raise
-        except Exception as error:  # the disk refused the file, or what no rule foresaw
+        except Exception as error:  # noqa: BLE001 (the disk refused the file, or what no rule foresaw)
             self.report.failed += 1
-            self.report.add("error", f"{_label(meeting)}: {doc.title}: could not be archived ({_why(error)}) <{doc.url}>")
+            self.report.add("error", f"{_label(meeting)}: {doc.title}: could not be archived ({_why(error)})"
+                                     f" <{doc.url}>")
             return False
 
     def _document(self, doc: Document, meeting: Meeting, papers: MeetingPapers, recent: bool) -> bool:
