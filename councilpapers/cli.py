@@ -364,6 +364,10 @@ def people(ctx: Context, name, fmt) -> None:
               help="Seconds to wait for an answer (ModernGov listings can take 40 s).")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
               help="Retries, with back-off, after 429/5xx, timeouts and dropped connections.")
+@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=200, show_default=True,
+              metavar="MB", help="Largest document to download (as decoded); a larger one is a failed document.")
+@click.option("--deadline", type=click.FloatRange(min=0.1), default=600, show_default=True, metavar="SECONDS",
+              help="Longest one download may take, its retries and redirects included, however slowly the site sends it.")
 @click.option("--html-only", is_flag=True, help="Read the HTML pages only, not the web service.")
 @click.option("--insecure", is_flag=True, help="Do not verify the site's TLS certificate (some councils' chains are broken).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes for the ingest [default: the number of cores].")
@@ -372,7 +376,7 @@ def people(ctx: Context, name, fmt) -> None:
 @format_option()
 @pass_context
 def harvest(ctx: Context, base_url, committees, since, until, kinds, archive, delay, no_ingest, list_only,
-            user_agent, timeout, retries, html_only, insecure, jobs, ocr, today, fmt) -> None:
+            user_agent, timeout, retries, max_size, deadline, html_only, insecure, jobs, ocr, today, fmt) -> None:
     """Harvest a ModernGov site (BASE_URL, e.g. https://democracy.kent.gov.uk/):
     list committees and meetings, download each meeting's new or changed
     documents into an archive by council / committee / date, and ingest them."""
@@ -387,6 +391,7 @@ def harvest(ctx: Context, base_url, committees, since, until, kinds, archive, de
             since=since[0] if since else None, until=until[1] if until else None, kinds=wanted, delay=delay,
             timeout=timeout, retries=retries, user_agent=user_agent or USER_AGENT, verify_tls=not insecure,
             today=today[0] if today else None, use_web_service=not html_only,
+            max_size=int(max_size * 2**20), deadline=deadline,
         )
         run = Harvest(options, progress=lambda line: click.echo(line, err=True))
     except ValueError as error:

@@ -171,3 +171,78 @@ def test_base_url_and_site_folder():
 def test_file_names_come_from_the_site_or_the_title():
     assert file_name("http://h/documents/s1/Housing%20Strategy.pdf", "x", "application/pdf") == "Housing Strategy.pdf"
     assert file_name("http://h/mgConvert2PDF.aspx?ID=5", "Fees: 2025/26", "application/pdf") == "Fees_ 2025_26.pdf"
+
+
+# -- hostile answers: no parser traces back ----------------------------------------------------
+
+HOSTILE_VALUES = [
+    "²", "½", "١٢", "99999999999999999999999", "-1", "", " ", "\x00", "http://[::1", "//[bad",
+    "http://h:99999/x", "javascript:alert(1)", "議事録" * 50, "..", ".pdf", "%", "%zz", "a" * 5000,
+]
+
+
+def _hostile_copies(text: str, pattern: str) -> list[bytes]:
+    """The text with every match of `pattern` (one group: the value) replaced by each hostile value."""
+    import re
+
+    return [re.sub(pattern, lambda m, v=value: m.group(0).replace(m.group(1), v), text).encode("utf-8")
+            for value in HOSTILE_VALUES]
+
+
+def _with_values(data: bytes, tag: str, value: str) -> bytes:
+    """The XML with every <tag> element's text set to `value`."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(data)
+    for element in root.iter(tag):
+        element.text = value
+    return ET.tostring(root, encoding="utf-8")
+
+
+def test_hostile_values_in_the_web_service_answers_never_trace_back():
+    answers = {
+        "GetMeeting_2001.xml": (lambda d: parse_meeting_xml(d, "https://h/"), (
+            "agendaitemnumber", "url", "attachmentid", "meetingdate", "publicationdate", "isrestricted", "title")),
+        "GetMeetings_101.xml": (parse_meetings_xml, ("meetingdate", "meetingid", "committeeid", "committeetitle")),
+        "GetCommittees.xml": (parse_committees_xml, ("committeeid", "committeetitle", "committeeexpired")),
+    }
+    for name, (parse, tags) in answers.items():
+        data = (CONSTRUCTED / "mgWebService" / name).read_bytes()
+        for tag in tags:
+            for value in HOSTILE_VALUES:
+                parse(_with_values(data, tag, value.replace("\x00", "")))  # XML holds no NUL
+
+
+def test_hostile_values_in_the_pages_never_trace_back():
+    import html
+
+    committee = Committee("101", "Cabinet")
+    pages = {
+        "pages/ieListDocuments_CId101_MId2001.html": lambda b, u: parse_meeting_page(b, u),
+        "pages/ieListMeetings_CId101.html": lambda b, u: parse_meetings_html(b, u, committee),
+        "pages/mgListCommittees.html": lambda b, u: parse_committees_html(b, u),
+    }
+    year_select = '<select id="YearSelect"><option value="{v}">x</option><option value="2025">2025</option></select>'
+    for name, parse in pages.items():
+        text = (CONSTRUCTED / name).read_text(encoding="utf-8")
+        for page in _hostile_copies(text, r'href="([^"]*)"'):
+            parse(page, "https://h/x.aspx")
+        for value in HOSTILE_VALUES:
+            parse((text + year_select.format(v=html.escape(value))).encode(), "https://h/x.aspx")
+
+
+def test_a_bad_agenda_item_number_keeps_the_items_and_says_so():
+    meeting = (CONSTRUCTED / "mgWebService/GetMeeting_2001.xml").read_bytes()
+    parsed = parse_meeting_xml(meeting.replace(b"<agendaitemnumber>1<", "<agendaitemnumber>²<".encode(), 1), "https://h/")
+    assert len(parsed.documents) == len(parse_meeting_xml(meeting, "https://h/").documents)
+    assert any("agenda item number '²'" in note for note in parsed.notes)
+
+
+def test_file_names_fit_any_file_system_and_never_hide():
+    long = file_name("http://h/documents/s1/" + "議事録" * 50 + ".pdf", "x", "application/pdf")
+    assert len(long.encode("utf-8")) <= 240 and long.endswith(".pdf") and long.startswith("議事録")
+    assert file_name("http://h/documents/s1/" + "é" * 300 + ".pdf", "x", "application/pdf").encode("utf-8")[-4:] == b".pdf"
+    for url, title in (("http://h/documents/s1/.pdf", ".."), ("http://h/documents/s1/..pdf", ".."),
+                       ("http://h/documents/s1/pdf", ".."), ("http://h/documents/s1/...", "...")):
+        name = file_name(url, title, "application/pdf")
+        assert name.endswith(".pdf") and not name.startswith(".") and len(name) > len(".pdf"), (url, name)

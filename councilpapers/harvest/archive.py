@@ -67,7 +67,9 @@ CREATE TABLE IF NOT EXISTS meetings (
 );
 """
 
-NAME_LIMIT = 150
+# File systems count a name's bytes (255 on ext4, XFS, APFS), not its characters:
+# 150 CJK characters are 450 bytes. Room is left for " (<tag>-<n>)" and the suffix.
+NAME_BYTES = 200
 KNOWN_SUFFIXES = {
     ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf",
     ".txt", ".csv", ".htm", ".html", ".zip", ".jpg", ".jpeg", ".png",
@@ -105,16 +107,24 @@ def _safe(name: str) -> str:
 
 def file_name(url: str, title: str, content_type: str) -> str:
     """The site's own file name (documents/g2010/Printed minutes ….pdf), else the
-    title with the suffix the content type gives (mgConvert2PDF.aspx?ID=…)."""
+    title with the suffix the content type gives (mgConvert2PDF.aspx?ID=…); never
+    a bare suffix (".pdf", a hidden file ingest skips), never over NAME_BYTES."""
     last = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-    suffix = Path(last).suffix.lower()
-    if suffix in KNOWN_SUFFIXES:
-        name = _safe(last)
+    stem, dot, extension = last.rpartition(".")
+    if dot and f".{extension.lower()}" in KNOWN_SUFFIXES:
+        suffix, stem = f".{extension}", _safe(stem)
     else:
         suffix = SUFFIX_BY_TYPE.get(content_type, ".pdf" if "pdf" in last.lower() else ".bin")
-        name = _safe(title or Path(last).stem or "document") + suffix
-    stem, suffix = os.path.splitext(name)
-    return stem[: NAME_LIMIT - len(suffix)] + suffix
+        stem = ""
+    stem = stem or _safe(title) or _safe(Path(last).stem) or "document"
+    return fit_name(stem, suffix)
+
+
+def fit_name(stem: str, tail: str) -> str:
+    """stem + tail in at most NAME_BYTES of UTF-8, the stem cut on a character's edge."""
+    room = NAME_BYTES - len(tail.encode("utf-8"))
+    cut = stem.encode("utf-8")[:max(room, 1)].decode("utf-8", "ignore")
+    return (_safe(cut) or "document") + tail
 
 
 @dataclass
@@ -241,10 +251,10 @@ class Archive:
         name = file_name(fetched.url, doc.title, fetched.content_type)
         candidate = folder / name
         stem, suffix = os.path.splitext(name)
-        tag = doc.attachment_id or hashlib.sha1(doc.key.encode()).hexdigest()[:8]
+        tag = _safe(doc.attachment_id or "")[:20] or hashlib.sha1(doc.key.encode()).hexdigest()[:8]
         n = 1
         while self._taken(candidate.as_posix(), doc.key):
-            candidate = folder / (f"{stem} ({tag}){suffix}" if n == 1 else f"{stem} ({tag}-{n}){suffix}")
+            candidate = folder / fit_name(stem, f" ({tag}){suffix}" if n == 1 else f" ({tag}-{n}){suffix}")
             n += 1
         return candidate.as_posix()
 

@@ -8,11 +8,13 @@ If-Modified-Since), so only what is new or changed is downloaded. Resumable:
 documents and meetings are recorded as soon as they are done, so a killed run
 starts again where it stopped. Every fault (403, 404, a timeout, a truncated
 body, HTML instead of a PDF, an odd date) is one line in the report and the
-run goes on.
+run goes on; so does anything no rule foresaw (a file the disk refuses, a
+page no parser met): one line for that document, meeting or committee.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,8 +23,24 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .archive import Archive, Kept, site_slug
-from .client import USER_AGENT, FetchError, PoliteClient, RequestBudgetExceeded
-from .moderngov import KINDS, Committee, Document, Meeting, MeetingPapers, ModernGovSite, merge_documents
+from .client import (
+    DEADLINE_SECONDS,
+    MAX_DOCUMENT_BYTES,
+    USER_AGENT,
+    FetchError,
+    PoliteClient,
+    RequestBudgetExceeded,
+    site_of,
+)
+from .moderngov import (
+    KINDS,
+    Committee,
+    Document,
+    Meeting,
+    MeetingPapers,
+    ModernGovSite,
+    merge_documents,
+)
 
 RECHECK_DAYS = 90
 MAX_REFUSALS = 10  # 403/429 answers in a row: the site is blocking this client, stop asking
@@ -57,6 +75,8 @@ class HarvestOptions:
     max_requests: int | None = None
     max_refusals: int = MAX_REFUSALS
     use_web_service: bool = True
+    max_size: int = MAX_DOCUMENT_BYTES  # bytes, of one document as decoded
+    deadline: float = DEADLINE_SECONDS  # seconds, for one download with its retries and redirects
 
 
 @dataclass
@@ -134,12 +154,13 @@ class Harvest:
         self.client = PoliteClient(
             delay=options.delay, timeout=options.timeout, retries=options.retries, backoff=options.backoff,
             user_agent=options.user_agent, verify=options.verify_tls, max_requests=options.max_requests,
+            site=self.base, max_size=options.max_size, deadline=options.deadline,
         )
         self.site = ModernGovSite(self.base, self.client, use_web_service=options.use_web_service)
         self.report = HarvestReport(self.base, Path(options.archive) / site_slug(self.base))
         self._archive: Archive | None = None  # opened by run(): --list leaves no trace
         self._refusals = 0  # 403/429 in a row
-        self._host = urlsplit(self.base).hostname
+        self._site = site_of(self.base)
 
     @property
     def archive(self) -> Archive:
@@ -197,14 +218,7 @@ class Harvest:
                 committees = self.committees()
                 self.report.committees = len(committees)
                 for committee in committees:
-                    meetings, odd = self.site.meetings(committee, self.since, self.until)
-                    for line in odd:
-                        self.report.add("note", line)
-                    if not meetings:
-                        self.progress(f"{committee.title}: no meetings {self._window()}")
-                    for meeting in sorted(meetings, key=lambda m: (m.date or date.max, m.id)):
-                        self.report.meetings += 1
-                        self.meeting(meeting)
+                    self.committee(committee)
         except (RequestBudgetExceeded, _Blocked) as error:
             self.report.stopped = str(error)
             self.report.add("error", str(error))
@@ -212,6 +226,36 @@ class Harvest:
             self.report.seconds = time.monotonic() - started
             self.collect_notes()
         return self.report
+
+    def committee(self, committee: Committee) -> None:
+        """One committee's meetings; a failure to list them is a line and the run goes on."""
+        try:
+            meetings, odd = self.site.meetings(committee, self.since, self.until)
+        except (RequestBudgetExceeded, _Blocked):
+            raise
+        except Exception as error:  # noqa: BLE001 (a FetchError, or a listing no parser foresaw: one line)
+            self.report.failed += 1
+            self.report.add("error", f"{committee.title}: its meetings could not be listed ({_why(error)})")
+            return
+        for line in odd:
+            self.report.add("note", line)
+        if not meetings:
+            self.progress(f"{committee.title}: no meetings {self._window()}")
+        for meeting in sorted(meetings, key=lambda m: (m.date or date.max, m.id)):
+            self.report.meetings += 1
+            self.meeting_safely(meeting)
+
+    def meeting_safely(self, meeting: Meeting) -> None:
+        """`meeting`, where anything unforeseen is one line and the meeting is left to the next run."""
+        try:
+            self.meeting(meeting)
+        except (RequestBudgetExceeded, _Blocked):
+            raise
+        except Exception as error:  # noqa: BLE001 (no rule foresaw it: say so, go on with the next meeting)
+            self.report.failed += 1
+            self.report.add("error", f"{_label(meeting)}: its documents could not be read ({_why(error)})")
+            with contextlib.suppress(Exception):
+                self.archive.mark_meeting(meeting, False, self.options.kinds)
 
     def _window(self) -> str:
         return f"from {self.since.isoformat()} to {self.until.isoformat()}"
@@ -255,7 +299,7 @@ class Harvest:
             if doc.kind not in kinds:
                 self.report.other_kinds += 1
                 continue
-            if urlsplit(doc.url).hostname != self._host:
+            if site_of(doc.url) != self._site:
                 self.report.add("note", f"{label}: {doc.title} is on another site, not fetched <{doc.url}>")
                 continue
             ok &= self.document(doc, meeting, papers, recent)
@@ -280,7 +324,19 @@ class Harvest:
         return merge_documents(out), ok
 
     def document(self, doc: Document, meeting: Meeting, papers: MeetingPapers, recent: bool) -> bool:
-        """Fetch one document into the archive; False when it failed."""
+        """Fetch one document into the archive; False when it failed. Whatever
+        goes wrong with it is one line: the run goes on."""
+        try:
+            return self._document(doc, meeting, papers, recent)
+        except (RequestBudgetExceeded, _Blocked):
+            raise
+        except Exception as error:  # noqa: BLE001 (the disk refused the file, or what no rule foresaw)
+            self.report.failed += 1
+            self.report.add("error", f"{_label(meeting)}: {doc.title}: could not be archived ({_why(error)})"
+                                     f" <{doc.url}>")
+            return False
+
+    def _document(self, doc: Document, meeting: Meeting, papers: MeetingPapers, recent: bool) -> bool:
         label = _label(meeting)
         known = self.archive.document(doc.key)
         if known is not None and not recent:
@@ -339,6 +395,15 @@ class Harvest:
             self.report.downloaded.append(kept.path)
             if kept.status == "changed":
                 self.report.add("note", f"{label}: {doc.title}: changed on the site, archived again")
+
+
+def _why(error: Exception) -> str:
+    """One line for an error: a FetchError's reason, an OSError's message, else its type and text."""
+    if isinstance(error, FetchError):
+        return error.reason
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else 'no detail'}"
 
 
 def _label(meeting: Meeting) -> str:

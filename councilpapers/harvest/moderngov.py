@@ -119,7 +119,11 @@ def clean_href(href: str) -> str:
 
 
 def absolute(base: str, href: str) -> str:
-    return urljoin(base, clean_href(href))
+    """The link made absolute; "" for one that is no address ("http://[::1", say)."""
+    try:
+        return urljoin(base, clean_href(href))
+    except ValueError:
+        return ""
 
 
 def _query(url: str) -> dict[str, str]:
@@ -236,20 +240,30 @@ class MeetingXml:
     restricted_items: list[str]
     date: date | None
     raw_date: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _item_order(number: str) -> tuple:
+    """Agenda items by number (1, 2, … 10), then those numbered otherwise ("5a") by text."""
+    return (0, int(number), "") if number.isdecimal() else (1, 0, number)
+
+
+def _odd_item_number(number: str) -> bool:
+    """A number written with what is numeric but no decimal digit ('²', '½', 'Ⅻ')."""
+    return any(c.isnumeric() and not c.isdecimal() for c in number)
 
 
 def parse_meeting_xml(data: bytes, base_url: str) -> MeetingXml:
     """GetMeeting: agendaitems/agendaitem/linkeddocuments/linkeddoc, in agenda order."""
     root = parse_xml(data)
     items = root.findall("./agendaitems/agendaitem")
-
-    def order(item: ET.Element) -> tuple:
-        number = _el_text(item, "agendaitemnumber")
-        return (0, int(number)) if number.isdigit() else (1, number)
-
+    notes = [
+        f"agenda item number {number!r} is no number: the item is ordered by its text"
+        for item in items if _odd_item_number(number := _el_text(item, "agendaitemnumber"))
+    ]
     documents: list[Document] = []
     restricted_items: list[str] = []
-    for item in sorted(items, key=order):
+    for item in sorted(items, key=lambda item: _item_order(_el_text(item, "agendaitemnumber"))):
         item_title = _unescape_twice(_el_text(item, "agendaitemtitle"))
         item_restricted = (
             _is_true(_el_text(item, "isrestricted"))
@@ -261,9 +275,9 @@ def parse_meeting_xml(data: bytes, base_url: str) -> MeetingXml:
         for doc in docs:
             href = _el_text(doc, "url")
             title = _unescape_twice(_el_text(doc, "title")) or item_title
-            if not href:
+            url = absolute(base_url, href) if href else ""
+            if not url:
                 continue
-            url = absolute(base_url, href)
             documents.append(Document(
                 url=url, title=title,
                 kind=classify(url, title, item_document=True, decision=_is_true(_el_text(doc, "isdecisionattachment"))),
@@ -274,7 +288,7 @@ def parse_meeting_xml(data: bytes, base_url: str) -> MeetingXml:
                 external=_is_true(_el_text(doc, "isurl")),
             ))
     raw = _el_text(root, "meetingdate")
-    return MeetingXml(_el_text(root, "agendaid") or None, documents, restricted_items, whole_date(raw), raw)
+    return MeetingXml(_el_text(root, "agendaid") or None, documents, restricted_items, whole_date(raw), raw, notes)
 
 
 # -- the HTML pages ----------------------------------------------------------------
@@ -332,13 +346,13 @@ def parse_meetings_html(page: bytes, page_url: str, committee: Committee) -> Mee
         ))
     years = sorted({
         int(value) for option in tree.css("select#YearSelect option, select[name=YearSelect] option")
-        if (value := (option.attributes.get("value") or "").strip()).isdigit() and int(value) > 1900
+        if (value := (option.attributes.get("value") or "").strip()).isdecimal() and 1900 < int(value) < 3000
     })
     earlier = None
     for anchor in tree.css("a.mgTableNextLnk"):
         href = anchor.attributes.get("href") or ""
         if "act=earlier" in href.lower():
-            earlier = absolute(page_url, href)
+            earlier = absolute(page_url, href) or None
     return MeetingList(meetings, years, earlier, odd)
 
 
@@ -366,6 +380,8 @@ def parse_meeting_page(page: bytes, page_url: str) -> MeetingPage:
         if not DOCUMENT_HREF.search(href):
             continue
         url = absolute(page_url, href)
+        if not url:
+            continue
         title = _link_text(anchor)
         documents.append(Document(url, title, classify(url, title), restricted=bool(RESTRICTED_TITLE.search(title))))
     restricted_items: list[str] = []
@@ -379,6 +395,8 @@ def parse_meeting_page(page: bytes, page_url: str) -> MeetingPage:
             restricted_items.append(item_title)
         for anchor in links:
             url = absolute(page_url, anchor.attributes.get("href") or "")
+            if not url:
+                continue
             title = _link_text(anchor)
             documents.append(Document(
                 url, title, classify(url, title, item_document=True), attachment_id_of(url), item_title or None,
@@ -403,8 +421,7 @@ def parse_pack_chooser(page: bytes, page_url: str, kind: str) -> list[Document]:
     found = []
     for anchor in tree.css("a[href]"):
         href = anchor.attributes.get("href") or ""
-        if re.search(r"(^|/)documents/", href, re.I):
-            url = absolute(page_url, href)
+        if re.search(r"(^|/)documents/", href, re.I) and (url := absolute(page_url, href)):
             found.append(Document(url, _link_text(anchor), kind, attachment_id_of(url)))
     return found
 
@@ -547,7 +564,7 @@ class ModernGovSite:
             errors.append(f"meeting page: {error.reason}")
         if from_xml is None and from_page is None:
             raise FetchError(page_url, "; ".join(errors))
-        papers.notes.extend(errors)
+        papers.notes.extend(errors + (from_xml.notes if from_xml else []))
         if meeting.date is None:
             meeting.date = (from_page and from_page.date) or (from_xml and from_xml.date)
         if from_page and from_page.cancelled and not meeting.status:
