@@ -405,3 +405,24 @@ def test_a_district_cover_set_as_a_table_of_labels_and_values(tmp_path):
     assert (report.subject, report.classification) == ("Homelessness Prevention Grant 2025-26", "Open")
     heading = meeting_addressed(report.to, report.index, dated=sheet.date)
     assert (heading.committee, heading.date) == ("Housing and Communities Committee", date(2025, 7, 17))
+
+
+MEMO_TO_MEMBERS = """\
+MEMORANDUM
+TO:        The Chair and Members of the Licensing Committee
+FROM:      Jo Brennan, Licensing Manager
+DATE:      12 June 2023
+SUBJECT:   Review of taxi licence fees
+
+The fees for hackney carriage licences were last reviewed in 2019.
+"""
+
+
+def test_a_memo_to_the_chair_and_members_names_the_body_not_its_members():
+    [sheet] = read_cover_sheets(lines_of(MEMO_TO_MEMBERS))
+    heading = meeting_addressed(sheet.report.to, sheet.report.index, dated=sheet.date)
+    assert (heading.committee, heading.date) == ("Licensing Committee", date(2023, 6, 12))
+    for addressed in ("All Members of the Cabinet – 4 May 2024", "Councillors of the Cabinet, 4 May 2024"):
+        assert meeting_addressed(addressed, 0).committee == "Cabinet"
+    # A body whose own name starts with "Members" is not cut.
+    assert meeting_addressed("Members' Allowances Panel – 4 May 2024", 0).committee == "Members' Allowances Panel"

@@ -338,6 +338,13 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# A memo is addressed to a body's members: "Chairman and Members of the Planning
+# Board", "All Members of the Cabinet" name the Planning Board and the Cabinet.
+ADDRESSEES = re.compile(
+    r"^(?:the\s+)?(?:(?:chair(?:man|woman|person)?|vice[- ]chair(?:man)?)\s+(?:and|&)\s+)?"
+    r"(?:all\s+)?(?:members|councillors)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def meeting_addressed(to: str | None, index: int, context: date | None = None,
                       dated: str | None = None) -> MeetingHeading | None:
     """The meeting a report's "To:" names: "Cabinet – 30 January 2025",
@@ -349,7 +356,7 @@ def meeting_addressed(to: str | None, index: int, context: date | None = None,
     committee = to[: found.start()] if when else to
     if not when and dated:
         when, _ = find_date(dated, context)
-    committee = committee.strip(" ,-–—")
+    committee = ADDRESSEES.sub("", committee.strip(" ,-–—"))
     if not when or not committee or len(committee) > 100:
         return None
     return MeetingHeading(kind="report", index=index, end=index + 1, committee=normalise_committee(committee),
