@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ...text.dates import DATE_PHRASE, NUMERIC_DATE
+from ...text.spacing import squash
 from ..model import Line
 from .agenda import BANNER, is_date_line
 from .cover_labels import read_label
@@ -88,10 +89,10 @@ def _meeting_named(lines: list[Line], above: list[int], date_at: int | None) -> 
         body = next((k for k in reversed(above) if k < date_at and BODY_WORDS.search(lines[k].text)), None)
         if body is None:
             return None
-        return f"{_squash(lines[body].text)} - {_squash(lines[date_at].text)}"
+        return f"{squash(lines[body].text)} - {squash(lines[date_at].text)}"
     first = lines[above[0]].text
     has_date = DATE_PHRASE.search(first) or NUMERIC_DATE.search(first)
-    return _squash(first) if has_date and BODY_WORDS.search(first) else None
+    return squash(first) if has_date and BODY_WORDS.search(first) else None
 
 
 def _set_apart(line: Line, body_size: float | None) -> bool:
@@ -108,7 +109,7 @@ def _title(lines: list[Line], title_lines: list[int]) -> str | None:
     previous: Line | None = None
     for k in title_lines:
         line = lines[k]
-        text = _squash(line.text)
+        text = squash(line.text)
         if previous is not None and line.size is not None and previous.size is not None \
                 and abs(line.size - previous.size) > 0.5:
             parts.append("–")
@@ -117,5 +118,3 @@ def _title(lines: list[Line], title_lines: list[int]) -> str | None:
     return " ".join(parts) or None
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

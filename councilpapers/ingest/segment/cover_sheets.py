@@ -32,6 +32,7 @@ from datetime import date
 from ...corpus.records import Report
 from ...text.dates import find_date
 from ...text.names import TITLE, is_role_phrase
+from ...text.spacing import squash
 from ...text.vocabulary import DECISION_NUMBER, pattern
 from ..committees import normalise_committee
 from ..model import Line, body_size
@@ -260,12 +261,12 @@ def _blank_before(lines: list[Line], i: int) -> bool:
 def _first_group(groups: list[list[Piece]] | None) -> str | None:
     for group in groups or []:
         if group:
-            return _squash(" ".join(piece.text for piece in group))
+            return squash(" ".join(piece.text for piece in group))
     return None
 
 
 def _all_groups(groups: list[list[Piece]] | None) -> str | None:
-    text = _squash(" ".join(piece.text for group in groups or [] for piece in group))
+    text = squash(" ".join(piece.text for group in groups or [] for piece in group))
     return text or None
 
 
@@ -276,7 +277,7 @@ def _people(groups: list[list[Piece]]) -> list[str]:
             if n == 0 or _starts_person(group[n - 1], piece):
                 people.append([])
             people[-1].append(piece.text)
-    return [_squash(" ".join(person)).rstrip(",;") for person in people if person]
+    return [squash(" ".join(person)).rstrip(",;") for person in people if person]
 
 
 def _starts_person(previous: Piece, piece: Piece) -> bool:
@@ -323,7 +324,7 @@ def title_case(text: str, acronyms: set[str]) -> str:
     """'LEADING IMPROVEMENTS FOR LOOKED AFTER CHILDREN ASSESSMENT – LILAC' ->
     'Leading Improvements for Looked After Children Assessment – LILAC'."""
     words: list[str] = []
-    for word in _squash(text).split(" "):
+    for word in squash(text).split(" "):
         core = re.sub(r"^\W+|\W+$", "", word)
         if core in acronyms:
             words.append(word)
@@ -334,8 +335,6 @@ def title_case(text: str, acronyms: set[str]) -> str:
     return " ".join(words)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 # A memo is addressed to a body's members: "Chairman and Members of the Planning

@@ -25,6 +25,7 @@ from datetime import date
 from ...corpus.records import Report
 from ...text.dates import find_date
 from ...text.vocabulary import DECISION_NUMBER
+from ...text.spacing import squash
 from ..committees import normalise_committee
 from ..model import Line
 from .cover_sheets import title_case
@@ -186,7 +187,7 @@ def _value(lines: list[Line], k: int, first: str, end: int) -> str | None:
         if not text or _is_form_label(lines[m], first=not parts) or lines[m].number - lines[m - 1].number > 1 and parts:
             break
         parts.append(text)
-    return _squash(" ".join(parts)) or None
+    return squash(" ".join(parts)) or None
 
 
 def _paragraph(lines: list[Line], k: int, first: str, end: int) -> str | None:
@@ -198,7 +199,7 @@ def _paragraph(lines: list[Line], k: int, first: str, end: int) -> str | None:
             break
         if text:
             parts.append(text)
-    return _squash(" ".join(parts)) or None
+    return squash(" ".join(parts)) or None
 
 
 def _is_form_label(line: Line, first: bool) -> bool:
@@ -222,5 +223,3 @@ def _meeting_it_goes_to(lines: list[Line], k: int, context: date | None) -> Meet
     return MeetingHeading(kind="report", index=k, end=k + 1, committee=normalise_committee(match["body"]), date=when)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

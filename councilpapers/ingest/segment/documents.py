@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ...corpus.records import Report
+from ...text.spacing import squash
 from ..model import Line
 from .agenda import BANNER, front_sheet_end, is_date_line
 from .decision_records import (
@@ -162,7 +163,7 @@ def _after_contact_details(lines: list[Line], start: int, end: int) -> tuple[int
     for k in range(contacts[-1] + 1, min(contacts[-1] + 1 + CONTACT_TO_APPENDIX, end)):
         if _page_top(lines, k) and not APPENDIX_LISTED.match(lines[k].text):
             if listed:
-                return k, f"Appendix {listed['ref']} - {_squash(listed['title'])}"
+                return k, f"Appendix {listed['ref']} - {squash(listed['title'])}"
             return k, lines[k].text.strip()
     return None
 
@@ -227,9 +228,7 @@ def _whole_file_title(lines: list[Line], kind: str) -> str:
     if kind == "report" and by:
         dated = [k for k in range(by) if is_date_line(lines[k].text)]
         if dated and dated[-1] + 1 < by:
-            return _squash(" ".join(line.text for line in lines[dated[-1] + 1 : by]))
+            return squash(" ".join(line.text for line in lines[dated[-1] + 1 : by]))
     return _next_text(lines, 0) or ""
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
