@@ -11,6 +11,7 @@ from ...ingest.committees import normalise_committee
 from ...text.dates import DATE_PHRASE, WEEKDAYS, find_date, find_time
 from ...text.spacing import squash
 from ..model import Line
+from .item_numbers import numbered_line
 
 
 @dataclass
@@ -71,10 +72,11 @@ def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingH
     match = MINUTES_OF.search(lines[i].text) or (OPENING_MINUTES_OF.search(lines[i].text) if i < OPENING_LINES else None)
     if not match:
         return None
-    # The heading is one sentence that may wrap over a few lines; PRESENT ends it.
+    # The heading is one sentence that may wrap over a few lines; PRESENT or
+    # the first minute ("HC.31 Apologies") ends it.
     parts, end = [match["rest"]], i + 1
     while end < len(lines) and end < i + 5 and not re.search(r"\.\s*$", parts[-1]):
-        if re.match(r"^\s*(?:PRESENT|Present)\b", lines[end].text):
+        if re.match(r"^\s*(?:PRESENT|Present)\b", lines[end].text) or numbered_line(lines, end):
             break
         parts.append(lines[end].text)
         end += 1
