@@ -276,3 +276,36 @@ def test_a_start_time_is_no_minute_number():
         (None, "Application for a Premises Licence, The Old Mill"),
         (None, "Application for a Variation, The Crown"),
     ]
+
+
+def test_centred_bold_headings_in_another_font(tmp_path):
+    """Bold headings centred, in the text's size but another font; a bold
+    word at the start of a paragraph is no heading."""
+    def heading(text):
+        return Piece(text, bold=True, align="C", font="times")
+
+    pages = [[
+        Piece("Minutes of a meeting of the Audit and Governance Committee held on Wednesday 11 June 2025",
+              bold=True, size=12),
+        Piece("2.00 pm"),
+        Piece("Present: Cllr G Shaw (Chair), Cllr H Tate and Mr I Usher (independent member)"),
+        heading("Apologies"),
+        Piece("Cllr J Vine sent apologies."),
+        heading("Internal Audit Progress Report"),
+        Piece("The Head of Audit said eleven of the fourteen planned audits were complete."),
+        Piece("RESOLVED that the progress report be noted."),
+        heading("Risk Register"),
+        [Piece("Note:", bold=True), Piece("two risks were raised to red this quarter.", x=35)],
+        Piece("RESOLVED that the register be approved."),
+        heading("Any Other Business"),
+        Piece("There was none."),
+        Piece("Signed ............................ Chair"),
+    ]]
+    records = records_of_pdf(tmp_path, make_layout_pdf(pages))
+    assert numbers_and_titles(records) == [
+        (None, "Apologies"), (None, "Internal Audit Progress Report"), (None, "Risk Register"),
+        (None, "Any Other Business"),
+    ]
+    assert [title for (_, title), _ in resolutions_by_item(records)] == ["Internal Audit Progress Report",
+                                                                         "Risk Register"]
+    assert "two risks were raised" in items_in(records)[2].text
