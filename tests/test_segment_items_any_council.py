@@ -309,3 +309,33 @@ def test_centred_bold_headings_in_another_font(tmp_path):
     assert [title for (_, title), _ in resolutions_by_item(records)] == ["Internal Audit Progress Report",
                                                                          "Risk Register"]
     assert "two risks were raised" in items_in(records)[2].text
+
+
+@pytest.mark.parametrize("number", ["PL.{n}", "{n}."])
+def test_planning_items_titled_by_their_application_reference(tmp_path, number):
+    """A planning committee's numbered items whose titles start with the
+    application's reference (digits and letters joined by slashes), in a
+    left column: the reference is the title's, the number the column's."""
+    def minute(n, title):
+        return [Piece(number.format(n=n), x=20, bold=True), Piece(title, x=42, bold=True)]
+
+    pages = [[
+        Piece("Minutes of a meeting of the Planning Committee held on Wednesday 17 September 2025 at 6pm", bold=True),
+        Piece("Present: Cllr K West (Chair), Cllr L Young, Cllr M Zane", x=42),
+        minute(45, "Apologies"),
+        Piece("None.", x=42),
+        minute(46, "23/00481/FUL - Change of Use of Stable Block to Holiday Let, Orchard Farm"),
+        Piece("The officer presented the report and two objectors spoke.", x=42),
+        Piece("RESOLVED that permission be granted subject to conditions.", x=42),
+        minute(47, "DC/24/01022/OUT - Outline Application for 12 Dwellings, Land off Mill Lane"),
+        Piece("RESOLVED that permission be refused.", x=42),
+        minute(48, "Appeal Decisions"),
+        Piece("The committee noted the three decisions received.", x=42),
+    ]]
+    records = records_of_pdf(tmp_path, make_layout_pdf(pages))
+    written = [number.format(n=n).rstrip(".") for n in (45, 46, 47, 48)]
+    assert numbers_and_titles(records) == list(zip(written, [
+        "Apologies", "23/00481/FUL - Change of Use of Stable Block to Holiday Let, Orchard Farm",
+        "DC/24/01022/OUT - Outline Application for 12 Dwellings, Land off Mill Lane", "Appeal Decisions",
+    ]))
+    assert [minute for (minute, _), _ in resolutions_by_item(records)] == [written[1], written[2]]

@@ -30,9 +30,13 @@ from ..model import Line
 # The parts of a multi-part number: "19.03.5", "14/037", "2022/031".
 MULTI_PART = r"\d{1,4}(?P<joiner>[./])\d{1,4}(?:(?P=joiner)\d{1,4}){0,2}"
 NUMBER = rf"(?P<number>{MULTI_PART}|\d{{1,4}})"
-# A title starts with a letter, a quote or a bracket: "4.4. 4.4.10 Mr Davies" is
-# a garbled reference, not number "4.4" titled "4.4.10 Mr Davies".
-TITLE = r"(?P<title>[^\W\d_].*?|[‘'\"“(\[].*?)"
+# A reference of three or more parts joined by slashes, letters among them: a
+# planning application's ("23/00481/FUL", "NP/CV/25/0188/FUL", "P/23/0141").
+APPLICATION_REF = r"(?=[\w/]*[A-Z])(?:[A-Z0-9]{1,6}/){2,}[A-Z0-9]{1,6}\b"
+# A title starts with a letter, a quote, a bracket or an application's
+# reference: "4.4. 4.4.10 Mr Davies" is a garbled reference, not number "4.4"
+# titled "4.4.10 Mr Davies".
+TITLE = rf"(?P<title>[^\W\d_].*?|[‘'\"“(\[].*?|{APPLICATION_REF}.*?)"
 # "84. Title", "14/037: Title", "16.07.13 - Title", "19.03.5 Title"; a single
 # part without a stop needs a wide gap or a dash ("5    Apologies", "5 - Apologies").
 PLAIN = re.compile(
