@@ -19,10 +19,13 @@ from councilpapers.ingest.segment.item_numbers import numbered_line
 
 
 def records_of_pdf(tmp_path: Path, pdf: bytes):
+    return meetings_and_records_of_pdf(tmp_path, pdf)[1]
+
+
+def meetings_and_records_of_pdf(tmp_path: Path, pdf: bytes):
     path = tmp_path / "minutes.pdf"
     path.write_bytes(pdf)
-    _, records = extract_records(read_file(path), str(path), "a" * 64)
-    return records
+    return extract_records(read_file(path), str(path), "a" * 64)
 
 
 def records_of_text(text: str):
@@ -339,3 +342,20 @@ def test_planning_items_titled_by_their_application_reference(tmp_path, number):
         "DC/24/01022/OUT - Outline Application for 12 Dwellings, Land off Mill Lane", "Appeal Decisions",
     ]))
     assert [minute for (minute, _), _ in resolutions_by_item(records)] == [written[1], written[2]]
+
+
+def test_a_heading_wrapping_on_to_its_date_in_another_setting(tmp_path):
+    """The heading's sentence is bold up to "held on", its date on the next
+    line plain: the date is the meeting's; once dated, a plain line after a
+    bold heading is the minutes' text."""
+    pages = [[
+        Piece("Minutes of the Licensing Committee held on", bold=True),
+        Piece("Tuesday 1 July 2025 at the Guildhall"),
+        Piece("Licensing Policy Review", bold=True),
+        Piece("The officer introduced the draft policy."),
+        Piece("Street Trading Consents", bold=True),
+        Piece("RESOLVED that the fees be frozen."),
+    ]]
+    meetings, records = meetings_and_records_of_pdf(tmp_path, make_layout_pdf(pages))
+    assert [(m.committee, m.date) for m in meetings] == [("Licensing Committee", "2025-07-01")]
+    assert numbers_and_titles(records) == [(None, "Licensing Policy Review"), (None, "Street Trading Consents")]

@@ -79,12 +79,14 @@ def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingH
     match = MINUTES_OF.search(lines[i].text) or (_opening_minutes_of(lines[i].text) if i < OPENING_LINES else None)
     if not match:
         return None
-    # The heading is one sentence that may wrap over a few lines, set alike;
-    # PRESENT or the first minute ("HC.31 Apologies") ends it.
+    # The heading is one sentence that may wrap over a few lines; PRESENT,
+    # the first minute ("HC.31 Apologies") or, once it has its date, a line
+    # set otherwise ends it.
     parts, end = [match["rest"]], i + 1
     while end < len(lines) and end < i + 5 and not re.search(r"\.\s*$", parts[-1]):
         if (re.match(r"^\s*(?:PRESENT|Present)\b", lines[end].text) or numbered_line(lines, end)
-                or not _set_alike(lines[i], lines[end])):
+                or (not (_set_alike(lines[i], lines[end]) and _set_alike(lines[end - 1], lines[end]))
+                    and find_date(" ".join(parts), context)[0])):
             break
         parts.append(lines[end].text)
         end += 1
@@ -125,7 +127,7 @@ def _opening_minutes_of(text: str) -> re.Match | None:
         return match
     match = OPENING_MINUTES_OF_BODY.search(text)
     # "Minutes of the Last Meeting held on …" is an item about other minutes.
-    held = HELD.search(match["rest"]) if match else None
+    held = HELD.search(match["rest"] + " ") if match else None  # "held on" may end the line
     if not match or not held or re.search(r"\bmeeting\s*$", match["rest"][: held.start()], re.IGNORECASE):
         return None
     return match
