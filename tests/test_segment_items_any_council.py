@@ -359,3 +359,28 @@ def test_a_heading_wrapping_on_to_its_date_in_another_setting(tmp_path):
     meetings, records = meetings_and_records_of_pdf(tmp_path, make_layout_pdf(pages))
     assert [(m.committee, m.date) for m in meetings] == [("Licensing Committee", "2025-07-01")]
     assert numbers_and_titles(records) == [(None, "Licensing Policy Review"), (None, "Street Trading Consents")]
+
+
+def test_capital_headings_in_plain_text_with_page_lines_left_in():
+    """Plain text: headings known only by their capitals; a page count the
+    reader left in, in capitals too, and a list from 1 in two items are not
+    items."""
+    records = records_of_text("""
+        Minutes of the Parish Council held on Monday 9 June 2025 in the Church Room
+        APOLOGIES
+        Apologies were received from Cllr Nye.
+        FOOTPATHS
+        1. The stile on the bridleway has been replaced.
+        2. The warden will check the new gate.
+        PAGE 1 OF 2
+        ALLOTMENTS
+        1. Two plots are vacant.
+        RESOLVED that the rents be held for another year.
+        DATE OF NEXT MEETING
+        Monday 14 July 2025.
+    """)
+    assert numbers_and_titles(records) == [
+        (None, "APOLOGIES"), (None, "FOOTPATHS"), (None, "ALLOTMENTS"), (None, "DATE OF NEXT MEETING"),
+    ]
+    assert "PAGE 1 OF 2" in items_in(records)[1].text
+    assert [title for (_, title), _ in resolutions_by_item(records)] == ["ALLOTMENTS"]

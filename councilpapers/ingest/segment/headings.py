@@ -12,6 +12,7 @@ from ...text.dates import DATE_PHRASE, WEEKDAYS, find_date, find_time
 from ...text.spacing import squash
 from ..model import Line
 from .item_numbers import TIME_OF_DAY, numbered_line
+from .items import STANDARD_ITEM
 
 
 @dataclass
@@ -80,12 +81,12 @@ def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingH
     if not match:
         return None
     # The heading is one sentence that may wrap over a few lines; PRESENT,
-    # the first minute ("HC.31 Apologies") or, once it has its date, a line
-    # set otherwise ends it.
+    # the first minute ("HC.31 Apologies", "APOLOGIES") or, once it has its
+    # date, a line set otherwise ends it.
     parts, end = [match["rest"]], i + 1
     while end < len(lines) and end < i + 5 and not re.search(r"\.\s*$", parts[-1]):
         if (re.match(r"^\s*(?:PRESENT|Present)\b", lines[end].text) or numbered_line(lines, end)
-                or (not (_set_alike(lines[i], lines[end]) and _set_alike(lines[end - 1], lines[end]))
+                or STANDARD_ITEM.match(lines[end].text) or (not (_set_alike(lines[i], lines[end]) and _set_alike(lines[end - 1], lines[end]))
                     and find_date(" ".join(parts), context)[0])):
             break
         parts.append(lines[end].text)

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ...text.vocabulary import pattern
 from ..model import Line, body_size
+from ..readers.furniture import PAGE_LABEL
 from .item_headings import (
     AGENDA_REF,
     ATTENDING_NOTE,
@@ -346,7 +347,8 @@ def _stands_apart(lines: list[Line], i: int, end: int, skip: Collection[int], bo
     line, text = lines[i], lines[i].text.strip()
     if not body.sets_apart(line):
         return False
-    if len(text) > 120 or not looks_like_heading(text) or is_not_item(text) or is_sign_off(text):
+    if (len(text) > 120 or not looks_like_heading(text) or is_not_item(text) or is_sign_off(text)
+            or PAGE_LABEL.fullmatch(text)):
         return False
     if numbered_line(lines, i) or TIME_OF_DAY.match(text) or (is_sentence(text) and not is_capitals(text)):
         return False
