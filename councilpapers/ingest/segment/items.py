@@ -10,8 +10,10 @@ set like the numbered ones is an item too, where a number has no place for it:
 before the first, after the last, or in a gap of the numbering.
 
 Unnumbered minutes: headings over an "(Item 5)" line; else bold short lines at
-the left margin over text that is not bold; else (plain text) short lines that
-are not sentences over a numbered first paragraph.
+the left margin over text that is not bold; else lines set apart from the text
+(larger, capitals, bold), at the margin or centred, all in one setting; and
+(plain text) short lines that are not sentences over a numbered first
+paragraph.
 
 When the numbered lines read as sentences (a group's numbered points), each
 point is an item titled by its first paragraph, and the paragraph is also the
