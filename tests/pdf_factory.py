@@ -91,13 +91,15 @@ def _pdf_file(objects: list[bytes]) -> bytes:
 @dataclass(frozen=True)
 class Piece:
     """Text set at `x` mm from the page's left edge (None: the left margin),
-    or centred between the margins (align "C") or flush right ("R")."""
+    or centred between the margins (align "C") or flush right ("R"), in one
+    of the core fonts ("helvetica", "times", "courier")."""
 
     text: str
     x: float | None = None
     bold: bool = False
     size: float = 11
     align: str = "L"
+    font: str = "helvetica"
 
 
 LAYOUT_MARGIN = 20  # mm, left and right
@@ -115,7 +117,7 @@ def make_layout_pdf(pages: list[list[Piece | list[Piece]]], *, landscape: bool =
         y = LAYOUT_MARGIN
         for line in lines:
             for piece in [line] if isinstance(line, Piece) else line:
-                pdf.set_font("helvetica", style="B" if piece.bold else "", size=piece.size)
+                pdf.set_font(piece.font, style="B" if piece.bold else "", size=piece.size)
                 pdf.set_xy(LAYOUT_MARGIN if piece.x is None else piece.x, y)
                 if piece.align == "L":
                     pdf.cell(w=pdf.get_string_width(piece.text), h=LAYOUT_LINE_HEIGHT, text=piece.text)

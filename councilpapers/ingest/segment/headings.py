@@ -11,6 +11,8 @@ from ...ingest.committees import normalise_committee
 from ...text.dates import DATE_PHRASE, WEEKDAYS, find_date, find_time
 from ...text.spacing import squash
 from ..model import Line
+from .item_numbers import TIME_OF_DAY, numbered_line
+from .items import STANDARD_ITEM
 
 
 @dataclass
@@ -35,7 +37,14 @@ MINUTES_OF = re.compile(
 OPENING_MINUTES_OF = re.compile(
     r"^\s*(?:MINUTES|Minutes)\s+of\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}(?:meeting|Meeting|MEETING)\s+of\s+(?P<rest>.+)"
 )
+# ... or the body's name straight after "Minutes of": "Minutes of the
+# Planning Committee held on Friday 6 June 2025".
+OPENING_MINUTES_OF_BODY = re.compile(
+    r"^\s*(?:MINUTES|Minutes)\s+of\s+(?P<rest>(?:the\s+|THE\s+)?[A-Z][\w'’&,-]*(?:\s+[\w'’&,-]+){0,8}?"
+    r"\s+(?:held|HELD)\s.+)"
+)
 OPENING_LINES = 6
+SAME_SIZE = 0.5  # points: two lines of one sentence are set this close in size
 # "Minutes of the Annual Meeting of the Parish Council held …" under a banner
 # that names the council: the sentence's body is the banner's.
 GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:Council|Committee|Panel|Board|Authority|Cabinet)$", re.IGNORECASE)
@@ -68,16 +77,23 @@ NOT_VENUE = re.compile(r"^\s*(?:Ask for|Telephone|Tel|Email|E-mail|Tea|Membershi
 
 
 def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingHeading | None:
-    match = MINUTES_OF.search(lines[i].text) or (OPENING_MINUTES_OF.search(lines[i].text) if i < OPENING_LINES else None)
+    match = MINUTES_OF.search(lines[i].text) or (_opening_minutes_of(lines[i].text) if i < OPENING_LINES else None)
     if not match:
         return None
-    # The heading is one sentence that may wrap over a few lines; PRESENT ends it.
+    # The heading is one sentence that may wrap over a few lines; PRESENT,
+    # the first minute ("HC.31 Apologies", "APOLOGIES") or, once it has its
+    # date, a line set otherwise ends it.
     parts, end = [match["rest"]], i + 1
     while end < len(lines) and end < i + 5 and not re.search(r"\.\s*$", parts[-1]):
-        if re.match(r"^\s*(?:PRESENT|Present)\b", lines[end].text):
+        if (re.match(r"^\s*(?:PRESENT|Present)\b", lines[end].text) or numbered_line(lines, end)
+                or STANDARD_ITEM.match(lines[end].text) or (not (_set_alike(lines[i], lines[end]) and _set_alike(lines[end - 1], lines[end]))
+                    and find_date(" ".join(parts), context)[0])):
             break
         parts.append(lines[end].text)
         end += 1
+        time = TIME_OF_DAY.match(parts[-1])
+        if time and not parts[-1][time.end():].strip(" ."):
+            break  # the time the meeting began, on a line of its own, ends the heading
     sentence = " ".join(p.strip() for p in parts)
     held = HELD.search(sentence)
     committee = sentence[: held.start()] if held else sentence.split(" on ")[0]
@@ -97,6 +113,25 @@ def minutes_heading(lines: list[Line], i: int, context: date | None) -> MeetingH
         time=find_time(after),
         venue=clean_venue(held["venue"]) if held and held["venue"] else venue_in(after),
     )
+
+
+def _set_alike(first: Line, other: Line) -> bool:
+    """`other` is set as `first` is, as far as the format tells: bold or not, the same size."""
+    if first.bold is not None and other.bold is not None and first.bold != other.bold:
+        return False
+    return first.size is None or other.size is None or abs(first.size - other.size) <= SAME_SIZE
+
+
+def _opening_minutes_of(text: str) -> re.Match | None:
+    match = OPENING_MINUTES_OF.search(text)
+    if match:
+        return match
+    match = OPENING_MINUTES_OF_BODY.search(text)
+    # "Minutes of the Last Meeting held on …" is an item about other minutes.
+    held = HELD.search(match["rest"] + " ") if match else None  # "held on" may end the line
+    if not match or not held or re.search(r"\bmeeting\s*$", match["rest"][: held.start()], re.IGNORECASE):
+        return None
+    return match
 
 
 def _heading_start(lines: list[Line], i: int) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...text.vocabulary import pattern
 from ..model import Line
+from .item_numbers import APPLICATION_REF
 
 AGENDA_REF = re.compile(r"^\s*\(\s*Item\s+(?P<ref>[A-Z]?\d{1,3}[a-z]?)\s*\)\s*$", re.IGNORECASE)
 INLINE_AGENDA_REF = re.compile(r"\s*\(\s*Item\s+(?P<ref>[A-Z]?\d{1,3}[a-z]?)\s*\)\s*$", re.IGNORECASE)
@@ -78,7 +79,7 @@ def heading_weight(lines: list[Line], i: int, end: int, title: str, bold: bool |
         weight *= 0.2  # "1. the application be approved": a numbered part, not a heading
     if len(title) > 90:
         weight *= 0.7
-    if MONEY_OR_FIGURES.search(title.replace(",", "")):
+    if MONEY_OR_FIGURES.search(re.sub(APPLICATION_REF, "", title).replace(",", "")):
         weight *= 0.2  # a numbered line of a list of contracts or payments, not an item
     return weight
 

@@ -3,14 +3,19 @@ set of minutes.
 
 A number opens its line ("84. Apologies", "19.03.5 Finance", "16.07.13 - Any
 Other Business", "14/037: Matters Arising", "Item 5 Minutes", "(5) Planning",
-"5) Planning") or stands in a left-hand column of its own, its title in the
-next (`Line.cells`: "5" | "Apologies"). It has parts — (19, 3, 5) — and a
-style: how many parts, what joins them, what brackets it. A set of minutes
+"5) Planning", and with the letters of a committee or series before it:
+"PC.57 Apologies", "P/23/41 Minutes", "CAB 12 Budget") or stands in a
+left-hand column of its own, its title in the next (`Line.cells`: "5" |
+"Apologies"). A time of day ("10.00 am") is never one. It has parts — (19,
+3, 5) — and a style: how many parts, what joins them, what brackets it, the
+letters before it. A set of minutes
 numbers its items in one style, each one more than the last in its last part
 (or two: an item minuted elsewhere) with the other parts unchanged, except
 now and then one misprinted part ("19.01.4" among the 19.03.n items): the
 items are the heaviest such chain (`best_chain`), each number weighed by how
-much its line looks like a heading (see `item_evidence`).
+much its line looks like a heading (see `item_evidence`). Letters before a
+number make a numbering scheme only when they repeat: a chain in a prefix
+has MIN_PREFIXED_CHAIN items at least.
 """
 
 from __future__ import annotations
@@ -19,14 +24,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from ...text.vocabulary import terms
 from ..model import Line
 
 # The parts of a multi-part number: "19.03.5", "14/037", "2022/031".
 MULTI_PART = r"\d{1,4}(?P<joiner>[./])\d{1,4}(?:(?P=joiner)\d{1,4}){0,2}"
 NUMBER = rf"(?P<number>{MULTI_PART}|\d{{1,4}})"
-# A title starts with a letter, a quote or a bracket: "4.4. 4.4.10 Mr Davies" is
-# a garbled reference, not number "4.4" titled "4.4.10 Mr Davies".
-TITLE = r"(?P<title>[^\W\d_].*?|[‘'\"“(\[].*?)"
+# A reference of three or more parts joined by slashes, letters among them: a
+# planning application's ("23/00481/FUL", "NP/CV/25/0188/FUL", "P/23/0141").
+APPLICATION_REF = r"(?=[\w/]*[A-Z])(?:[A-Z0-9]{1,6}/){2,}[A-Z0-9]{1,6}\b"
+# A title starts with a letter, a quote, a bracket or an application's
+# reference: "4.4. 4.4.10 Mr Davies" is a garbled reference, not number "4.4"
+# titled "4.4.10 Mr Davies".
+TITLE = rf"(?P<title>[^\W\d_].*?|[‘'\"“(\[].*?|{APPLICATION_REF}.*?)"
 # "84. Title", "14/037: Title", "16.07.13 - Title", "19.03.5 Title"; a single
 # part without a stop needs a wide gap or a dash ("5    Apologies", "5 - Apologies").
 PLAIN = re.compile(
@@ -35,6 +45,15 @@ PLAIN = re.compile(
 WORDED = re.compile(
     rf"^\s*(?:Item|ITEM|Minute|MINUTE)\s+{NUMBER}\s*(?:[.:]\s*|\s[-–—]\s*|\s+){TITLE}\s*$"
 )
+# Letters before the number, capitals: two to five ("PC.57", "CAB 12", "DM31",
+# "LIC/31"), or one with a stop or slash ("P/23/41"): "A1", "S106" are names.
+PREFIX = r"(?P<prefix>[A-Z]{2,5}(?:[./-]\s?|\s)?|[A-Z][./])"
+PREFIXED = re.compile(
+    rf"^\s*{PREFIX}{NUMBER}(?P<stop>[.:])?(?:\s*[-–—]\s+|\s*:\s*|\s+)\s*{TITLE}\s*$"
+)
+BARE_PREFIXED = re.compile(rf"^\s*{PREFIX}{NUMBER}[.:]?\s*$")
+# "10.00 am", "9.30 a.m.", "14:00 hrs": when the meeting began, not a number.
+TIME_OF_DAY = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\b\.?|hrs?\b|hours\b|noon\b)", re.IGNORECASE)
 BRACKETED = re.compile(rf"^\s*(?P<open>\()?(?P<number>\d{{1,3}})\)\s+{TITLE}\s*$")
 # A number alone, as the first cell of a line or a line of its own.
 BARE = re.compile(rf"^\s*(?P<open>\()?{NUMBER}(?P<stop>[.:)])?\s*$")
@@ -43,6 +62,8 @@ DATE_LIKE = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}[./]\d{1,2}[./]\d{
 
 MISPRINT_COST = 0.4  # a chain may step over a number with one part misprinted, at this cost
 SKIP_COST = 0.1  # ... or over one missing number (an item minuted elsewhere)
+NOT_PREFIXES = frozenset(term.lower() for term in terms("not_number_prefixes"))
+MIN_PREFIXED_CHAIN = 3  # letters before numbers are a scheme when this many items in a row carry them
 
 
 @dataclass(frozen=True)
@@ -51,7 +72,7 @@ class ItemNumber:
 
     written: str
     parts: tuple[int, ...]
-    style: tuple[int, str, str]  # (how many parts, joiner, bracket and which part counts)
+    style: tuple[int, str, str]  # (how many parts, joiner, bracket or prefix, and which part counts)
 
     @property
     def last(self) -> int:
@@ -60,6 +81,11 @@ class ItemNumber:
     @property
     def prefix(self) -> tuple[int, ...]:
         return self.parts[:-1]
+
+    @property
+    def prefixed(self) -> bool:
+        """Letters stand before the number ("PC.57")."""
+        return self.style[2].startswith(PREFIX_MARK)
 
 
 @dataclass
@@ -81,12 +107,27 @@ class NumberedLine:
         return self.index if self.title_line is None else self.title_line
 
 
-def item_number(written: str, bracket: str = "") -> ItemNumber | None:
+PREFIX_MARK = "letters:"  # the style's bracket part of a number with letters before it
+
+
+def item_number(written: str, bracket: str = "", prefix: str = "") -> ItemNumber | None:
+    """The number `written` (its digits; `prefix` the letters before them, as printed)."""
     if DATE_LIKE.match(written):
         return None
     joiner = "/" if "/" in written else "." if "." in written else ""
     parts = tuple(int(part) for part in re.split(r"[./]", written))
+    if prefix:
+        letters = re.sub(r"[^A-Z]", "", prefix)
+        return ItemNumber(prefix + written, parts, (len(parts), joiner, PREFIX_MARK + letters))
     return ItemNumber(written, parts, (len(parts), joiner, bracket))
+
+
+def _prefixed_number(match: re.Match) -> ItemNumber | None:
+    """The number of a PREFIXED or BARE_PREFIXED match, unless its letters are a word."""
+    letters = re.sub(r"[^A-Z]", "", match["prefix"])
+    if letters.lower() in NOT_PREFIXES:
+        return None
+    return item_number(match["number"], prefix=match["prefix"])
 
 
 def numbered_line(lines: list[Line], i: int) -> NumberedLine | None:
@@ -96,6 +137,8 @@ def numbered_line(lines: list[Line], i: int) -> NumberedLine | None:
     if from_cells:
         return from_cells
     text = line.text
+    if TIME_OF_DAY.match(text):
+        return None
     match = PLAIN.match(text)
     if match and (match["stop"] or match["joiner"] or match["gap"] or re.match(r"^\s*\d+\s*[-–—]\s", text)):
         number = item_number(match["number"])
@@ -107,11 +150,18 @@ def numbered_line(lines: list[Line], i: int) -> NumberedLine | None:
     match = BRACKETED.match(text)
     if match:
         return NumberedLine(i, item_number(match["number"], "(" if match["open"] else ")"), match["title"])
+    match = PREFIXED.match(text)
+    if match:
+        number = _prefixed_number(match)
+        return NumberedLine(i, number, match["title"]) if number else None
     return None
 
 
 def bare_number(text: str) -> ItemNumber | None:
     """The number of a line that holds nothing else ("9.", "14/037:", "(5)")."""
+    prefixed = BARE_PREFIXED.match(text)
+    if prefixed:
+        return _prefixed_number(prefixed)
     match = BARE.match(text)
     if not match or (match["open"] and match["stop"] != ")"):
         return None
@@ -135,7 +185,18 @@ def _from_cells(line: Line, i: int) -> NumberedLine | None:
 
 def heaviest_chain(candidates: list[NumberedLine]) -> list[NumberedLine]:
     """`best_chain` counting in the last part ("14/037", "19.03.5") or, where
-    that weighs more, in the first ("37/14": the year after the number)."""
+    that weighs more, in the first ("37/14": the year after the number). A
+    chain in letters that do not repeat often enough to be a scheme is none:
+    the next heaviest is taken without them."""
+    while True:
+        chain = _heaviest_either_way(candidates)
+        if not chain or not chain[0].number.prefixed or len(chain) >= MIN_PREFIXED_CHAIN:
+            return chain
+        letters = chain[0].number.style[2].removesuffix("first")
+        candidates = [c for c in candidates if c.number.style[2] != letters]
+
+
+def _heaviest_either_way(candidates: list[NumberedLine]) -> list[NumberedLine]:
     by_last = best_chain(candidates)
     flipped = [replace(c, number=_counting_first(c.number)) for c in candidates if len(c.number.parts) > 1]
     by_first = best_chain(flipped)

@@ -10,8 +10,10 @@ set like the numbered ones is an item too, where a number has no place for it:
 before the first, after the last, or in a gap of the numbering.
 
 Unnumbered minutes: headings over an "(Item 5)" line; else bold short lines at
-the left margin over text that is not bold; else (plain text) short lines that
-are not sentences over a numbered first paragraph.
+the left margin over text that is not bold; else lines set apart from the text
+(larger, capitals, bold), at the margin or centred, all in one setting; and
+(plain text) short lines that are not sentences over a numbered first
+paragraph.
 
 When the numbered lines read as sentences (a group's numbered points), each
 point is an item titled by its first paragraph, and the paragraph is also the
@@ -22,11 +24,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from ...text.vocabulary import pattern
-from ..model import Line
+from ..model import Line, body_size
+from ..readers.furniture import PAGE_LABEL
 from .item_headings import (
     AGENDA_REF,
     ATTENDING_NOTE,
@@ -44,7 +48,8 @@ from .item_headings import (
     looks_like_heading,
     title_continues,
 )
-from .item_numbers import NumberedLine, bare_number, heaviest_chain, numbered_line
+from .item_numbers import TIME_OF_DAY, NumberedLine, bare_number, heaviest_chain, numbered_line
+from .sign_off import is_sign_off
 
 STANDARD_ITEM = re.compile(
     rf"^\s*(?P<title>{pattern('unnumbered_items')})"
@@ -54,6 +59,7 @@ STANDARD_ITEM = re.compile(
 NOT_BOLD_PENALTY = 0.25  # a number on a line not bold, where the other numbers' lines are
 HEADING_SHARE = 0.6  # a chain is of items when this share of it reads as headings
 OPENING_ITEMS = 3  # an opening before the first numbered item is no longer than this many items
+SIZE_STEP = 0.5  # points: a heading set larger is larger than the text by more than its rounding
 MAX_TITLE_LINES = {False: 2, True: 4}  # lines a title may run on to: a heading's, a point's
 
 
@@ -78,7 +84,8 @@ def find_items(lines: list[Line], start: int, end: int, skip: Collection[int] = 
                  for c in chain]
         return sorted(items + _unnumbered_extras(lines, start, end, chain, items, style, skip), key=lambda h: h.index)
     unnumbered = _anchored_items(lines, start, end, style, skip) or _merged(
-        _bold_headings(lines, start, end, style, skip), _plain_headings(lines, start, end, style, skip)
+        _bold_headings(lines, start, end, style, skip) or _styled_headings(lines, start, end, style, skip),
+        _plain_headings(lines, start, end, style, skip),
     )
     # Unnumbered headings hold the numbered paragraphs, so the first comes
     # first: bold rows of a table after a run of numbered points are not items.
@@ -280,6 +287,77 @@ def _same_title(upper: Line, lower: Line, style: SectionStyle) -> bool:
             not upper.has_position or not lower.has_position or abs(upper.x0 - lower.x0) <= 6
         )
     return not text.endswith((".", ":", ";", ")")) and not lower.text.strip()[:1].isupper()
+
+
+def _styled_headings(lines: list[Line], start: int, end: int, style: SectionStyle,
+                     skip: Collection[int]) -> list[ItemHeading]:
+    """Headings without numbers known only by how they are set: short lines
+    on their own, set apart from the text (larger, capitals where the text
+    is not, bold where it is not), at the left margin or centred.
+    A set of minutes sets all its headings alike, so the items are the lines
+    of one setting: the one that heads most items (a standard item, such as
+    "Apologies", counting twice); two at least."""
+    body = BodySetting.of(lines, start, end, style)
+    settings: dict[tuple, list[int]] = defaultdict(list)
+    for i in range(start, end):
+        if i in skip or not _stands_apart(lines, i, end, skip, body):
+            continue
+        settings[_setting(lines[i])].append(i)
+    if not settings:
+        return []
+    heads = max(settings.values(), key=lambda found: sum(
+        1 + bool(STANDARD_ITEM.match(lines[i].text)) for i in found))
+    items = []
+    for i in heads:
+        if not items or i >= items[-1].body_start:
+            items.append(_item_from(lines, i, end, None, lines[i].text.strip(), style, skip))
+    return items if len(items) >= 2 else []
+
+
+def _setting(line: Line) -> tuple:
+    """How a line is set, as far as the format tells: weight, size (to the
+    half point), capitals, centred."""
+    size = round(line.size * 2) / 2 if line.size is not None else None
+    return bool(line.bold), size, is_capitals(line.text), bool(line.is_centred())
+
+
+@dataclass(frozen=True)
+class BodySetting:
+    """How the text of a set of minutes is set: its size, whether most of it
+    is capitals, whether bold marks headings out."""
+
+    size: float | None
+    capitals: bool
+    bold_signals: bool
+
+    @classmethod
+    def of(cls, lines: list[Line], start: int, end: int, style: SectionStyle) -> BodySetting:
+        text = lines[start:end]
+        capitals = sum(len(line.text) for line in text if is_capitals(line.text))
+        return cls(body_size(text), 2 * capitals > sum(len(line.text) for line in text), style.bold_signals)
+
+    def sets_apart(self, line: Line) -> bool:
+        """`line` is set otherwise than the text: larger, capitals, or bold."""
+        larger = line.size is not None and self.size is not None and line.size > self.size + SIZE_STEP
+        return larger or (is_capitals(line.text) and not self.capitals) or bool(self.bold_signals and line.bold)
+
+
+def _stands_apart(lines: list[Line], i: int, end: int, skip: Collection[int], body: BodySetting) -> bool:
+    """Line `i` may head an item by its setting: a short heading-like line,
+    no sentence, number, time or signature, at the margin or centred, set
+    apart from the text (`BodySetting.sets_apart`), over a line set otherwise."""
+    line, text = lines[i], lines[i].text.strip()
+    if not body.sets_apart(line):
+        return False
+    if (len(text) > 120 or not looks_like_heading(text) or is_not_item(text) or is_sign_off(text)
+            or PAGE_LABEL.fullmatch(text)):
+        return False
+    if numbered_line(lines, i) or TIME_OF_DAY.match(text) or (is_sentence(text) and not is_capitals(text)):
+        return False
+    if not (at_margin(line) or line.is_centred()):
+        return False
+    following = next((k for k in range(i + 1, end) if k not in skip and lines[k].text.strip()), None)
+    return following is not None and _setting(lines[following]) != _setting(line)
 
 
 def _bold_headings(lines: list[Line], start: int, end: int, style: SectionStyle,

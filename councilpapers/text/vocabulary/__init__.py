@@ -12,6 +12,7 @@ a rule. Files are read once.
     decision_numbers.txt   how decisions are numbered ("15/00067")
     unnumbered_items.txt   standard items minuted without a number ("Apologies - None")
     not_item_headings.txt  headings set like items that are not ("PRESENT", "UNRESTRICTED ITEMS")
+    not_number_prefixes.txt capital words before a number that are no minute prefix ("PAGE 2 OF 3")
     signatory_roles.txt    posts that sign an agenda off ("General Counsel")
     classifications.txt    a report's publication status printed alone ("Unrestricted")
     action_posts.txt       posts that own an action written bare ("Clerk to register", "Clerc")
