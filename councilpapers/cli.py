@@ -68,6 +68,23 @@ class PartialDate(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
+class Finite(click.ParamType):
+    """A number; "nan" and "inf" are not values a filter can compare with."""
+
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home", type=click.Path(file_okay=False), envvar="COUNCILPAPERS_HOME",
@@ -132,7 +149,7 @@ def search(ctx: Context, query, kind, committee, since, until, limit, include_ex
     date:2015 or date:2015-04..2016-05, amount:>1000000 (see the README)."""
     from .search import BadQuery
 
-    if not query and not (kind or committee or since or until):
+    if not query.strip() and not (kind or committee or since or until):  # blank is no query
         raise click.UsageError("Give a query, or at least one of --kind, --committee, --since, --until.")
     index = _search_index(ctx, engine)
     try:
@@ -301,8 +318,8 @@ def actions(ctx: Context, owner, committee, since, until, status, fmt) -> None:
 @main.command()
 @click.argument("query", required=False)
 @click.option("--kind", type=click.Choice(["money", "percent", "count"]))
-@click.option("--min", "minimum", type=float, help="Smallest value (e.g. 1000000 for £1m).")
-@click.option("--max", "maximum", type=float, help="Largest value.")
+@click.option("--min", "minimum", type=Finite(), help="Smallest value (e.g. 1000000 for £1m).")
+@click.option("--max", "maximum", type=Finite(), help="Largest value.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)
 @format_option()
 @pass_context

@@ -42,8 +42,11 @@ class ActionRow:
 
 
 def people_named(people: list[Person], name: str) -> list[Person]:
-    """Those whose name or one of its aliases has all the words of `name`."""
+    """Those whose name or one of its aliases has all the words of `name`;
+    nobody for a name of no words ("!!!")."""
     words = _words(name)
+    if not words:
+        return []
     return [
         p for p in people
         if any(all(w in _words(form) for w in words) for form in [p.name, *p.aliases])
@@ -86,7 +89,8 @@ def _owner_matches(action: Action, owner: str, person_ids: set[str]) -> bool:
         return True
     written = " ".join([action.owner, *action.owners])
     have = set(_words(written))
-    return all(word in have for word in _words(owner))
+    wanted = _words(owner)
+    return bool(wanted) and all(word in have for word in wanted)  # "!!!" owns nothing
 
 
 def figures(
