@@ -160,3 +160,27 @@ def test_the_same_minute_in_another_file_is_stored_exempt(tmp_path, papers, pack
     flags = _copy_of_the_private_minute(home)
     assert not flags[("resolution", "15")] and not flags[("figure", "£38,250")]
     assert {f["text"] for f in as_json(home, "figures", "settlement")} == {"£38,250"}
+
+
+def test_spread_over_a_meetings_files_by_number_title_and_agenda_ref():
+    from councilpapers.corpus.exempt import spread_exempt
+    from councilpapers.corpus.records import AgendaItem, Figure, MinuteItem, Resolution
+
+    meeting = "mtg-2024-02-06-planning"
+    records = [
+        MinuteItem("m1", "pack.pdf", 3, 40, exempt=True, meeting=meeting, number="7", title="Land at Bridge Farm",
+                   end_line=52),
+        Figure("f1", "pack.pdf", 3, 45, meeting=meeting, text="£1.2m"),
+        Figure("f2", "pack.pdf", 3, 60, meeting=meeting, text="£300"),  # after the minute's last line
+        MinuteItem("w1", "page.html", None, 10, meeting=meeting, number=None, title="Land at Bridge Farm"),
+        MinuteItem("w2", "page.html", None, 30, meeting=meeting, number="8", title="Land at Bridge Farm"),
+        Resolution("r1", "page.html", None, 12, meeting=meeting, item="w1", text="the offer be accepted"),
+        AgendaItem("a1", "agenda.pdf", 1, 20, exempt=True, meeting=meeting, code="C2", title="Depot lease"),
+        MinuteItem("m2", "minutes.pdf", 2, 70, meeting=meeting, number="9", agenda_ref="C2", title="Lease"),
+        MinuteItem("m3", "minutes.pdf", 2, 90, meeting="mtg-2024-03-05-planning", number="7", title="Other"),
+    ]
+    spread_exempt(records)
+    exempt = {r.id for r in records if r.exempt}
+    # The unnumbered web copy by its title, its resolution, the figure on the minute's lines,
+    # the minute of the exempt agenda item; not another number, nor another meeting's minute 7.
+    assert exempt == {"m1", "f1", "w1", "r1", "a1", "m2"}
