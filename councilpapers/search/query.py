@@ -241,10 +241,6 @@ def check_bounds(text: str, tokens: list) -> None:
         raise BadQuery(f"The query has {len(tokens)} words and operators; use at most {MAX_QUERY_TOKENS}.")
 
 
-def _too_deep() -> BadQuery:
-    return BadQuery(f"The query nests brackets or NOTs more than {MAX_QUERY_DEPTH} deep.")
-
-
 def parse(text: str):
     """The syntax tree of `text`, or None when it is blank. Operators left
     dangling ("thanet AND", "AND OR") are dropped, as Whoosh's parser did.
@@ -254,91 +250,96 @@ def parse(text: str):
     check_balanced(text)
     tokens = _tokens(text)
     check_bounds(text, tokens)
-    pos = 0
-    depth = 0
+    tree = _Parser(tokens).query()
+    if tree is None and tokens:  # "AND OR NOT", "( )": nothing to search for, not everything
+        raise BadQuery("The query has no words to search for, only operators or brackets.")
+    return tree
 
-    def peek():
-        return tokens[pos][0] if pos < len(tokens) else None
 
-    def take():
-        nonlocal pos
-        pos += 1
-        return tokens[pos - 1]
+class _Parser:
+    """Recursive descent over the tokens. Precedence: NOT, then OR, then AND
+    (written or implied), so "adoption OR fostering support" is (adoption OR
+    fostering) AND support. Every loop consumes a token; nesting is bounded."""
 
-    # Precedence: NOT, then OR, then AND (written or implied), so
-    # "adoption OR fostering support" is (adoption OR fostering) AND support.
-    def and_expr():
+    def __init__(self, tokens: list):
+        self.tokens = tokens
+        self.pos = 0
+        self.depth = 0
+
+    def peek(self):
+        return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
+
+    def take(self):
+        self.pos += 1
+        return self.tokens[self.pos - 1]
+
+    def query(self):
+        tree = None
+        while self.pos < len(self.tokens):
+            node = self.and_expr()
+            if self.peek() == ")":  # unbalanced ones were refused above; be safe
+                self.take()
+            if node is not None:
+                tree = node if tree is None else AndQ([tree, node])
+        return tree
+
+    def and_expr(self):
         parts = []
         explicit = False
-        while peek() not in (None, ")"):
-            if peek() in ("AND", "OR"):  # a dangling operator: consumed, whatever was before
-                explicit = take()[0] == "AND" or explicit
+        while self.peek() not in (None, ")"):
+            if self.peek() in ("AND", "OR"):  # a dangling operator: consumed, whatever was before
+                explicit = self.take()[0] == "AND" or explicit
                 continue
-            node = or_expr()
+            node = self.or_expr()
             if node is not None:
                 parts.append(node)
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else AndQ(parts, explicit)
 
-    def or_expr():
-        parts = [unary()]
-        while peek() == "OR":
-            take()
-            if peek() in (None, ")", "OR", "AND"):
+    def or_expr(self):
+        parts = [self.unary()]
+        while self.peek() == "OR":
+            self.take()
+            if self.peek() in (None, ")", "OR", "AND"):
                 break
-            parts.append(unary())
+            parts.append(self.unary())
         parts = [p for p in parts if p is not None]
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else OrQ(parts)
 
-    def unary():
-        nonlocal depth
-        if peek() == "NOT":
-            take()
-            if peek() in (None, ")", "OR", "AND"):
-                return None
-            depth += 1
-            if depth > MAX_QUERY_DEPTH:
-                raise _too_deep()
-            inner = unary()
-            depth -= 1
-            return NotQ(inner) if inner is not None else None
-        return primary()
-
-    def primary():
-        nonlocal depth
-        kind, value = take()
-        if kind == "(":
-            depth += 1
-            if depth > MAX_QUERY_DEPTH:
-                raise _too_deep()
-            inner = and_expr()
-            depth -= 1
-            if peek() == ")":
-                take()
-            return inner
-        if kind == ")":
+    def unary(self):
+        if self.peek() != "NOT":
+            return self.primary()
+        self.take()
+        if self.peek() in (None, ")", "OR", "AND"):
             return None
+        inner = self.nested(self.unary)
+        return NotQ(inner) if inner is not None else None
+
+    def primary(self):
+        kind, value = self.take()
+        if kind == "(":
+            inner = self.nested(self.and_expr)
+            if self.peek() == ")":
+                self.take()
+            return inner
         if kind == "word":
             return Word(value)
         if kind == "phrase":
             return Quoted(value)
         if kind == "field":
             return value
-        return None
+        return None  # ")" or an operator where a term was due
 
-    tree = None
-    while pos < len(tokens):
-        node = and_expr()
-        if peek() == ")":  # unbalanced ones were refused above; be safe
-            take()
-        if node is not None:
-            tree = node if tree is None else AndQ([tree, node])
-    if tree is None and tokens:  # "AND OR NOT", "( )": nothing to search for, not everything
-        raise BadQuery("The query has no words to search for, only operators or brackets.")
-    return tree
+    def nested(self, parse_inner):
+        self.depth += 1
+        if self.depth > MAX_QUERY_DEPTH:
+            raise BadQuery(f"The query nests brackets or NOTs more than {MAX_QUERY_DEPTH} deep.")
+        inner = parse_inner()
+        self.depth -= 1
+        return inner
 
 
 # -- field values ---------------------------------------------------------------
