@@ -68,6 +68,23 @@ class PartialDate(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
+class Finite(click.ParamType):
+    """A number; "nan" and "inf" are not values a filter can compare with."""
+
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home", type=click.Path(file_okay=False), envvar="COUNCILPAPERS_HOME",
@@ -132,7 +149,7 @@ def search(ctx: Context, query, kind, committee, since, until, limit, include_ex
     date:2015 or date:2015-04..2016-05, amount:>1000000 (see the README)."""
     from .search import BadQuery
 
-    if not query and not (kind or committee or since or until):
+    if not query.strip() and not (kind or committee or since or until):  # blank is no query
         raise click.UsageError("Give a query, or at least one of --kind, --committee, --since, --until.")
     index = _search_index(ctx, engine)
     try:
@@ -199,22 +216,25 @@ def _search_index(ctx: Context, engine: str):
 @click.argument("record_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people; json: the record with its context.")
+@click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @pass_context
-def show(ctx: Context, record_id: str, fmt: str) -> None:
+def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
     """Print a record in context (its minute with resolutions, actions and
     votes, the meeting, attendance, and where it came from), a meeting, or a
     source (by id, path or file name) with what ingest made of it."""
     from .corpus.context import meeting_context, record_context
 
     store = ctx.store
-    if record := store.record(record_id):
-        context = record_context(store, record)
+    if (record := store.record(record_id)) and record.exempt and not include_exempt:
+        render.exempt_notice(record, fmt)
+    elif record:
+        context = record_context(store, record, include_exempt=include_exempt)
         if fmt == "json":
             render.to_json(render.context_json(record, context))
         else:
             render.record_in_context(record, context)
     elif meeting := store.meeting(record_id):
-        view = meeting_context(store, meeting)
+        view = meeting_context(store, meeting, include_exempt=include_exempt)
         if fmt == "json":
             render.to_json(render.meeting_with_records_json(view))
         else:
@@ -285,15 +305,16 @@ def reindex(ctx: Context, engine: str) -> None:
 @click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--status", help="RAG status (R, A, G) or a written status, e.g. Complete.")
+@click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
 @pass_context
-def actions(ctx: Context, owner, committee, since, until, status, fmt) -> None:
+def actions(ctx: Context, owner, committee, since, until, status, include_exempt, fmt) -> None:
     """The action register: who owns which action, newest meeting first."""
     from .corpus.registers import action_register
 
     rows = action_register(
         ctx.store, owner=owner, committee=committee, since=since[0] if since else None,
-        until=until[1] if until else None, status=status,
+        until=until[1] if until else None, status=status, include_exempt=include_exempt,
     )
     render.actions(rows, fmt)
 
@@ -301,30 +322,32 @@ def actions(ctx: Context, owner, committee, since, until, status, fmt) -> None:
 @main.command()
 @click.argument("query", required=False)
 @click.option("--kind", type=click.Choice(["money", "percent", "count"]))
-@click.option("--min", "minimum", type=float, help="Smallest value (e.g. 1000000 for £1m).")
-@click.option("--max", "maximum", type=float, help="Largest value.")
+@click.option("--min", "minimum", type=Finite(), help="Smallest value (e.g. 1000000 for £1m).")
+@click.option("--max", "maximum", type=Finite(), help="Largest value.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)
+@click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
 @pass_context
-def figures(ctx: Context, query, kind, minimum, maximum, limit, fmt) -> None:
+def figures(ctx: Context, query, kind, minimum, maximum, limit, include_exempt, fmt) -> None:
     """Money, percentages and counts, with the sentence they stand in."""
     from .corpus.registers import figures as find
 
-    rows = find(ctx.store, query, kind=kind, minimum=minimum, maximum=maximum)
+    rows = find(ctx.store, query, kind=kind, minimum=minimum, maximum=maximum, include_exempt=include_exempt)
     render.figures(rows[:limit], fmt)
 
 
 @main.command()
 @click.argument("short", required=False)
+@click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
 @pass_context
-def acronyms(ctx: Context, short, fmt) -> None:
+def acronyms(ctx: Context, short, include_exempt, fmt) -> None:
     """The corpus glossary; with SHORT, what it stands for and where it is defined."""
     from .corpus.registers import glossary, glossary_entry
 
     if not short:
-        render.glossary(glossary(ctx.store), fmt)
-    elif entry := glossary_entry(ctx.store, short):
+        render.glossary(glossary(ctx.store, include_exempt=include_exempt), fmt)
+    elif entry := glossary_entry(ctx.store, short, include_exempt=include_exempt):
         render.glossary([entry], fmt)
     else:
         raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
@@ -332,14 +355,15 @@ def acronyms(ctx: Context, short, fmt) -> None:
 
 @main.command()
 @click.argument("name", required=False)
+@click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
 @pass_context
-def people(ctx: Context, name, fmt) -> None:
+def people(ctx: Context, name, include_exempt, fmt) -> None:
     """People across files and years; with NAME, their roles over time, the
     meetings they attended and the actions they own."""
     from .corpus.registers import people_profiles
 
-    profiles = people_profiles(ctx.store, name)
+    profiles = people_profiles(ctx.store, name, include_exempt=include_exempt)
     if name and not profiles:
         raise click.UsageError(f"Nobody called {name!r} is named in the papers.")
     render.people(profiles, fmt, asked=bool(name))

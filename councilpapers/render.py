@@ -290,6 +290,19 @@ def context_json(record, context: dict) -> dict:
     }
 
 
+EXEMPT_MARK = " (exempt)"
+
+
+def exempt_notice(record, fmt: str) -> None:
+    """What `show` says of an exempt record asked for without --include-exempt."""
+    note = (f"{record.id} is exempt (Part 2) business, taken in private: "
+            "add --include-exempt to show it.")
+    if fmt == "json":
+        to_json({"id": record.id, "type": record.type, "exempt": True, "note": note})
+    else:
+        click.echo(note)
+
+
 def record_in_context(record, context: dict) -> None:
     """The meeting and who attended, the minute item with its votes,
     resolutions and actions (the record asked for marked ▶), then every place
@@ -317,7 +330,8 @@ def _item_in_context(record, item, context: dict) -> None:
     number = f"Minute {item.number}. " if item.number else ""
     ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
     mark = "▶ " if record.type == "minute_item" else ""
-    click.echo(click.style(f"{mark}{number}{item.title}{ref}", bold=True))
+    exempt = EXEMPT_MARK if item.exempt else ""
+    click.echo(click.style(f"{mark}{number}{item.title}{ref}{exempt}", bold=True))
     _paragraphs(item.text)
     for vote in context["votes"]:
         counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
@@ -367,7 +381,8 @@ def meeting(view) -> None:
         number = f"{item.number}. " if item.number else ""
         ref = f" (Item {item.agenda_ref})" if item.agenda_ref else ""
         cites = "; ".join(cite(place) for place in item.attested_by)
-        click.echo(f"\n{number}{item.title}{ref}  [{cites}]")
+        exempt = EXEMPT_MARK if item.exempt else ""
+        click.echo(f"\n{number}{item.title}{ref}{exempt}  [{cites}]")
         for vote in entry.votes:
             counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
             flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
@@ -413,7 +428,7 @@ def _action_row(row) -> dict:
         "committee": meeting.committee if meeting else "(action plan)",
         "minute": action.minute, "owner": action.owner, "description": action.description,
         "due": action.due, "status": action.status,
-        "cite": short_cite(action),
+        "cite": short_cite(action) + (EXEMPT_MARK if action.exempt else ""),
         "id": action.id, "person": action.person, "source": action.source,
         "page": action.page, "line": action.line,
     }
@@ -431,7 +446,7 @@ def _figure_row(figure, meeting) -> dict:
         "text": figure.text, "kind": figure.kind, "value": figure.value, "unit": figure.unit,
         "context": figure.context, "date": meeting.date if meeting else None,
         "committee": meeting.committee if meeting else None,
-        "cite": short_cite(figure),
+        "cite": short_cite(figure) + (EXEMPT_MARK if figure.exempt else ""),
         "source": figure.source, "page": figure.page, "line": figure.line,
     }
 

@@ -26,7 +26,11 @@ def test_parse_brackets_minus_and_dangling_operators():
     assert isinstance(tree.parts[0], Q.OrQ)
     assert tree.parts[1] == Q.NotQ(Q.Word("kinship"))
     assert Q.parse("thanet AND") == Q.Word("thanet")
-    assert Q.parse("NOT") is None
+    # Operators with no word at all ask for nothing (not for everything).
+    for text in ("NOT", "AND OR NOT", "( )"):
+        with pytest.raises(Q.BadQuery):
+            Q.parse(text)
+    assert Q.parse("") is None and Q.parse("   ") is None
 
 
 def test_unknown_fields_and_times_are_words():
@@ -163,3 +167,22 @@ def _terms(q):
     elif isinstance(q, Q.Bool):
         for part in (*q.must, *q.should, *q.must_not):
             yield from _terms(part)
+
+
+def test_parse_consumes_every_operator_and_bounds_the_query():
+    # A run of operators is dropped whatever comes first (it used to loop for ever).
+    assert Q.parse("foster AND AND carers") == Q.AndQ([Q.Word("foster"), Q.Word("carers")], explicit=True)
+    assert Q.parse("foster OR AND carers") == Q.AndQ([Q.Word("foster"), Q.Word("carers")], explicit=True)
+    for text in (" ".join(["w"] * (Q.MAX_QUERY_TERMS + 1)), "x" * (Q.MAX_QUERY_CHARS + 1),
+                 "(" * (Q.MAX_QUERY_DEPTH + 1) + "a" + ")" * (Q.MAX_QUERY_DEPTH + 1),
+                 "NOT " * (Q.MAX_QUERY_DEPTH + 1) + "a", "NOT " * 2000 + "a"):
+        with pytest.raises(Q.BadQuery):
+            Q.parse(text)
+    assert Q.parse("(" * Q.MAX_QUERY_DEPTH + "a" + ")" * Q.MAX_QUERY_DEPTH) == Q.Word("a")
+
+
+def test_field_values_that_would_match_everything_are_refused():
+    planner = Q.Planner()
+    for text in ('kind:""', 'committee:""', "amount:..", "date:..", "date:>9999", "date:<0001", "person:!!!"):
+        with pytest.raises(Q.BadQuery):
+            planner.plan(text)

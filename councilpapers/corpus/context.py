@@ -1,7 +1,8 @@
 """A record in context: its meeting, the minute item it belongs to (merged over
 the files that tell it) with that item's resolutions, actions and votes, the
 meeting's attendance, and every place the record is told (with the URL of a
-harvested file). And a whole meeting the same way (`meeting_context`)."""
+harvested file). And a whole meeting the same way (`meeting_context`).
+Exempt (Part 2) business is left out of both unless `include_exempt`."""
 
 from __future__ import annotations
 
@@ -18,10 +19,17 @@ def of_item(resolution: Resolution, item: MinuteItem) -> bool:
     return resolution.item is not None and resolution.item == item.id
 
 
-def record_context(store: Store, record: Record) -> dict:
+def _visible(store: Store, meeting_id: str, include_exempt: bool) -> list[Record]:
+    """A meeting's records merged over its files; exempt ones only when asked."""
+    return [r for r in merge_records(store.records(meeting_id=meeting_id)) if include_exempt or not r.exempt]
+
+
+def record_context(store: Store, record: Record, *, include_exempt: bool = False) -> dict:
     """The record's meeting, its minute item (merged over the files that tell
     it) with resolutions, actions and votes, the meeting's attendance (every
-    record, and each person once by status), and the places that tell it."""
+    record, and each person once by status), and the places that tell it.
+    An exempt record asked for shows its exempt business; a public one, with
+    `include_exempt`, the exempt business beside it too."""
     meeting = store.meeting(record.meeting_id) if record.meeting_id else None
     context: dict = {"meeting": meeting, "item": None, "resolutions": [], "actions": [], "votes": [],
                      "attendance": [], "attendance_by_status": {},
@@ -29,7 +37,7 @@ def record_context(store: Store, record: Record) -> dict:
     if not meeting:
         add_origin_urls(store, context["places"])
         return context
-    records = merge_records(store.records(meeting_id=meeting.id))
+    records = _visible(store, meeting.id, include_exempt or record.exempt)
     context["attendance"] = [r for r in records if r.type == "attendance"]
     context["attendance_by_status"] = distinct_attendance(context["attendance"])
     items = [r for r in records if r.type == "minute_item"]
@@ -75,10 +83,10 @@ class MeetingContext:
     items: list[ItemContext]
 
 
-def meeting_context(store: Store, meeting: Meeting) -> MeetingContext:
+def meeting_context(store: Store, meeting: Meeting, *, include_exempt: bool = False) -> MeetingContext:
     """A meeting's files, attendance, and minute items each with its votes and
     resolutions; the items' places carry the URLs of harvested files."""
-    records = merge_records(store.records(meeting_id=meeting.id))
+    records = _visible(store, meeting.id, include_exempt)
     paths = [source.path for source_id in meeting.sources if (source := store.source(source_id))]
     resolutions = [r for r in records if r.type == "resolution"]
     items = []

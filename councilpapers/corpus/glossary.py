@@ -56,8 +56,9 @@ def merge_glossary(acronyms: Iterable[Acronym]) -> list[GlossaryEntry]:
 
 
 def rebuild_glossary(store) -> int:
-    """Merge every file's acronyms and replace the store's glossary; how many entries."""
-    entries = merge_glossary(store.records(type="acronym"))
+    """Merge every file's acronyms and replace the store's glossary; how many
+    entries. Acronyms defined only in exempt business stay out of it."""
+    entries = merge_glossary(a for a in store.records(type="acronym") if not a.exempt)
     store.replace_glossary(entries)
     return len(entries)
 

@@ -229,9 +229,18 @@ def _role_key(role: str) -> str:
 
 
 def rebuild_people(store) -> int:
-    """Resolve everyone the store names — mentions with roles, attendance, action
-    owners, report authors — into people, and replace the store's people table.
-    Derived from all files at once, so it runs after each ingest."""
+    """Resolve everyone the store names into people (`derive_people`) and
+    replace the store's people table. Derived from all files at once, so it
+    runs after each ingest."""
+    people = derive_people(store)
+    store.replace_people(people)
+    return len(people)
+
+
+def derive_people(store, *, include_exempt: bool = False) -> list:
+    """Everyone the store names — mentions with roles, attendance, action
+    owners, report authors — as people. Exempt business is left out unless
+    `include_exempt`: no name, role or party is learnt from it."""
     from .records import Person
 
     meetings = {m.id: m for m in store.meetings()}
@@ -240,20 +249,21 @@ def rebuild_people(store) -> int:
         meeting = meetings.get(meeting_id) if meeting_id else None
         return meeting.date if meeting else None
 
+    def of(kind: str):
+        return (r for r in store.records(type=kind) if include_exempt or not r.exempt)
+
     mentions: list[Mention] = []  # (name, role, party, date, meeting)
-    for record in store.records(type="mention"):
+    for record in of("mention"):
         mentions.append((record.name, record.role, record.party, date_of(record.meeting), record.meeting))
-    for record in store.records(type="attendance"):
+    for record in of("attendance"):
         mentions.append((record.name, record.role, None, date_of(record.meeting), record.meeting))
-    for record in store.records(type="action"):
+    for record in of("action"):
         # An owner that is a post or a group nobody was resolved to ("the Clerk",
         # "All Councillors", "Each WG") is no person.
         for owner in record.owners or []:
             if is_name(owner) and not _GROUP_OWNER.fullmatch(owner.strip()):
                 mentions.append((owner, None, None, date_of(record.meeting), record.meeting))
-    clusters = resolve_people(mentions)
-    store.replace_people(Person(**asdict(cluster)) for cluster in clusters)
-    return len(clusters)
+    return [Person(**asdict(cluster)) for cluster in resolve_people(mentions)]
 
 
 class PersonResolver:

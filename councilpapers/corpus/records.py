@@ -125,6 +125,7 @@ class MinuteItem(Record):
     title: str = ""
     agenda_ref: str | None = None
     text: str = ""
+    end_line: int | None = None  # the line its text ends on: what is told on its lines is its business
     # Every place that tells this item, when several files describe the meeting.
     attested_by: list[dict] = field(default_factory=list)
 

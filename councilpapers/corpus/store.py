@@ -52,7 +52,9 @@ CREATE TABLE IF NOT EXISTS records (
     meeting_id TEXT,
     page INTEGER,
     line INTEGER,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    -- Exempt as its own file says (data's `exempt` also counts the other files of its meeting).
+    own_exempt INTEGER
 );
 CREATE INDEX IF NOT EXISTS records_source ON records(source_id);
 CREATE INDEX IF NOT EXISTS records_meeting ON records(meeting_id, type);
@@ -86,7 +88,7 @@ CREATE TABLE IF NOT EXISTS source_origins (
 """
 # Columns added after the first release: (table, column, type).
 ADDED_COLUMNS = (("sources", "text_layer", "TEXT"), ("sources", "parse_report", "TEXT"), ("meetings", "status", "TEXT"),
-                 ("sources", "extraction", "INTEGER"))
+                 ("sources", "extraction", "INTEGER"), ("records", "own_exempt", "INTEGER"))
 
 
 class Store:
@@ -162,8 +164,9 @@ class Store:
     ) -> None:
         """Put a file's source row, meetings and records in the store, replacing
         whatever was stored for the same path, in one transaction."""
+        records = list(records)
         with self.transaction() as db:
-            self._delete_path(db, source.path)
+            touched = self._delete_path(db, source.path)
             db.execute(
                 "INSERT INTO sources (id, path, sha256, format, pages, status, error, duplicate_of, text_layer,"
                 " parse_report, extraction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -178,29 +181,35 @@ class Store:
                     "INSERT OR IGNORE INTO meeting_sources VALUES (?, ?)", (meeting.id, source.id)
                 )
             db.executemany(
-                "INSERT INTO records (id, type, source_id, meeting_id, page, line, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO records (id, type, source_id, meeting_id, page, line, data, own_exempt)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (r.id, r.type, source.id, r.meeting_id, r.page, r.line,
-                     json.dumps(r.to_json(), ensure_ascii=False))
+                     json.dumps(r.to_json(), ensure_ascii=False), int(r.exempt))
                     for r in records
                 ],
             )
+            _spread_exempt(db, touched | {r.meeting_id for r in records if r.meeting_id})
             _drop_orphan_meetings(db)
             _mark_derived_stale(db)
 
     def remove_path(self, path: str) -> None:
         with self.transaction() as db:
-            self._delete_path(db, path)
+            _spread_exempt(db, self._delete_path(db, path))
             _drop_orphan_meetings(db)
             _mark_derived_stale(db)
 
     @staticmethod
-    def _delete_path(db: sqlite3.Connection, path: str) -> None:
+    def _delete_path(db: sqlite3.Connection, path: str) -> set[str]:
+        """Delete what is stored for `path`; the ids of the meetings its records told."""
+        touched = {row[0] for row in db.execute(
+            "SELECT DISTINCT r.meeting_id FROM records r JOIN sources s ON s.id = r.source_id"
+            " WHERE s.path = ? AND r.meeting_id IS NOT NULL", (path,))}
         # Records and meeting links go with the source (ON DELETE CASCADE).
         db.execute("DELETE FROM sources WHERE path = ?", (path,))
         # In the same transaction: the index owes this path an update.
         db.execute("INSERT OR IGNORE INTO unindexed (path) VALUES (?)", (path,))
+        return touched
 
     # -- what the search index has not caught up with ----------------------
 
@@ -353,6 +362,35 @@ class SourceOrigin:
     etag: str | None = None
     last_modified: str | None = None
     fetched_at: str | None = None
+
+
+def _spread_exempt(db: sqlite3.Connection, meeting_ids: Iterable[str]) -> None:
+    """Each record of these meetings exempt as its own file says, or as
+    another file of the meeting says of the same business
+    (`corpus.exempt.spread_exempt`); a record whose flag changes is written
+    again, and its file owed to the search index."""
+    from .exempt import spread_exempt
+
+    for meeting_id in sorted(meeting_ids):
+        # With the records of no meeting in its files (acronyms): what is told on an exempt minute's lines.
+        rows = db.execute(
+            "SELECT r.id, r.data, r.own_exempt, s.path FROM records r JOIN sources s ON s.id = r.source_id"
+            " WHERE r.meeting_id = ? OR (r.meeting_id IS NULL AND r.source_id IN"
+            " (SELECT source_id FROM meeting_sources WHERE meeting_id = ?))", (meeting_id, meeting_id)).fetchall()
+        records, stored, paths = [], {}, {}
+        for record_id, data, own, path in rows:
+            record = record_from_json(json.loads(data))
+            stored[record_id] = record.exempt
+            paths[record_id] = path
+            if own is not None:  # rows stored before own_exempt was kept have their flag as their own
+                record.exempt = bool(own)
+            records.append(record)
+        spread_exempt(records)
+        for record in records:
+            if record.exempt != stored[record.id]:
+                db.execute("UPDATE records SET data = ? WHERE id = ?",
+                           (json.dumps(record.to_json(), ensure_ascii=False), record.id))
+                db.execute("INSERT OR IGNORE INTO unindexed (path) VALUES (?)", (paths[record.id],))
 
 
 def _upsert_meeting(db: sqlite3.Connection, meeting: Meeting) -> None:

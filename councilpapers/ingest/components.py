@@ -102,7 +102,7 @@ def minutes(doc: Doc) -> None:
             heading = item.heading
             item.record = doc.add(MinuteItem(
                 meeting=meeting, number=heading.number, title=heading.title, agenda_ref=heading.agenda_ref,
-                text=_item_text(item.body(doc.lines)),
+                text=_item_text(item.body(doc.lines)), end_line=doc.lines[max(heading.index, item.end - 1)].number,
             ), at=heading.index)
 
 
@@ -159,7 +159,8 @@ def actions(doc: Doc) -> None:
 
 def facts(doc: Doc) -> None:
     """What the records say together: exempt business, the agenda item a
-    report is for. Decided once, here, and stored on the records."""
+    report is for. Decided once, here, and stored on the records; last, so
+    the people, figures and acronyms named in exempt business are exempt too."""
     business.mark_exempt(doc.records)
     business.link_agenda_refs(doc.records)
 
@@ -183,7 +184,7 @@ def acronyms(doc: Doc) -> None:
 PIPELINE: tuple[Component, ...] = tuple(
     Component(step.__name__, step)
     for step in (meetings, agenda, reports, documents, minutes, attendance, decisions, votes, actions,
-                 facts, people, figures, acronyms)
+                 people, figures, acronyms, facts)
 )
 
 

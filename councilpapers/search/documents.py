@@ -7,9 +7,9 @@ records' own, decided by ingest (exempt business, a report's agenda item,
 the minute item a resolution belongs to): this module maps them, and adds
 only what it indexes from a record's own text and lines (decision numbers and
 surnames written in it, the money figures on its lines, the keys that collapse
-copies). What needs two files is settled when searching: an exempt agenda item
-makes the minute with its agenda ref exempt in whatever file tells it, and the
-same minute told by two files collapses into one hit by its group keys. The
+copies). Exempt business told by two files is the store's fact on both
+(`corpus.exempt`); the same minute told by two files collapses into one hit,
+when searching, by its group keys. The
 corpus glossary, which needs every file, is the store's (`corpus.glossary`).
 """
 

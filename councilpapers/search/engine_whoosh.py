@@ -20,7 +20,7 @@ from pathlib import Path
 from . import query as Q
 from .rows import FACETS, KEY_FIELDS, LIST_FIELDS, SORTED_FIELDS, TERM_FIELDS, IndexRow
 
-INDEX_NAME = "councilpapers_v3"
+INDEX_NAME = "councilpapers_v4"
 WRITER_LIMIT_MB = 256  # RAM the writer may use before spilling to temp files
 LOCK_RETRY_DELAY = 0.25
 
@@ -43,8 +43,10 @@ def _schema():
         fields[name] = TEXT(analyzer=spaces, phrase=True)
     for name in LIST_FIELDS:
         fields[name] = KEYWORD(lowercase=False, scorable=False)
-    # yyyymmdd; 0 for undated, which sorts last.
-    fields["date"] = NUMERIC(int, bits=32, sortable=NumericColumn("i", default=0), signed=False)
+    # yyyymmdd; 0 for undated, which sorts last. Signed (Whoosh's default): an
+    # unsigned 32-bit NumericRange over a wide span (1..9991231) matches every
+    # document, undated ones too.
+    fields["date"] = NUMERIC(int, bits=32, sortable=NumericColumn("I", default=0))
     fields["amount"] = NUMERIC(float)
     return Schema(**fields)
 

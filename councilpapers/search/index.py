@@ -14,9 +14,7 @@ the body.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +31,9 @@ if TYPE_CHECKING:
 ENGINES = ("whoosh", "tantivy")
 LOCK_TIMEOUT = 30.0  # seconds to wait for another process's writer
 SIMILAR_TERMS = 12
-EXEMPT_JSON = "exempt_v1.json"
+# Exempt business, as the store records it on every record (`corpus.exempt`
+# spreads it over the files of a meeting): a stored fact, never inferred here.
+EXEMPT_MASK = Q.Term("exempt", "1")
 
 __all__ = ["BadQuery", "EngineMissing", "Hit", "IndexBusy", "SearchIndex", "SearchResult"]
 
@@ -124,7 +124,6 @@ class SearchIndex:
         self.people = people
         self._engines: dict = {}
         self._lexicon = None
-        self._mask_cache: tuple | None = None
 
     # -- engines -------------------------------------------------------------
 
@@ -198,8 +197,6 @@ class SearchIndex:
         rows = _rows(docs, words)
         count = self._call(lambda: _rebuild_all(engines, rows))
         self.lexicon.replace_sources(words, clear=True)
-        self._mask_cache = None
-        self._save_exempt_keys()
         return count
 
     def build_engine(self, name: str, docs: Iterable[SearchDocument]) -> int:
@@ -211,8 +208,6 @@ class SearchIndex:
         words: dict[str, SourceWords] = {}
         count = self._call(lambda: engine.rebuild(_rows(docs, words)))
         self.lexicon.replace_sources(words, clear=True)
-        self._mask_cache = None
-        self._save_exempt_keys()
         return count
 
     def replace_source(self, source: str, docs: Iterable[SearchDocument]) -> None:
@@ -229,8 +224,6 @@ class SearchIndex:
         for engine in self._write_engines():
             self._call(lambda: engine.replace_sources(rows))
         self.lexicon.replace_sources(words)
-        self._mask_cache = None
-        self._save_exempt_keys()
 
     def replace_glossary(self, entries: Iterable[tuple[str, str]]) -> None:
         """The corpus glossary, (short, long) pairs as the store merged them
@@ -295,7 +288,7 @@ class SearchIndex:
         plan = planner.plan(query, filters=filters)
         if plan.query is None or limit < 1:
             return SearchResult([], suggestion=plan.suggestion)
-        mask = None if include_exempt else self._exempt_mask(engine, searcher)
+        mask = None if include_exempt else EXEMPT_MASK
         hits = self._ranked_hits(searcher, plan.query, mask, limit, plan, by_date=not plan.scored)
         used = plan.query
         # Too few records have all the words: then those with most of them.
@@ -349,10 +342,10 @@ class SearchIndex:
             own.append(Q.Term("group_num", payload["group_num"]))
         q = Q.Bool(should=tuple(parts), must_not=tuple(own))
         plan = Q.Plan(query=q, scored=True, highlight={t for _, t in top})
-        mask = None if include_exempt else self._exempt_mask(engine, searcher)
+        mask = None if include_exempt else EXEMPT_MASK
         return SearchResult(self._ranked_hits(searcher, q, mask, limit, plan, by_date=False))
 
-    # -- filters and the exempt mask -----------------------------------------
+    # -- filters -------------------------------------------------------------
 
     @staticmethod
     def _filters(kind, committee, since, until) -> list:
@@ -366,48 +359,6 @@ class SearchIndex:
             parts.extend(Q.Term("committee", t) for t in terms)
         parts.append(Q.date_filter(since, until))
         return [p for p in parts if p is not None]
-
-    def _exempt_keys(self, searcher) -> list[list[str]]:
-        """(field, value) pairs whose documents exempt business hides: records
-        flagged exempt, minutes whose agenda item is exempt (in whatever file
-        tells them), and every copy of an exempt record in other files."""
-        keys = [["exempt", "1"]]
-        for _, payload in searcher.search(Q.Term("exempt", "1"), limit=None):
-            if payload.get("kind") == "agenda_item" and payload.get("meeting_id") and payload.get("agenda_ref"):
-                keys.append(["mref", f"{payload['meeting_id']}|{payload['agenda_ref']}"])
-            for key in ("group_num", "group_title"):
-                if payload.get(key):
-                    keys.append([key, payload[key]])
-        return sorted(map(list, {tuple(k) for k in keys}))
-
-    def _save_exempt_keys(self) -> None:
-        """Worked out once per commit (from the Whoosh index, which every write
-        keeps) and kept beside the index: a search reads one small file."""
-        engine = self._engine("whoosh")
-        searcher = engine.searcher() if engine.exists() else None
-        if searcher is None:
-            return
-        keys = self._exempt_keys(searcher)
-        target = self.directory / EXEMPT_JSON
-        tmp = target.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(keys, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, target)
-
-    def _exempt_mask(self, engine, searcher):
-        path = self.directory / EXEMPT_JSON
-        try:
-            stamp = path.stat().st_mtime_ns
-        except OSError:
-            stamp = None
-        if self._mask_cache and self._mask_cache[0] == stamp and stamp is not None:
-            return self._mask_cache[1]
-        if stamp is not None:
-            keys = json.loads(path.read_text(encoding="utf-8"))
-        else:  # an index written before the file was kept
-            keys = self._exempt_keys(searcher)
-        mask = Q.OR(*(Q.Term(field, value) for field, value in keys))
-        self._mask_cache = (stamp, mask)
-        return mask
 
     # -- ranking, duplicates, hits -------------------------------------------
 

@@ -38,6 +38,14 @@ class BadQuery(ValueError):
     """A query the user got wrong; the message is one plain sentence."""
 
 
+# Bounds on what a query may ask, so no query can take the engine minutes (or
+# Python's stack) to answer: a user's question fits in far less.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64  # words, phrases and field:value terms
+MAX_QUERY_TOKENS = 3 * MAX_QUERY_TERMS  # with the operators and brackets between them
+MAX_QUERY_DEPTH = 8  # brackets within brackets, NOT before NOT
+
+
 # -- the engine-neutral query tree ------------------------------------------------
 
 @dataclass(frozen=True)
@@ -221,103 +229,141 @@ def _tokens(text: str) -> list[tuple[str, object]]:
     return out
 
 
+def check_bounds(text: str, tokens: list) -> None:
+    """A query longer than `MAX_QUERY_CHARS`, or of more terms or tokens than
+    the bounds allow, is refused in one sentence rather than run."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise BadQuery(f"The query is {len(text)} characters long; keep it under {MAX_QUERY_CHARS}.")
+    terms = sum(1 for kind, _ in tokens if kind in ("word", "phrase", "field"))
+    if terms > MAX_QUERY_TERMS:
+        raise BadQuery(f"The query has {terms} words; use at most {MAX_QUERY_TERMS}.")
+    if len(tokens) > MAX_QUERY_TOKENS:
+        raise BadQuery(f"The query has {len(tokens)} words and operators; use at most {MAX_QUERY_TOKENS}.")
+
+
 def parse(text: str):
     """The syntax tree of `text`, or None when it is blank. Operators left
-    dangling ("thanet AND") are dropped, as Whoosh's parser did."""
+    dangling ("thanet AND", "AND OR") are dropped, as Whoosh's parser did.
+    Raises BadQuery for unbalanced quotes or brackets and past the bounds."""
+    if len(text) > MAX_QUERY_CHARS:  # before any work on it
+        check_bounds(text, [])
     check_balanced(text)
     tokens = _tokens(text)
-    pos = 0
+    check_bounds(text, tokens)
+    tree = _Parser(tokens).query()
+    if tree is None and tokens:  # "AND OR NOT", "( )": nothing to search for, not everything
+        raise BadQuery("The query has no words to search for, only operators or brackets.")
+    return tree
 
-    def peek():
-        return tokens[pos][0] if pos < len(tokens) else None
 
-    def take():
-        nonlocal pos
-        pos += 1
-        return tokens[pos - 1]
+class _Parser:
+    """Recursive descent over the tokens. Precedence: NOT, then OR, then AND
+    (written or implied), so "adoption OR fostering support" is (adoption OR
+    fostering) AND support. Every loop consumes a token; nesting is bounded."""
 
-    # Precedence: NOT, then OR, then AND (written or implied), so
-    # "adoption OR fostering support" is (adoption OR fostering) AND support.
-    def and_expr():
+    def __init__(self, tokens: list):
+        self.tokens = tokens
+        self.pos = 0
+        self.depth = 0
+
+    def peek(self):
+        return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
+
+    def take(self):
+        self.pos += 1
+        return self.tokens[self.pos - 1]
+
+    def query(self):
+        tree = None
+        while self.pos < len(self.tokens):
+            node = self.and_expr()
+            if self.peek() == ")":  # unbalanced ones were refused above; be safe
+                self.take()
+            if node is not None:
+                tree = node if tree is None else AndQ([tree, node])
+        return tree
+
+    def and_expr(self):
         parts = []
         explicit = False
-        while peek() not in (None, ")"):
-            if peek() in ("AND", "OR"):  # a dangling operator
-                explicit = explicit or take()[0] == "AND"
+        while self.peek() not in (None, ")"):
+            if self.peek() in ("AND", "OR"):  # a dangling operator: consumed, whatever was before
+                explicit = self.take()[0] == "AND" or explicit
                 continue
-            node = or_expr()
+            node = self.or_expr()
             if node is not None:
                 parts.append(node)
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else AndQ(parts, explicit)
 
-    def or_expr():
-        parts = [unary()]
-        while peek() == "OR":
-            take()
-            if peek() in (None, ")", "OR", "AND"):
+    def or_expr(self):
+        parts = [self.unary()]
+        while self.peek() == "OR":
+            self.take()
+            if self.peek() in (None, ")", "OR", "AND"):
                 break
-            parts.append(unary())
+            parts.append(self.unary())
         parts = [p for p in parts if p is not None]
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else OrQ(parts)
 
-    def unary():
-        if peek() == "NOT":
-            take()
-            if peek() in (None, ")", "OR", "AND"):
-                return None
-            inner = unary()
-            return NotQ(inner) if inner is not None else None
-        return primary()
-
-    def primary():
-        kind, value = take()
-        if kind == "(":
-            inner = and_expr()
-            if peek() == ")":
-                take()
-            return inner
-        if kind == ")":
+    def unary(self):
+        if self.peek() != "NOT":
+            return self.primary()
+        self.take()
+        if self.peek() in (None, ")", "OR", "AND"):
             return None
+        inner = self.nested(self.unary)
+        return NotQ(inner) if inner is not None else None
+
+    def primary(self):
+        kind, value = self.take()
+        if kind == "(":
+            inner = self.nested(self.and_expr)
+            if self.peek() == ")":
+                self.take()
+            return inner
         if kind == "word":
             return Word(value)
         if kind == "phrase":
             return Quoted(value)
         if kind == "field":
             return value
-        return None
+        return None  # ")" or an operator where a term was due
 
-    tree = None
-    while pos < len(tokens):
-        node = and_expr()
-        if peek() == ")":  # unbalanced ones were refused above; be safe
-            take()
-        if node is not None:
-            tree = node if tree is None else AndQ([tree, node])
-    return tree
+    def nested(self, parse_inner):
+        self.depth += 1
+        if self.depth > MAX_QUERY_DEPTH:
+            raise BadQuery(f"The query nests brackets or NOTs more than {MAX_QUERY_DEPTH} deep.")
+        inner = parse_inner()
+        self.depth -= 1
+        return inner
 
 
 # -- field values ---------------------------------------------------------------
 
 def date_range(spec: str) -> tuple[dt.date | None, dt.date | None]:
     """'2015' -> the year; '2015-04..2016-05' -> 1 Apr 2015 to 31 May 2016;
-    '2016..' and '..2015-06' are open; '>2016', '<=2015-06' too."""
+    '2016..' and '..2015-06' are open; '>2016', '<=2015-06' too. A range
+    open at both ends, or past the calendar's ends, is a BadQuery."""
     spec = spec.strip()
     m = re.fullmatch(r"(>=|<=|>|<)(.+)", spec)
     if m:
         lo, hi = _partial_date(m.group(2))
-        if m.group(1) == ">":
-            return hi + dt.timedelta(days=1), None
-        if m.group(1) == ">=":
-            return lo, None
-        if m.group(1) == "<":
-            return None, lo - dt.timedelta(days=1)
-        return None, hi
+        try:
+            if m.group(1) == ">":
+                return hi + dt.timedelta(days=1), None
+            if m.group(1) == "<":
+                return None, lo - dt.timedelta(days=1)
+        except OverflowError:
+            raise BadQuery(f"date:{spec} asks for a day past the calendar's ends (years 1 to 9999).") from None
+        return (lo, None) if m.group(1) == ">=" else (None, hi)
     if ".." in spec:
-        start, _, end = spec.partition("..")
+        start, _, end = (part.strip() for part in spec.partition(".."))
+        if not (start or end):
+            raise BadQuery("date:.. needs a start or an end, e.g. date:2015.. or date:..2016-05.")
         return (_partial_date(start)[0] if start else None, _partial_date(end)[1] if end else None)
     return _partial_date(spec)
 
@@ -341,7 +387,9 @@ def amount_range(spec: str) -> Range:
     m = re.fullmatch(r"(>=|<=|>|<|=)?(.+)", spec)
     op, rest = m.group(1), m.group(2)
     if op is None and ".." in rest:
-        start, _, end = rest.partition("..")
+        start, _, end = (part.strip() for part in rest.partition(".."))
+        if not (start or end):
+            raise BadQuery("amount:.. needs a smallest or a largest amount, e.g. amount:1m.. or amount:..500k.")
         return Range("amount", money(start) if start else None, money(end) if end else None)
     value = money(rest)
     if op == ">":
@@ -602,8 +650,8 @@ class Planner:
 
     def _field(self, node: FieldQ):
         name, value = node.name, node.value.strip()
-        if not value:
-            return None
+        if not value:  # `kind:""` would quietly match everything
+            raise BadQuery(f"{node.raw or name + ':'} has no value; write one after the colon.")
         if name == "kind":
             return Const(Term("kind", kind_value(value)))
         if name == "committee":
@@ -631,6 +679,8 @@ class Planner:
     def _person(self, name: str, *, owner: bool):
         from ..text.names import surname
 
+        if not analysis.WORD.search(name):  # "person:!!!" names nobody, not everybody
+            raise BadQuery(f"{'owner' if owner else 'person'}:{name} has no letters or digits to match a name.")
         surnames = {s for s in [surname(name) or (name.split()[-1] if name.split() else None)] if s}
         ids: set[str] = set()
         if self.people:

@@ -66,8 +66,10 @@ class IndexSync:
         return len(paths)
 
     def sync(self, paths: Iterable[str]) -> None:
+        """Index `paths`, and any other path the store owes the index (storing a
+        file can change records of another: the exempt business they share)."""
         start = time.perf_counter()
-        paths = list(dict.fromkeys(paths))
+        paths = list(dict.fromkeys([*paths, *self.store.unindexed_paths()]))
         meetings: dict[str, Meeting | None] = {}
         documents = {path: self._documents(path, meetings) for path in paths}
         self.index.replace_sources(documents)

@@ -10,60 +10,38 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ...corpus.records import Action, AgendaItem, MinuteItem, Passage, Record, Report, Resolution
+from ...corpus.exempt import spread_exempt
+from ...corpus.records import AgendaItem, MinuteItem, Passage, Record, Report, Resolution
 from ...text.keys import title_key
 
 EXCLUSION = re.compile(
     r"(press and (the )?public (be|are|were) excluded|exclu(de|sion of) (the )?press|"
     r"exempt (business|items?)\b|private session|\bpart (2|ii)\b)", re.IGNORECASE)
 ONE_ITEM = re.compile(r"following item\b", re.IGNORECASE)
-RESTRICTED = re.compile(r"\b(exempt|not for publication|restricted|confidential)\b", re.IGNORECASE)
 EXEMPT_TITLE = re.compile(r"\s*exempt\b", re.IGNORECASE)
 DECISION_NO = re.compile(r"\b\d{2}/\d{5}\b")
 SAME_TITLE = 0.5  # share of words an agenda item's title and a report's must have in common
 
 
 def mark_exempt(records: list[Record]) -> None:
-    """Set `exempt` on the records of exempt business in this file:
-
-    - agenda items the agenda marks exempt;
-    - minute items that follow a motion to exclude the press and public (a
-      minute titled so, or a "RESOLVED that ... the press and public be
-      excluded"): only the next one when the motion is for "the following item",
-      else the run of items that follows, up to an item whose agenda ref is of
-      another style ("1" after the motion, then "A1" is the public part again)
-      or the end of the meeting;
-    - minute items whose own title says exempt;
-    - resolutions and actions of those minutes; reports classified exempt or
-      not for publication, and reports and pages of documents titled like an
-      exempt agenda item.
-    """
-    exempt_titles: dict[str | None, set[str]] = defaultdict(set)
-    for item in _of(records, AgendaItem):
-        if item.exempt:
-            exempt_titles[item.meeting].add(title_key(item.title))
-    exempt_minutes = _exempt_minutes(records)
-    numbers = {(m, n) for m, n, _ in exempt_minutes if n}
-    titles = {(m, t) for m, _, t in exempt_minutes}
-    for res in _of(records, Resolution):
-        if (res.meeting, res.minute) in numbers or (res.meeting, title_key(res.title)) in titles:
-            res.exempt = True
-    for action in _of(records, Action):
-        if action.minute and (action.meeting, action.minute) in numbers:
-            action.exempt = True
-    for report in _of(records, Report):
-        classification = (report.classification or "").lower()
-        if (RESTRICTED.search(classification) and "unrestricted" not in classification) or (
-            title_key(report.subject) in exempt_titles.get(report.meeting, ())
-        ):
-            report.exempt = True
-    for passage in _of(records, Passage):
-        if title_key(passage.title) in exempt_titles.get(passage.meeting, ()):
-            passage.exempt = True
+    """Set `exempt` on the records of exempt business in this file: the
+    minute items after a motion to exclude the press and public (a minute
+    titled so, or a "RESOLVED that ... the press and public be excluded"):
+    only the next one when the motion is for "the following item", else the
+    run of items that follows, up to an item whose agenda ref is of another
+    style ("1" after the motion, then "A1" is the public part again) or the
+    end of the meeting; minute items whose own title says exempt. Agenda
+    items the agenda marks exempt are marked by the agenda's reader. From
+    those, `corpus.exempt.spread_exempt` marks the rest of the business
+    (what is told on an exempt minute's lines, its resolutions and actions,
+    reports and pages titled like an exempt agenda item): the rule the store
+    applies again across the files of a meeting."""
+    _exempt_minutes(records)
+    spread_exempt(records)
 
 
-def _exempt_minutes(records: list[Record]) -> set[tuple]:
-    """Mark the exempt minute items; their (meeting, number, title key)."""
+def _exempt_minutes(records: list[Record]) -> None:
+    """Mark the exempt minute items."""
     items_by_meeting: dict[str | None, list[MinuteItem]] = defaultdict(list)
     for item in _of(records, MinuteItem):
         items_by_meeting[item.meeting].append(item)
@@ -71,7 +49,6 @@ def _exempt_minutes(records: list[Record]) -> set[tuple]:
     for res in _of(records, Resolution):
         if EXCLUSION.search(res.text) and "excluded" in res.text.lower():
             motions_by_meeting[res.meeting].append((res.line or 0, res.text))
-    exempt: set[tuple] = set()
     for meeting, items in items_by_meeting.items():
         items.sort(key=lambda i: i.line or 0)
         motions = list(motions_by_meeting.get(meeting, []))
@@ -81,9 +58,6 @@ def _exempt_minutes(records: list[Record]) -> set[tuple]:
                 item.exempt = True
         for item in items:
             item.exempt = item.exempt or bool(EXEMPT_TITLE.match(item.title))
-            if item.exempt:
-                exempt.add((meeting, item.number, title_key(item.title)))
-    return exempt
 
 
 def _items_under_motion(items: list[MinuteItem], line: int, motion: str) -> list[MinuteItem]:
