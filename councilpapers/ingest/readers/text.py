@@ -15,6 +15,7 @@ Pages, in order of preference:
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from pathlib import Path
 
@@ -129,18 +130,37 @@ def plausible_markers(markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
     So a "Page 2" inside an appendix after "Page 39" is ignored, and so is one
     stray big number, without losing the markers that follow it.
-    """
-    def follows(earlier: tuple[int, int], later: tuple[int, int]) -> bool:
-        return 0 < later[1] - earlier[1] <= later[0] - earlier[0]
 
-    start = (-1, 0)
-    best: list[tuple[int, int | None]] = []  # per marker: (chain length, previous marker)
-    for i, marker in enumerate(markers):
-        length, previous = (1, None) if follows(start, marker) else (0, None)
-        for j in range(i):
-            if best[j][0] and best[j][0] + 1 > length and follows(markers[j], marker):
-                length, previous = best[j][0] + 1, j
-        best.append((length, previous))
+    Marker i may follow marker j when page_j < page_i and slack_j <= slack_i,
+    slack being index - page (the two imply index_j < index_i). Taken by rising
+    page, each marker's best predecessor is a prefix maximum over slack: a
+    Fenwick tree makes it O(n log n) (comparing every pair took two minutes for
+    20,000 markers). Ties go, as they always did, to the earliest predecessor
+    and the earliest chain end.
+    """
+    slacks = sorted({index - page for index, page in markers})
+    rank = {slack: position + 1 for position, slack in enumerate(slacks)}
+    tree = [(0, 0)] * (len(slacks) + 1)  # (chain length, -marker) maxima over slack ranks
+    best: list[tuple[int, int | None]] = [(0, None)] * len(markers)
+    by_page = sorted(range(len(markers)), key=lambda i: markers[i][1])
+    for _, group in itertools.groupby(by_page, key=lambda i: markers[i][1]):
+        group = list(group)
+        for i in group:  # markers of one page cannot follow each other
+            index, page = markers[i]
+            length = 1 if 0 < page <= index + 1 else 0
+            found, position = (0, 0), rank[index - page]
+            while position:
+                found, position = max(found, tree[position]), position & (position - 1)
+            if found[0] and found[0] + 1 > length:
+                best[i] = (found[0] + 1, -found[1])
+            else:
+                best[i] = (length, None)
+        for i in group:
+            if best[i][0]:
+                position = rank[markers[i][0] - markers[i][1]]
+                while position < len(tree):
+                    tree[position] = max(tree[position], (best[i][0], -i))
+                    position += position & -position
     if not best or max(length for length, _ in best) == 0:
         return []
     end = max(range(len(best)), key=lambda i: best[i][0])  # first longest chain
