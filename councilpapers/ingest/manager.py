@@ -91,7 +91,8 @@ def _regular_file(path: Path) -> Path | FileOutcome:
         return FileOutcome(os.path.abspath(path), FileStatus.FAILED, reason)
     for is_kind, kind in SPECIAL_FILES:
         if is_kind(mode):
-            return FileOutcome(str(path.resolve()), FileStatus.FAILED, f"not a regular file ({kind})")
+            # Named as found: a link to /dev/zero is reported by the link's name.
+            return FileOutcome(os.path.abspath(path), FileStatus.FAILED, f"not a regular file ({kind})")
     return path
 
 

@@ -28,29 +28,83 @@ MAX_CONTROL_SHARE = 0.05  # more control characters than this means binary data
 
 
 def read_text(path: Path) -> ExtractedText:
-    extracted = text_to_extracted(decode_bytes(Path(path).read_bytes()))
+    warnings: list[str] = []
+    extracted = text_to_extracted(decode_bytes(Path(path).read_bytes(), warnings=warnings))
     if not extracted.lines:
         raise UnreadableFile("no text in the file (only blank lines)")
+    extracted.warnings[:0] = warnings
     return extracted
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
+def decode_bytes(data: bytes, declared: str | None = None, warnings: list[str] | None = None) -> str:
     """Bytes to str, deterministically: a BOM wins, then the declared charset
     (HTML), then UTF-8, then cp1252 (Word's "£"=0xA3, "’"=0x92), then latin-1,
-    which decodes anything. Raises UnreadableFile for binary data."""
+    which decodes anything. Raises UnreadableFile for binary data. Undeclared
+    bytes that look like a multi-byte legacy encoding are read in it when one
+    fits (see `multibyte_guess`), else as cp1252, a note in `warnings` either way."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                           (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return _checked(data[len(bom):].decode(encoding, errors="replace"))
     if b"\x00" in data[:8192]:  # as git decides; later NULs count as control characters
         raise UnreadableFile("binary data, not text")
-    for encoding in (declared, "utf-8", "cp1252", "latin-1"):
+    for encoding in (declared, "utf-8"):
         if encoding:
             try:
                 return _checked(data.decode(encoding))
             except (UnicodeDecodeError, LookupError):
                 continue
+    guess = multibyte_guess(data)
+    if guess:
+        encoding, text = guess
+        _warn(warnings, f"encoding guessed as {encoding} (none declared, not UTF-8)")
+        return _checked(text)
+    if _paired_high_bytes(data) >= MIN_PAIRED_HIGH_BYTES:
+        _warn(warnings, "encoding uncertain: read as Windows-1252, but the bytes look like a multi-byte encoding")
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return _checked(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
     raise AssertionError("latin-1 decodes any bytes")
+
+
+# Windows-1252 text (English with "£", "’", "–") has its bytes over 0x7F one
+# at a time; East Asian legacy encodings write each character as two of them.
+MIN_PAIRED_HIGH_BYTES = 16
+MIN_PAIRED_SHARE = 0.6  # of all bytes over 0x7F
+MULTIBYTE_ENCODINGS = ("shift_jis", "euc_jp", "gb18030", "big5", "euc_kr")
+EAST_ASIAN = re.compile(r"[\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+MIN_EAST_ASIAN_SHARE = 0.9  # of the non-ASCII characters decoded
+
+
+def multibyte_guess(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) when the bytes are mostly in pairs over 0x7F and one of
+    the common East Asian encodings decodes them, strictly, into East Asian
+    characters almost only; else None."""
+    paired = _paired_high_bytes(data)
+    high = sum(1 for byte in data if byte > 0x7F)
+    if paired < MIN_PAIRED_HIGH_BYTES or paired < MIN_PAIRED_SHARE * high:
+        return None
+    for encoding in MULTIBYTE_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        foreign = sum(1 for char in text if ord(char) > 0x7F)
+        if foreign and len(EAST_ASIAN.findall(text)) >= MIN_EAST_ASIAN_SHARE * foreign:
+            return encoding.replace("_", "-").upper(), text
+    return None
+
+
+def _paired_high_bytes(data: bytes) -> int:
+    """Bytes over 0x7F next to another one."""
+    return sum(len(run) for run in re.findall(rb"[\x80-\xff]{2,}", data))
+
+
+def _warn(warnings: list[str] | None, message: str) -> None:
+    if warnings is not None:
+        warnings.append(message)
 
 
 def _checked(text: str) -> str:
