@@ -104,8 +104,13 @@ def main(ctx: click.Context, home: str | None, verbose: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes reading files [default: the number of cores].")
 @click.option("--ocr/--no-ocr", default=True, show_default=True, help="OCR PDFs without a usable text layer (needs Tesseract).")
+@click.option("--file-timeout", type=click.FloatRange(min=0, min_open=True), default=120, show_default=True,
+              help="Seconds one file may take; a file over it fails and the batch goes on.")
+@click.option("--file-memory", type=click.IntRange(min=64), default=2048, show_default=True,
+              help="Megabytes of memory one file's reading may add; a file over it fails.")
 @pass_context
-def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool) -> None:
+def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool,
+           file_timeout: float, file_memory: int) -> None:
     """Ingest files or folders (recursively); with no path, the bundled samples."""
     from .corpus.lock import HomeBusy
     from .search import IndexBusy
@@ -114,6 +119,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool) -
     try:
         report = run_ingest(
             ctx.home, list(paths) or [SAMPLES], store=ctx.store, index=ctx.index, jobs=jobs, ocr=ocr,
+            limits={"file_timeout": file_timeout, "file_memory": file_memory * 1024**2},
             # --verbose logs a line per file; a bar redrawn between them would garble both.
             progress=None if ctx.verbose else render.ingest_progress,
         )

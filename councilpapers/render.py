@@ -22,7 +22,7 @@ from pathlib import Path
 import click
 
 from .corpus.store import meeting_json
-from .ingest.outcome import FileStatus
+from .ingest.outcome import FileStatus, shown_path
 
 FORMATS = ("table", "json", "csv")
 
@@ -155,7 +155,7 @@ def ingest_report(report, *, prefix: str = "") -> None:
     if report.caught_up:
         click.echo(f"note: indexed {report.caught_up} files an interrupted ingest had stored", err=True)
     for outcome in report.failures:
-        click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
+        click.echo(f"error: {shown_path(outcome.path)}: {outcome.message}", err=True)
     if report.unread:
         click.echo(f"note: {len(report.unread)} archived files are in formats ingest does not read "
                    f"(e.g. {report.unread[0].name})")

@@ -84,6 +84,7 @@ def run_ingest(
     ocr: bool = True,
     progress: Progress | None = None,
     rebuild_index: bool = False,
+    limits: dict | None = None,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into `home` and index them.
 
@@ -94,7 +95,8 @@ def run_ingest(
     index from the store afterwards instead of updating it file by file
     (`reindex`). Raises `corpus.lock.HomeBusy` when another process writes to
     the home, `search.IndexBusy` when the index stays locked, and
-    `search.EngineMissing` for an engine that is not installed."""
+    `search.EngineMissing` for an engine that is not installed. `limits`:
+    `file_timeout` and `file_memory` for `ingest_paths` (its defaults else)."""
     home = home if isinstance(home, Home) else Home.locate(home)
     start = time.perf_counter()
     report = IngestReport()
@@ -105,10 +107,10 @@ def run_ingest(
             if report.caught_up:
                 log.info("caught up: indexed %d files an interrupted ingest had stored", report.caught_up)
         found = list(discover(list(select(store)) if select else paths))
-        files = [f for f in found if isinstance(f, Path)]
-        log.info("found %d files to check", len(files))
-        report.outcomes = [f for f in found if not isinstance(f, Path)]
-        report.outcomes += _ingest(files, store, syncer, progress, jobs=jobs or default_jobs(), ocr=ocr)
+        log.info("found %d files to check", sum(isinstance(f, Path) for f in found))
+        # Paths that failed to be found go along: a link loop is stored as a failed source.
+        report.outcomes = _ingest(found, store, syncer, progress, jobs=jobs or default_jobs(), ocr=ocr,
+                                  **(limits or {}))
         if rebuild_index:
             report.documents = _rebuild(store, index)
         # The corpus glossary needs every file: merged by the store once the files are in.
@@ -124,8 +126,8 @@ def reindex(home: Home | str | os.PathLike, **options) -> IngestReport:
     return run_ingest(home, rebuild_index=True, **options)
 
 
-def _ingest(files: list[Path], store: Store, syncer: IndexSync | None, progress: Progress | None,
-            *, jobs: int, ocr: bool) -> list[FileOutcome]:
+def _ingest(files: list[Path | FileOutcome], store: Store, syncer: IndexSync | None,
+            progress: Progress | None, *, jobs: int, ocr: bool, **limits) -> list[FileOutcome]:
     """The files' outcomes; each path stored goes to the index syncer, which is
     flushed at the end, or on Ctrl-C (what is stored gets indexed)."""
     with progress(len(files)) if progress else nullcontext(None) as update:
@@ -133,7 +135,7 @@ def _ingest(files: list[Path], store: Store, syncer: IndexSync | None, progress:
             return []
         try:
             outcomes = ingest_paths(files, store, update, on_stored=syncer.add if syncer else None,
-                                    jobs=jobs, ocr=ocr)
+                                    jobs=jobs, ocr=ocr, **limits)
         except KeyboardInterrupt:
             if syncer:
                 syncer.flush()

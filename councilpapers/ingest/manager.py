@@ -17,29 +17,47 @@ wait for it and become its duplicates, as they would one after the other.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..corpus.records import Source, SourceStatus, TextLayer
 from ..corpus.store import Store
-from .outcome import FileOutcome, FileStatus
-from .parallel import map_unordered
+from .outcome import FileOutcome, FileStatus, shown_path
+from .parallel import Limits, map_unordered
 from .pipeline import EXTRACTION_VERSION
 from .readers import SUPPORTED_SUFFIXES
-from .worker import FileTask, FileWork, crashed, os_reason, process_file
+from .worker import FileTask, FileWork, crashed, os_reason, process_file, timed_out, warm_up
 
 log = logging.getLogger(__name__)
 
+# What one file may cost (`parallel.Limits`): generous for a 1,000-page pack,
+# finite for a file built to hang or to inflate. Memory is address space over
+# what a worker holds when ready (about 300 MB): PDFium's allocations count.
+FILE_TIMEOUT_SECONDS = 120.0
+FILE_MEMORY_BYTES = 2 * 1024**3
 
-def discover(paths: Iterable[Path]) -> Iterator[Path | FileOutcome]:
+
+NOT_FOUND = "no such file or folder"
+# What a path that is no regular file holds instead; reading one would block
+# for ever (a FIFO) or never end (/dev/zero).
+SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def discover(paths: Iterable[Path | FileOutcome]) -> Iterator[Path | FileOutcome]:
     """Files under the given paths, recursively, in a stable order; a path that
-    cannot be read becomes a failed outcome."""
+    cannot be read, or is no regular file, becomes a failed outcome (outcomes
+    given pass through)."""
     for path in paths:
-        if path.is_dir():
+        if isinstance(path, FileOutcome):
+            yield path
+        elif path.is_dir():
             def report(error: OSError) -> None:
                 raise error
 
@@ -54,11 +72,28 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | FileOutcome]:
             except OSError as error:
                 yield FileOutcome(str(error.filename or path), FileStatus.FAILED, os_reason(error))
                 continue
-            yield from entries
-        elif path.exists():
-            yield path
+            yield from (_regular_file(entry) for entry in entries)
         else:
-            yield FileOutcome(str(path), FileStatus.FAILED, "no such file or folder")
+            yield _regular_file(path)
+
+
+def _regular_file(path: Path) -> Path | FileOutcome:
+    """The path, or why it cannot be read as a file (before opening it)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            reason = "symbolic link loop"
+        elif error.errno == errno.ENOENT:
+            reason = "dangling symbolic link (its target is missing)" if path.is_symlink() else NOT_FOUND
+        else:
+            reason = os_reason(error)
+        return FileOutcome(os.path.abspath(path), FileStatus.FAILED, reason)
+    for is_kind, kind in SPECIAL_FILES:
+        if is_kind(mode):
+            # Named as found: a link to /dev/zero is reported by the link's name.
+            return FileOutcome(os.path.abspath(path), FileStatus.FAILED, f"not a regular file ({kind})")
+    return path
 
 
 def ingest_paths(
@@ -69,14 +104,20 @@ def ingest_paths(
     on_stored: Callable[[str], None] | None = None,
     jobs: int = 1,
     ocr: bool = True,
+    file_timeout: float | None = FILE_TIMEOUT_SECONDS,
+    file_memory: int | None = FILE_MEMORY_BYTES,
 ) -> list[FileOutcome]:
     """Ingest files and folders; the outcomes in the order the files were found.
     `on_outcome` hears of each file when it is done; `on_stored` gets each path
     whose sources changed in the store, as soon as that transaction is committed
-    (the store marks it unindexed until the caller's index has it)."""
+    (the store marks it unindexed until the caller's index has it).
+    Each file is read in a worker process within `file_timeout` seconds and
+    `file_memory` bytes (None: no bound, and a small batch is read here)."""
     batch = _Batch(store, on_stored, on_outcome, ocr)
     tasks = batch.tasks(paths)
-    for _, work in map_unordered(process_file, tasks, jobs, on_crash=crashed, size=_task_size):
+    limits = Limits(file_timeout, file_memory)
+    for _, work in map_unordered(process_file, tasks, jobs, on_crash=crashed, on_timeout=timed_out,
+                                 limits=limits, prepare=warm_up, size=_task_size):
         batch.store_work(work)
     return batch.outcomes()
 
@@ -98,7 +139,11 @@ class _Batch:
         """The files that need reading; every other one gets its outcome here."""
         for found in discover(paths):
             if isinstance(found, FileOutcome):
-                self._emit(found)
+                if found.message == NOT_FOUND:  # a mistyped name is no source
+                    self._emit(found)
+                else:  # a file, though not one to read: a failed source, as `stats` counts
+                    self._order.setdefault(found.path, len(self._order))
+                    self._store_failure(FileTask(Path(found.path), found.path, ""), found.message, None)
                 continue
             key = str(found.resolve())
             if key in self._order:  # named twice (a folder and a file in it)
@@ -106,8 +151,8 @@ class _Batch:
             self._order[key] = len(self._order)
             try:
                 sha, size = file_sha256(found), found.stat().st_size
-            except OSError as error:
-                self._emit(FileOutcome(key, FileStatus.FAILED, os_reason(error)))
+            except OSError as error:  # permission denied, gone since it was found
+                self._store_failure(FileTask(found, key, ""), os_reason(error), None)
                 continue
             task = FileTask(found, key, sha, size, self.ocr)
             existing = self.store.source_at(key)
@@ -181,7 +226,7 @@ class _Batch:
     def _emit(self, outcome: FileOutcome) -> None:
         position = self._order.get(outcome.path, -1)  # discovery failures come first
         self._outcomes.append((position, outcome))
-        log.info("%s %s%s", outcome.status, outcome.path, f": {outcome.message}" if outcome.message else "")
+        log.info("%s %s%s", outcome.status, shown_path(outcome.path), f": {outcome.message}" if outcome.message else "")
         if self.on_outcome:
             self.on_outcome(outcome)
 

@@ -3,6 +3,7 @@ command line can read outcomes without importing the readers and extractors."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..corpus.records import StrEnum
@@ -27,3 +28,12 @@ class FileOutcome:
     @property
     def failed(self) -> bool:
         return self.status == FileStatus.FAILED
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown_path(path: str) -> str:
+    """A file name fit for one line of output: a newline in a name could forge
+    an `error:` line, so control characters are escaped."""
+    return CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), path)

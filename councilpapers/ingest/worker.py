@@ -53,6 +53,8 @@ def process_file(task: FileTask) -> FileWork:
         work.format, work.pages, work.warnings = text.format, text.page_count, text.warnings
     except UnreadableFile as error:
         work.error = str(error)
+    except MemoryError:
+        work.error = "needed more memory than a file may use (--file-memory)"
     except OSError as error:
         work.error = os_reason(error)
     except Exception as error:  # a segmenter's bug on one file must not sink the batch
@@ -62,8 +64,22 @@ def process_file(task: FileTask) -> FileWork:
 
 
 def crashed(task: FileTask) -> FileWork:
-    """The work of a file whose worker process died reading it."""
-    return FileWork(task, error="the reader crashed on this file (its process died)")
+    """The work of a file whose worker process died reading it. PDFium aborts
+    when an allocation fails, so the memory bound kills the same way."""
+    return FileWork(task, error="the reader's process died on this file "
+                                "(a crash, or more memory than a file may use: --file-memory)")
+
+
+def timed_out(task: FileTask) -> FileWork:
+    return FileWork(task, error="took longer than a file may take (--file-timeout); the batch went on")
+
+
+def warm_up() -> None:
+    """What every file needs loaded, before a worker's memory bound is set (and
+    before forking, so children share it): spaCy's pipeline."""
+    from .extractors.people import _pipeline
+
+    _pipeline()
 
 
 def _read(task: FileTask, work: FileWork) -> ExtractedText:

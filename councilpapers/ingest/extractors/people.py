@@ -174,6 +174,7 @@ WORDLIKE_FORENAMES = {
 # Capitalised words that start a new sentence, not a role's next word.
 SENTENCE_WORDS = {"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "There"}
 MAX_ROLE_TOKENS = 30
+MAX_PARAGRAPH_CHARS = 1_000_000  # spaCy's `nlp.max_length`: longer text raises its E088
 HEAD_WITHIN = 8  # a role's head word comes within its first tokens
 
 
@@ -241,8 +242,10 @@ def _paragraphs(lines: list[Line]) -> Iterator[TextFlow]:
     """Runs of lines without a blank line between them (readers drop blank lines
     but keep the file's line numbers, so a gap in the numbers is one) joined with
     spaces, a word hyphenated over a line end joined whole. Running headers and
-    footers are skipped."""
-    flow = TextFlow()
+    footers are skipped. A paragraph that would pass spaCy's length limit
+    (a PDF's lines have no gaps: a 1,000-page pack is one run) ends at a line
+    before it, and the next piece goes on."""
+    flow, chars = TextFlow(), 0
     previous = None  # number of the last line taken or skipped as furniture
     for index, line in enumerate(lines):
         chunk = squash(line.text)
@@ -250,11 +253,13 @@ def _paragraphs(lines: list[Line]) -> Iterator[TextFlow]:
         previous = line.number
         if line.furniture:
             continue
-        if (not chunk or gap) and flow:
+        too_long = chars + len(chunk) + 1 > MAX_PARAGRAPH_CHARS
+        if (not chunk or gap or too_long) and flow:
             yield flow
-            flow = TextFlow()
+            flow, chars = TextFlow(), 0
         if not chunk:
             continue
+        chars += len(chunk) + 1
         # "Vice-" / "Chairman" -> "Vice-Chairman"; "Denney -" keeps its space.
         # Only the tail: searching the whole growing paragraph was quadratic.
         hyphenated = re.search(r"[^\W\d_]-$", flow.tail(2)) and chunk[0].isalpha()

@@ -46,12 +46,28 @@ BLOCK_TAGS = {
 SKIP_TAGS = {"-comment", "head", "title", "meta", "link"}
 BOLD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "strong", "b"}
 ROW_LABEL_MAX = 12  # longest first-cell text taken as a label ("144.", "B1", "Item 7")
+# The HTML parser's cost grows with the square of nesting depth and of one
+# element's attributes (100,000 nested <div>s: minutes), and the walk below
+# recurses per level. Real pages stay far inside these.
+MAX_NESTING = 400
+MAX_ATTRIBUTES = 1000
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
+ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+# Elements that hold no content, or whose end tag pages often leave out:
+# they do not deepen the nesting.
+FLAT_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "html", "head", "body", "tbody", "thead", "tfoot",
+}
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 def read_html(path: Path) -> ExtractedText:
     data = Path(path).read_bytes()
-    tree = LexborHTMLParser(decode_bytes(data, declared_charset(data)))
+    warnings: list[str] = []
+    page = decode_bytes(data, declared_charset(data), warnings)
+    refuse_hostile_markup(page)
+    tree = LexborHTMLParser(page)
     content = next((node for s in CONTENT_SELECTORS if (node := tree.css_first(s))), tree.root)
     if content is None:
         raise UnreadableFile("no readable content in the web page")
@@ -65,7 +81,7 @@ def read_html(path: Path) -> ExtractedText:
         Line(number, None, block.text, bold=block.bold, cells=block.cells)
         for number, block in enumerate(blocks, start=1)
     ]
-    return ExtractedText("html", lines)
+    return ExtractedText("html", lines, warnings=warnings)
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,28 @@ class Block:
     text: str
     bold: bool = False
     cells: tuple[Cell, ...] | None = None
+
+
+def refuse_hostile_markup(page: str) -> None:
+    """UnreadableFile for markup nested or attributed past what any page needs,
+    found in one pass before the parser spends minutes on it."""
+    open_tags: dict[str, int] = {}
+    depth = 0
+    for match in TAG.finditer(page):
+        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+        if len(rest) > MAX_ATTRIBUTES * 2 and len(ATTRIBUTE.findall(rest)) > MAX_ATTRIBUTES:
+            raise UnreadableFile(f"an element with more than {MAX_ATTRIBUTES} attributes: not a page of papers")
+        if name in FLAT_TAGS or rest.endswith("/"):
+            continue
+        if closing:
+            if open_tags.get(name):
+                open_tags[name] -= 1
+                depth -= 1
+        else:
+            open_tags[name] = open_tags.get(name, 0) + 1
+            depth += 1
+            if depth > MAX_NESTING:
+                raise UnreadableFile(f"elements nested more than {MAX_NESTING} deep: not a page of papers")
 
 
 def declared_charset(data: bytes) -> str | None:
