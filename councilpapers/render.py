@@ -398,25 +398,40 @@ def _attendance(by_status: dict) -> None:
 
 # -- registers: actions, figures, people --------------------------------------------
 
-ACTION_COLUMNS = ("date", "committee", "minute", "owner", "description", "due", "status", "cite")
-ACTION_FIELDS = ACTION_COLUMNS + ("id", "person", "source", "page", "line")
+ACTION_COLUMNS = ("due", "date", "committee", "minute", "owner", "description", "progress", "cite")
+ACTION_FIELDS = ("due", "due_text", "due_meeting", "date", "committee", "meeting", "minute", "owner", "description",
+                 "status", "progress", "history", "reports_on", "cite", "id", "person", "source", "page", "line")
+ACTION_CSV_FIELDS = tuple("history_text" if f == "history" else f for f in ACTION_FIELDS)
 
 
 def actions(rows, fmt: str) -> None:
-    emit([_action_row(r) for r in rows], ACTION_COLUMNS if fmt == "table" else ACTION_FIELDS, fmt)
+    columns = {"table": ACTION_COLUMNS, "csv": ACTION_CSV_FIELDS}.get(fmt, ACTION_FIELDS)
+    emit([_action_row(r) for r in rows], columns, fmt)
 
 
 def _action_row(row) -> dict:
     action, meeting = row.action, row.meeting
+    history = [_status_row(entry) for entry in row.history]
     return {
+        "due": row.due, "due_text": action.due_text, "due_meeting": row.facts.due_meeting if row.facts else None,
         "date": meeting.date if meeting else None,
         "committee": meeting.committee if meeting else "(action plan)",
+        "meeting": meeting.id if meeting else None,
         "minute": action.minute, "owner": action.owner, "description": action.description,
-        "due": action.due, "status": action.status,
+        "status": action.status, "progress": row.progress, "reports_on": row.reports_on,
+        "history": history,
+        "history_text": "; ".join(f"{h['status']} {h['date'] or ''} ({h['cite']})" for h in history),
         "cite": short_cite(action),
         "id": action.id, "person": action.person, "source": action.source,
         "page": action.page, "line": action.line,
     }
+
+
+def _status_row(entry) -> dict:
+    """One status an action had: where and when the papers say so."""
+    return {"status": entry.status, "words": entry.words, "meeting": entry.meeting, "date": entry.date,
+            "source": entry.source, "page": entry.page, "line": entry.line, "record": entry.record,
+            "cite": short_cite(entry)}
 
 
 FIGURE_COLUMNS = ("text", "kind", "value", "unit", "context", "date", "committee", "cite")

@@ -12,8 +12,10 @@ it from the context date: the latest such date not after it.
 Calendar arithmetic for dates written as periods: `month_number` ("Sept" -> 9,
 "Tachwedd" -> 11), `month_end` (a month is due by its last day), `next_month_end`
 (a month written without its year is the next such month from a date on),
-`count_of` ("two" -> 2, "28" -> 28) and `add_period` (a date plus "28 days",
-"two weeks", "3 months", the day kept or the month's last day).
+`count_of` ("two" -> 2, "28" -> 28), `add_period` (a date plus "28 days",
+"two weeks", "3 months", the day kept or the month's last day), and
+`names_next_meeting` ("for the next meeting": dated by the store, which knows
+the body's meetings).
 """
 
 from __future__ import annotations
@@ -90,6 +92,18 @@ COUNT_WORDS = {
     "eleven": 11, "twelve": 12, "fourteen": 14, "twenty-one": 21, "twenty-eight": 28, "thirty": 30,
 }
 COUNT_WORD = rf"(?:\d{{1,3}}|{_alternation(COUNT_WORDS)})"
+
+
+# "at the next meeting", "for the next meeting", "report back to the next
+# meeting", "Next meeting": a date known only once the body's next meeting is.
+NEXT_MEETING = re.compile(
+    r"\b(?:(?:at|to|for|by|before|until)\s+(?:the\s+)?|the\s+)?next\s+(?:\w+\s+)?meeting\b", re.IGNORECASE
+)
+
+
+def names_next_meeting(words: str | None) -> bool:
+    """Whether due words name the body's next meeting ("for the next meeting")."""
+    return bool(words and NEXT_MEETING.search(words))
 
 
 def month_number(word: str) -> int | None:

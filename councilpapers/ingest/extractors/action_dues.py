@@ -11,7 +11,7 @@
 - "within 28 days", "within six weeks" count from the meeting's date.
 - "at the next meeting" keeps its words only here: which meeting that is, is
   known across meetings, not from one file; `corpus.action_status` dates it
-  when the store holds the body's next meeting (`is_next_meeting`).
+  when the store holds the body's next meeting (`text.dates.names_next_meeting`).
 
 The calendar arithmetic (month ends, periods) is `text.dates`'.
 """
@@ -22,8 +22,8 @@ import re
 from datetime import date
 
 from ...text.dates import (
-    COUNT_WORD, DATE_PHRASE, HAS_YEAR, MONTH_WORD, NUMERIC_DATE, add_period, count_of, find_date, month_end,
-    month_number, next_month_end,
+    COUNT_WORD, DATE_PHRASE, HAS_YEAR, MONTH_WORD, NEXT_MEETING, NUMERIC_DATE, add_period, count_of, find_date,
+    month_end, month_number, next_month_end,
 )
 
 DUE_LEAD_IN = re.compile(r"\b(?:by|before|on|until|till|no\s+later\s+than|in\s+time\s+for|at)\s+(?:the\s+)?$", re.I)
@@ -33,9 +33,6 @@ LEAD = r"(?i:by|before|until|till|no\s+later\s+than|in|during|for|at|to)"
 MONTH_DUE = re.compile(
     rf"\b(?P<lead>{LEAD}\s+(?i:the\s+)?(?i:end\s+of\s+)?|(?i:next)\s+)(?P<month>{MONTH_WORD})\b\.?"
     rf"(?:\s+(?P<year>(?:19|20)\d{{2}}))?(?P<tail>\s+(?i:deadline|meeting|cycle))?"
-)
-NEXT_MEETING = re.compile(
-    r"\b(?:(?:at|to|for|by|before|until)\s+(?:the\s+)?|the\s+)?next\s+(?:\w+\s+)?meeting\b", re.IGNORECASE
 )
 WITHIN = re.compile(
     rf"\bwithin\s+(?P<n>{COUNT_WORD})\s+(?P<unit>(?:working\s+)?days?|weeks?|months?)\b", re.IGNORECASE
@@ -72,12 +69,6 @@ def find_due(text: str, context: date | None) -> tuple[str | None, str | None]:
         return None, None
     begin, end, iso = min(candidates, key=lambda c: c[0])
     return iso, re.sub(r"\s+", " ", text[begin:end]).strip()
-
-
-def is_next_meeting(due_text: str | None) -> bool:
-    """Whether the due words name the body's next meeting ("for the next meeting",
-    "report back to the next meeting", "Next meeting")."""
-    return bool(due_text and NEXT_MEETING.search(due_text))
 
 
 def due_of_words(words: str, context: date | None) -> str | None:
