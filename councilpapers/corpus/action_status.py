@@ -17,7 +17,9 @@ The same body: committee names equal once case and punctuation are set aside
 Reports on earlier actions, at a later meeting of the same body:
 - each paragraph of an item whose title says it reviews actions (vocabulary
   `action_review_items`: "Matters arising", "Action log"), and
-- each row of its own action log: an action printed with a status ("Done", "c/f").
+- each row of its own action log: an action printed with a status ("Done", "c/f"),
+  or restated under such an item ("ACTION – Clerk to book the skip. Done.":
+  the paragraph says how it stands, the row is linked to the earlier action).
 A report is linked to the one earlier action it is most like:
 1. the action whose minute number the paragraph quotes ("Minute 3/25:",
    "Min. 12", a paragraph opening "3/25"), at the nearest earlier meeting that
@@ -144,7 +146,7 @@ class _Report:
     date: str
     text: str
     minutes: frozenset[str]  # minute numbers it quotes, as keys
-    entry: StatusEntry
+    entry: StatusEntry | None  # None: a row restating the action under a review item, a link only
     row: str | None = None  # the id of the action-log row it is, if it is one
 
 
@@ -159,7 +161,10 @@ def compute_action_facts(meetings: Iterable[Meeting], actions: Iterable[Action],
         if bodies.body_of(action.meeting):
             by_body[bodies.body_of(action.meeting)].append(action)
     words = _ContentWords()
-    reports = sorted([*_item_reports(items, bodies), *_row_reports(actions, bodies)], key=lambda r: r.date)
+    reviews = [item for item in items if bodies.body_of(item.meeting) and REVIEW_ITEM.search(item.title or "")]
+    review_minutes = {(item.meeting, minute_key(item.number)) for item in reviews if item.number}
+    reports = sorted([*_item_reports(reviews, bodies), *_row_reports(actions, bodies, review_minutes)],
+                     key=lambda r: r.date)
     for report in reports:
         target = _linked_action(report, by_body[report.body], bodies, words)
         if target is None:
@@ -167,7 +172,10 @@ def compute_action_facts(meetings: Iterable[Meeting], actions: Iterable[Action],
         root = _root(target.id, facts)
         if report.row:
             facts[report.row].reports_on = root
-        facts[root].history.append(report.entry)
+        history = facts[root].history
+        if report.entry and not any((e.meeting, e.status) == (report.entry.meeting, report.entry.status)
+                                    for e in history):
+            history.append(report.entry)
     for fact in facts.values():
         fact.history.sort(key=lambda e: e.date or "")
     return list(facts.values())
@@ -189,11 +197,10 @@ def _own_entry(action: Action, bodies: Bodies) -> StatusEntry:
                        action.source, action.page, action.line, action.id)
 
 
-def _item_reports(items: Iterable[MinuteItem], bodies: Bodies) -> Iterable[_Report]:
-    for item in items:
+def _item_reports(reviews: Iterable[MinuteItem], bodies: Bodies) -> Iterable[_Report]:
+    """Each paragraph of the items that review earlier actions."""
+    for item in reviews:
         body = bodies.body_of(item.meeting)
-        if body is None or not REVIEW_ITEM.search(item.title or ""):
-            continue
         for offset, paragraph in paragraphs(item.text):
             status, words = progress_of(paragraph)
             line = item.line + 1 + offset if item.line is not None else None
@@ -202,14 +209,18 @@ def _item_reports(items: Iterable[MinuteItem], bodies: Bodies) -> Iterable[_Repo
             yield _Report(body, entry.date, paragraph, minute_refs(paragraph), entry)
 
 
-def _row_reports(actions: Iterable[Action], bodies: Bodies) -> Iterable[_Report]:
-    """Rows of a later action log: actions printed with how they stand."""
+def _row_reports(actions: Iterable[Action], bodies: Bodies, review_minutes: set[tuple]) -> Iterable[_Report]:
+    """Rows of a later action log: actions printed with how they stand, and
+    actions restated under an item reviewing actions (whose paragraph is the
+    report: the row only links)."""
     for action in actions:
         body = bodies.body_of(action.meeting)
-        if body is None or not action.status:
+        restated = (action.meeting, minute_key(action.minute)) in review_minutes
+        if body is None or not (action.status or restated):
             continue
-        entry = _own_entry(action, bodies)
-        yield _Report(body, entry.date, action.description, minute_refs(action.description), entry, row=action.id)
+        entry = _own_entry(action, bodies) if action.status else None
+        yield _Report(body, bodies.date_of(action.meeting), action.description, minute_refs(action.description),
+                      entry, row=action.id)
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:

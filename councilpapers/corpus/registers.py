@@ -42,6 +42,7 @@ class ActionRow:
     action: Action
     meeting: Meeting | None
     facts: ActionFacts | None = None  # across meetings: due date, status history (corpus.action_status)
+    root: ActionFacts | None = None  # a row restating an earlier action: that action's facts
 
     @property
     def due(self) -> str | None:
@@ -49,8 +50,10 @@ class ActionRow:
 
     @property
     def progress(self) -> str:
-        """open, in progress, carried forward or done, as the latest meeting says."""
-        return self.facts.status if self.facts else OPEN
+        """open, in progress, carried forward or done, as the latest meeting says
+        (of the earlier action, for a row restating it)."""
+        facts = self.root or self.facts
+        return facts.status if facts else OPEN
 
     @property
     def history(self) -> list[StatusEntry]:
@@ -93,7 +96,9 @@ def action_register(
     rows = []
     for action in store.records(type="action"):
         resolve.fill(action)
-        row = ActionRow(action, meetings.get(action.meeting) if action.meeting else None, facts.get(action.id))
+        own = facts.get(action.id)
+        row = ActionRow(action, meetings.get(action.meeting) if action.meeting else None, own,
+                        facts.get(own.reports_on) if own and own.reports_on else None)
         if not _committee_matches(row.meeting, committee):
             continue
         if not _in_range(row.meeting.date if row.meeting else row.due, since, until):
