@@ -235,11 +235,29 @@ def test_what_a_report_says_of_an_action():
     assert progress_of("The Chair thanked everyone") == (None, None)
 
 
+def test_numbered_paragraphs_run_together_in_one_line_are_apart():
+    text = "4.12iii) The hedge was cut this spring. 4.12iv) Bins: awaited. Cllr Price\n5vii) Bench done."
+    assert [p for _, p in paragraphs(text)] == [
+        "4.12iii) The hedge was cut this spring.", "4.12iv) Bins: awaited. Cllr Price", "5vii) Bench done."]
+
+
+def test_a_next_meeting_a_year_on_is_not_the_next_meeting(tmp_path, papers):
+    """Meetings between are missing from the store: the due date stays unknown."""
+    home = tmp_path / "home"
+    late = papers["may"].with_name("ashbury-2026-05-12-minutes.txt")
+    late.write_text(MAY.replace("Tuesday 13th May 2025", "Tuesday 12th May 2026"))
+    ingest(home, papers["january"], late)
+    shelter = by_task(rows_of(home))["obtain quotes"]
+    assert (shelter["due"], shelter["due_text"]) == (None, "to the next meeting")
+
+
 def test_paragraphs_and_the_minute_numbers_they_quote():
     text = "Minute 2/25: the letter about the hedge along the\nfootpath has been sent.\nBins: done.\n\n(14) Bench repaired"
     assert paragraphs(text) == [(0, "Minute 2/25: the letter about the hedge along the footpath has been sent."),
                                 (2, "Bins: done."), (4, "(14) Bench repaired")]
     assert minute_refs("Min. 12 - noticeboard") == {"12"}
     assert minute_refs("3/25 - quotes awaited") == {"3/25"}
-    assert minute_refs("(14) Bench repaired") == {"14"}
+    assert minute_refs("14/037: Bench repaired") == {"14/037"}
+    assert minute_refs("(14) Bench repaired") == frozenset()  # the paragraph's own number
+    assert minute_refs("4. 4.12iii) Branches cut back") == frozenset()
     assert minute_refs("two quotes had been received by 3 March") == frozenset()

@@ -7,7 +7,8 @@ order the files came in.
 
 Due dates: an action due "at the next meeting" (`text.dates.names_next_meeting`)
 is due on the date of the first meeting of the same body after its own that
-the store holds and that was not cancelled or postponed. Its words stay as
+the store holds and that was not cancelled or postponed, unless a year or more
+lies between (then the meetings between are missing). Its words stay as
 printed (`Action.due_text`); a month ("by March 2025") was already dated at
 ingest as its last day, a period ("within 28 days") from the meeting's date.
 
@@ -22,7 +23,8 @@ Reports on earlier actions, at a later meeting of the same body:
   the paragraph says how it stands, the row is linked to the earlier action).
 A report is linked to the one earlier action it is most like:
 1. the action whose minute number the paragraph quotes ("Minute 3/25:",
-   "Min. 12", a paragraph opening "3/25"), at the nearest earlier meeting that
+   "Min. 12", a paragraph opening "3/25"; not a bare "4." opening it, which
+   numbers the paragraph), at the nearest earlier meeting that
    has that minute; among several actions of that minute, the one most like it;
 2. else by content words: the index terms (`search.analysis.terms`: Porter
    stems, stop words out) of the action's description and of the report,
@@ -46,6 +48,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from ..text.dates import names_next_meeting
@@ -65,12 +68,21 @@ REVIEW_ITEM = re.compile(pattern("action_review_items"), re.IGNORECASE)
 _PROGRESS = tuple((status, re.compile(pattern(f"action_progress_{name}"), re.IGNORECASE))
                   for status, name in ((IN_PROGRESS, "doing"), (CARRIED, "carried"), (DONE, "done")))
 RAG = re.compile(r"[RAG]|red|amber|green", re.IGNORECASE)
-# "Minute 3/25", "Min. 12", "minute no. 49(b)"; and a paragraph that opens with the number: "3/25 -", "(12)".
+# "Minute 3/25", "Min. 12", "minute no. 49(b)"; and a paragraph that opens with a
+# numbered minute's number ("3/25 -", "14/037:"). A bare "4." opening a
+# paragraph is the paragraph's own number, not a quote.
 MINUTE_REF = re.compile(r"\b(?:minute|min)\.?\s*(?:no\.?\s*|ref\.?\s*)?(?P<n>\d{1,4}(?:[./-]\d{1,4})*[a-z]?)\b",
                         re.IGNORECASE)
-LEADING_REF = re.compile(r"^\s*\(?(?P<n>\d{1,4}(?:[./]\d{1,4})+|\d{1,4})\)?\s*[:.)–—-]\s")
-PARAGRAPH_START = re.compile(r"^\s*(?:[•●▪*]|[-–]\s|(?:minute|min)\.?\s*\d|\(?\d{1,4}(?:[./]\d{1,4})*\)?\s*[:.)–—-]\s)",
-                             re.IGNORECASE)
+LEADING_REF = re.compile(r"^\s*\(?(?P<n>\d{1,4}/\d{1,4})\)?\s*[:.)–—-]?\s")
+# What opens a paragraph: a bullet, a minute quoted, a number ("3/25 -", "(14)", "4.12iii)", "5vii)").
+_NUMBER_LABEL = r"\(?\d{1,4}(?:[./]\d{1,4})*[a-z]{0,4}\)?\s*[:.)–—-]\s"
+PARAGRAPH_START = re.compile(rf"^\s*(?:[•●▪*]|[-–]\s|(?:minute|min)\.?\s*\d|{_NUMBER_LABEL})", re.IGNORECASE)
+# A numbered paragraph run on after a sentence inside one printed line (a PDF's
+# text joined): "… this Autumn. 4.12iv) The issue …".
+_RUN_ON_LABEL = re.compile(r"(?<=[.!?])\s+(?=\(?\d{1,4}(?:[./]\d{1,4})*[a-z]{0,4}\)\s)")
+# No body waits a year between meetings: a later "next" meeting in the store
+# means the meetings between are missing, and the due date stays unknown.
+MAX_MEETING_GAP_DAYS = 366
 
 
 @dataclass
@@ -134,8 +146,11 @@ class Bodies:
         body, day = self.body_of(meeting_id), self.date_of(meeting_id)
         if body is None:
             return None
-        return next((m for m in self.by_body[body]
-                     if m.date > day and (m.status or "").lower() not in NOT_HELD), None)
+        following = next((m for m in self.by_body[body]
+                          if m.date > day and (m.status or "").lower() not in NOT_HELD), None)
+        if following and (date.fromisoformat(following.date) - date.fromisoformat(day)).days > MAX_MEETING_GAP_DAYS:
+            return None
+        return following
 
 
 @dataclass
@@ -239,7 +254,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
             found.append((i, []))
         found[-1][1].append(stripped)
         ended = False
-    return [(i, " ".join(lines)) for i, lines in found]
+    return [(i, part) for i, lines in found for part in _RUN_ON_LABEL.split(" ".join(lines))]
 
 
 def minute_refs(text: str) -> frozenset[str]:
