@@ -280,13 +280,15 @@ def reindex(ctx: Context, engine: str) -> None:
 
 
 @main.command()
-@click.option("--owner", help="Any form of the owner's name, or the post: 'Segurola' finds every form of it, 'Clerk' the Clerk's.")
+@click.option("--owner", help="Any form of the owner's name, or the post: 'Segurola' finds every form "
+                              "of it, 'Clerk' the Clerk's.")
 @click.option("--committee", help="Words of the committee's name.")
 @click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--status", help="RAG status (R, A, G), a written status (Complete), or open / in progress / "
                                "carried forward / done.")
-@click.option("--open", "open_only", is_flag=True, help="Only actions not done at the latest meeting reporting on them.")
+@click.option("--open", "open_only", is_flag=True,
+              help="Only actions not done at the latest meeting reporting on them.")
 @click.option("--overdue", is_flag=True, help="Only open actions due before today (or --as-of).")
 @click.option("--as-of", "as_of", type=PartialDate(), help="The day --overdue counts from: YYYY-MM-DD.")
 @format_option()

@@ -270,7 +270,7 @@ def minute_key(number: str | None) -> str:
 
 
 def _linked_action(report: _Report, candidates: list[Action], bodies: Bodies,
-                   words: "_ContentWords") -> Action | None:
+                   words: _ContentWords) -> Action | None:
     earlier = [a for a in candidates if a.id != report.row and (bodies.date_of(a.meeting) or "") < report.date]
     quoted = [a for a in earlier if a.minute and minute_key(a.minute) in report.minutes]
     if quoted:

@@ -340,7 +340,7 @@ class Store:
 
     # -- actions across meetings ---------------------------------------------
 
-    def action_facts(self) -> dict[str, "ActionFacts"]:
+    def action_facts(self) -> dict[str, ActionFacts]:
         """Each action's facts across meetings (`corpus.action_status`), by action
         id; made again first when files have changed since."""
         from .action_status import ActionFacts, StatusEntry
@@ -364,7 +364,7 @@ class Store:
         rebuild_action_facts(self)
         return True
 
-    def replace_action_facts(self, facts: Iterable["ActionFacts"]) -> None:
+    def replace_action_facts(self, facts: Iterable[ActionFacts]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM action_facts_stale")
             db.execute("DELETE FROM action_facts")
