@@ -283,6 +283,8 @@ def context_json(record, context: dict) -> dict:
             "minute_item": context["item"].to_json() if context["item"] else None,
             "resolutions": [r.to_json() for r in context["resolutions"]],
             "actions": [r.to_json() for r in context["actions"]],
+            "action_history": {action_id: [_status_row(e) for e in facts.history]
+                               for action_id, facts in context["action_facts"].items()},
             "votes": [r.to_json() for r in context["votes"]],
             "attendance": [r.to_json() for r in context["attendance"]],
             "sources": context["places"],
@@ -328,8 +330,15 @@ def _item_in_context(record, item, context: dict) -> None:
         _paragraphs(res.text)
     for action in context["actions"]:
         mark = "▶ " if action.id == record.id else ""
-        extra = ", ".join(x for x in (action.due and f"due {action.due}", action.status and f"status {action.status}") if x)
+        facts = context["action_facts"].get(action.id)
+        due = facts.due if facts else action.due
+        extra = ", ".join(x for x in (due and f"due {due}", action.status and f"status {action.status}",
+                                      facts and facts.status) if x)
         click.echo(f"{mark}ACTION: {action.owner} to {action.description}" + (f" ({extra})" if extra else ""))
+        if mark and facts and len(facts.history) > 1:
+            for entry in facts.history:
+                words = f" ({entry.words})" if entry.words else ""
+                click.echo(f"   {entry.date or '?'}  {entry.status}{words}  [{short_cite(entry)}]")
 
 
 HIDDEN_FIELDS = ("type", "id", "source", "page", "line", "meeting", "title", "subject", "text", "attested_by")

@@ -157,6 +157,11 @@ def test_open_overdue_and_owner_on_the_register(tmp_path, papers):
     assert "carried forward 2025-03-11" in csv[1] and "done 2025-05-13" in csv[1]
     assert run(home, "actions", "--as-of", "June").exit_code == 2
 
+    shelter = by_task(rows_of(home, "--owner", "Okafor"))["obtain quotes"]
+    shown = run(home, "show", shelter["id"]).output
+    assert "(due 2025-03-11, done)" in shown
+    assert "2025-03-11  carried forward (carried forward)  [p. 2 " in shown
+
 
 HILLCREST = """\
 HILLCREST TOWN COUNCIL
