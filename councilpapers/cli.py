@@ -306,21 +306,29 @@ def reindex(ctx: Context, engine: str) -> None:
 
 
 @main.command()
-@click.option("--owner", help="Any form of the owner's name: 'Segurola' finds every form of it.")
+@click.option("--owner", help="Any form of the owner's name, or the post: 'Segurola' finds every form "
+                              "of it, 'Clerk' the Clerk's.")
 @click.option("--committee", help="Words of the committee's name.")
 @click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--status", help="RAG status (R, A, G) or a written status, e.g. Complete.")
+@click.option("--status", help="RAG status (R, A, G), a written status (Complete), or open / in progress / "
+                               "carried forward / done.")
+@click.option("--open", "open_only", is_flag=True,
+              help="Only actions not done at the latest meeting reporting on them.")
+@click.option("--overdue", is_flag=True, help="Only open actions due before today (or --as-of).")
 @click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
+@click.option("--as-of", "as_of", type=PartialDate(), help="The day --overdue counts from: YYYY-MM-DD.")
 @format_option()
 @pass_context
-def actions(ctx: Context, owner, committee, since, until, status, include_exempt, fmt) -> None:
-    """The action register: who owns which action, newest meeting first."""
+def actions(ctx: Context, owner, committee, since, until, status, open_only, overdue, as_of, include_exempt, fmt) -> None:
+    """The action register by due date, then meeting: who owns which action,
+    when it is due, and how it stands at the latest meeting that says."""
     from .corpus.registers import action_register
 
     rows = action_register(
         ctx.store, owner=owner, committee=committee, since=since[0] if since else None,
-        until=until[1] if until else None, status=status, include_exempt=include_exempt,
+        until=until[1] if until else None, status=status, open_only=open_only, overdue=overdue,
+        as_of=as_of[0] if as_of else None, include_exempt=include_exempt,
     )
     render.actions(rows, fmt)
 

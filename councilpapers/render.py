@@ -283,6 +283,8 @@ def context_json(record, context: dict) -> dict:
             "minute_item": context["item"].to_json() if context["item"] else None,
             "resolutions": [r.to_json() for r in context["resolutions"]],
             "actions": [r.to_json() for r in context["actions"]],
+            "action_history": {action_id: [_status_row(e) for e in facts.history]
+                               for action_id, facts in context["action_facts"].items()},
             "votes": [r.to_json() for r in context["votes"]],
             "attendance": [r.to_json() for r in context["attendance"]],
             "sources": context["places"],
@@ -342,8 +344,15 @@ def _item_in_context(record, item, context: dict) -> None:
         _paragraphs(res.text)
     for action in context["actions"]:
         mark = "▶ " if action.id == record.id else ""
-        extra = ", ".join(x for x in (action.due and f"due {action.due}", action.status and f"status {action.status}") if x)
+        facts = context["action_facts"].get(action.id)
+        due = facts.due if facts else action.due
+        extra = ", ".join(x for x in (due and f"due {due}", action.status and f"status {action.status}",
+                                      facts and facts.status) if x)
         click.echo(f"{mark}ACTION: {action.owner} to {action.description}" + (f" ({extra})" if extra else ""))
+        if mark and facts and len(facts.history) > 1:
+            for entry in facts.history:
+                words = f" ({entry.words})" if entry.words else ""
+                click.echo(f"   {entry.date or '?'}  {entry.status}{words}  [{short_cite(entry)}]")
 
 
 HIDDEN_FIELDS = ("type", "id", "source", "page", "line", "meeting", "title", "subject", "text", "attested_by")
@@ -413,25 +422,40 @@ def _attendance(by_status: dict) -> None:
 
 # -- registers: actions, figures, people --------------------------------------------
 
-ACTION_COLUMNS = ("date", "committee", "minute", "owner", "description", "due", "status", "cite")
-ACTION_FIELDS = ACTION_COLUMNS + ("id", "person", "source", "page", "line")
+ACTION_COLUMNS = ("due", "date", "committee", "minute", "owner", "description", "progress", "cite")
+ACTION_FIELDS = ("due", "due_text", "due_meeting", "date", "committee", "meeting", "minute", "owner", "description",
+                 "status", "progress", "history", "reports_on", "cite", "id", "person", "source", "page", "line")
+ACTION_CSV_FIELDS = tuple("history_text" if f == "history" else f for f in ACTION_FIELDS)
 
 
 def actions(rows, fmt: str) -> None:
-    emit([_action_row(r) for r in rows], ACTION_COLUMNS if fmt == "table" else ACTION_FIELDS, fmt)
+    columns = {"table": ACTION_COLUMNS, "csv": ACTION_CSV_FIELDS}.get(fmt, ACTION_FIELDS)
+    emit([_action_row(r) for r in rows], columns, fmt)
 
 
 def _action_row(row) -> dict:
     action, meeting = row.action, row.meeting
+    history = [_status_row(entry) for entry in row.history]
     return {
+        "due": row.due, "due_text": action.due_text, "due_meeting": row.facts.due_meeting if row.facts else None,
         "date": meeting.date if meeting else None,
         "committee": meeting.committee if meeting else "(action plan)",
+        "meeting": meeting.id if meeting else None,
         "minute": action.minute, "owner": action.owner, "description": action.description,
-        "due": action.due, "status": action.status,
+        "status": action.status, "progress": row.progress, "reports_on": row.reports_on,
+        "history": history,
+        "history_text": "; ".join(f"{h['status']} {h['date'] or ''} ({h['cite']})" for h in history),
         "cite": short_cite(action) + (EXEMPT_MARK if action.exempt else ""),
         "id": action.id, "person": action.person, "source": action.source,
         "page": action.page, "line": action.line,
     }
+
+
+def _status_row(entry) -> dict:
+    """One status an action had: where and when the papers say so."""
+    return {"status": entry.status, "words": entry.words, "meeting": entry.meeting, "date": entry.date,
+            "source": entry.source, "page": entry.page, "line": entry.line, "record": entry.record,
+            "cite": short_cite(entry)}
 
 
 FIGURE_COLUMNS = ("text", "kind", "value", "unit", "context", "date", "committee", "cite")

@@ -115,6 +115,9 @@ def run_ingest(
             report.documents = _rebuild(store, index)
         # The corpus glossary needs every file: merged by the store once the files are in.
         index.replace_glossary((entry.short, entry.long) for entry in store.glossary())
+        # So do the actions' due dates and histories across meetings: made now, not when read.
+        if store.refresh_action_facts():
+            log.info("actions across meetings brought up to date")
     report.seconds = time.perf_counter() - start
     log.info("done in %.2f s%s", report.seconds, f": {report.summary()}" if report.outcomes else "")
     return report

@@ -12,14 +12,14 @@ def home(samples_home):
     return samples_home
 
 
-def test_actions_by_owner_find_every_form_of_the_name_newest_first(home):
+def test_actions_by_owner_find_every_form_of_the_name_by_due_date_then_meeting(home):
     result = run(home, "actions", "--owner", "Segurola", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     owners = {r["owner"] for r in rows}
     assert {"Mr Segurola", "Philip Segurola"} <= owners
-    dates = [r["date"] for r in rows if r["date"]]
-    assert dates == sorted(dates, reverse=True)
+    order = [(r["due"] is None, r["due"] or "", r["date"] or "") for r in rows]
+    assert order == sorted(order)
     assert all(r["person"] == "per-segurola-p" for r in rows)
     mr = next(r for r in rows if r["owner"] == "Mr Segurola")
     assert mr["minute"] == "49" and mr["page"] and "advise the questioner" in mr["description"]

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from councilpapers.cli import main
 from councilpapers.search import query as Q
 from councilpapers.text.dates import (
-    BadDate, MONTH_NAMES, find_date, find_time, month_name, parse_date, partial_date, whole_date,
+    BadDate, MONTH_NAMES, add_period, count_of, find_date, find_time, month_end, month_name, month_number,
+    names_next_meeting, next_month_end, parse_date, partial_date, whole_date,
 )
 
 
@@ -123,3 +124,17 @@ def test_bad_partial_dates_are_a_bad_query_and_a_usage_error(text, tmp_path):
 def test_the_cli_and_the_query_language_read_partial_dates_alike():
     for text in ("2016", "2016-02", "2016-05-26"):
         assert Q.date_range(text) == partial_date(text)
+
+
+def test_month_ends_and_periods_for_due_dates():
+    assert month_end(2024, 2) == date(2024, 2, 29) and month_end(2025, 2) == date(2025, 2, 28)
+    assert next_month_end(3, date(2025, 1, 14)) == date(2025, 3, 31)
+    assert next_month_end(3, date(2025, 5, 13)) == date(2026, 3, 31)  # "by March" written in May: next year's
+    assert [month_number(w) for w in ("Sept.", "march", "Tachwedd", "Dachwedd", "Smarch")] == [9, 3, 11, 11, None]
+    assert (count_of("two"), count_of("28"), count_of("Twenty-eight")) == (2, 28, 28)
+    assert add_period(date(2025, 1, 14), 28, "days") == date(2025, 2, 11)
+    assert add_period(date(2025, 5, 13), 2, "weeks") == date(2025, 5, 27)
+    assert add_period(date(2025, 1, 31), 1, "month") == date(2025, 2, 28)
+    assert add_period(date(2025, 11, 30), 3, "months") == date(2026, 2, 28)
+    assert names_next_meeting("report back to the next meeting") and names_next_meeting("Next meeting")
+    assert not names_next_meeting("by 31 March 2025") and not names_next_meeting(None)

@@ -32,7 +32,7 @@ def record_context(store: Store, record: Record, *, include_exempt: bool = False
     `include_exempt`, the exempt business beside it too."""
     meeting = store.meeting(record.meeting_id) if record.meeting_id else None
     context: dict = {"meeting": meeting, "item": None, "resolutions": [], "actions": [], "votes": [],
-                     "attendance": [], "attendance_by_status": {},
+                     "attendance": [], "attendance_by_status": {}, "action_facts": {},
                      "places": getattr(record, "attested_by", None) or []}
     if not meeting:
         add_origin_urls(store, context["places"])
@@ -64,6 +64,9 @@ def record_context(store: Store, record: Record, *, include_exempt: bool = False
     if not context["places"]:
         context["places"] = [{"id": record.id, "source": record.source, "page": record.page, "line": record.line}]
     add_origin_urls(store, context["places"])
+    if record.type == "action" or context["actions"]:  # due dates and histories across meetings
+        facts = store.action_facts()
+        context["action_facts"] = {a.id: facts[a.id] for a in [record, *context["actions"]] if a.id in facts}
     return context
 
 

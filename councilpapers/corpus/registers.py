@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from ..text.names import same_person
+from .action_status import ACTIVE, OPEN, ActionFacts, StatusEntry
 from .glossary import GlossaryEntry
 from .records import Acronym, Action, Figure, Meeting, Person
 from .store import Store
@@ -41,6 +43,27 @@ def _committee_matches(meeting: Meeting | None, committee: str | None) -> bool:
 class ActionRow:
     action: Action
     meeting: Meeting | None
+    facts: ActionFacts | None = None  # across meetings: due date, status history (corpus.action_status)
+    root: ActionFacts | None = None  # a row restating an earlier action: that action's facts
+
+    @property
+    def due(self) -> str | None:
+        return self.facts.due if self.facts else self.action.due
+
+    @property
+    def progress(self) -> str:
+        """open, in progress, carried forward or done, as the latest meeting says
+        (of the earlier action, for a row restating it)."""
+        facts = self.root or self.facts
+        return facts.status if facts else OPEN
+
+    @property
+    def history(self) -> list[StatusEntry]:
+        return self.facts.history if self.facts else []
+
+    @property
+    def reports_on(self) -> str | None:
+        return self.facts.reports_on if self.facts else None
 
 
 def people_named(people: list[Person], name: str) -> list[Person]:
@@ -58,44 +81,83 @@ def people_named(people: list[Person], name: str) -> list[Person]:
 def action_register(
     store: Store, *, owner: str | None = None, committee: str | None = None,
     since: date | None = None, until: date | None = None, status: str | None = None,
+    open_only: bool = False, overdue: bool = False, as_of: date | None = None,
     include_exempt: bool = False,
 ) -> list[ActionRow]:
-    """Actions newest meeting first. `owner` matches the owner as written or
-    any form of the people it names ("Segurola" finds "Mr Segurola" and
-    "Philip Segurola")."""
+    """Actions by due date (undated last), then meeting. `owner` matches the
+    owner as written, any form of the people it names (`text.names.same_person`:
+    "Segurola" finds "Mr Segurola" and "Philip Segurola") or the post they held
+    at that meeting ("Clerk"). `open_only`: not done at the latest meeting that
+    reports on it; `overdue`: open and due before `as_of` (default today). Rows
+    of a later action log that report on an earlier action are left out of
+    both: the earlier action stands for them, with their status."""
     from .people import PersonResolver
 
     meetings = {m.id: m for m in store.meetings()}
     people = store.people()
-    owner_person_ids = {p.id for p in people_named(people, owner)} if owner else set()
+    facts = store.action_facts()
+    match_owner = _OwnerMatch(owner, people) if owner else None
     resolve = PersonResolver(people)
+    cutoff = (as_of or date.today()).isoformat()
     rows = []
     for action in store.records(type="action"):
         if action.exempt and not include_exempt:
             continue
         resolve.fill(action)
-        meeting = meetings.get(action.meeting) if action.meeting else None
-        if not _committee_matches(meeting, committee):
+        own = facts.get(action.id)
+        row = ActionRow(action, meetings.get(action.meeting) if action.meeting else None, own,
+                        facts.get(own.reports_on) if own and own.reports_on else None)
+        if not _committee_matches(row.meeting, committee):
             continue
-        if not _in_range(meeting.date if meeting else action.due, since, until):
+        if not _in_range(row.meeting.date if row.meeting else row.due, since, until):
             continue
-        if status and (action.status or "").lower() != status.lower():
+        if status and status.lower() not in ((action.status or "").lower(), row.progress):
             continue
-        if owner and not _owner_matches(action, owner, owner_person_ids):
+        if (open_only or overdue) and (row.progress not in ACTIVE or row.reports_on):
             continue
-        rows.append(ActionRow(action, meeting))
-    rows.sort(key=lambda r: ((r.meeting.date if r.meeting else None) or r.action.due or "", r.action.line or 0),
-              reverse=True)
+        if overdue and not (row.due and row.due < cutoff):
+            continue
+        if match_owner and not match_owner(action, row.meeting):
+            continue
+        rows.append(row)
+    rows.sort(key=lambda r: (r.due is None, r.due or "", (r.meeting.date if r.meeting else None) or "",
+                             r.action.source, r.action.line or 0))
     return rows
 
 
-def _owner_matches(action: Action, owner: str, person_ids: set[str]) -> bool:
-    if person_ids & set(action.people or ([action.person] if action.person else [])):
+class _OwnerMatch:
+    """Whether an action's owner is `owner`: a form of the same person's name,
+    the words of the owner as written, or a post its owner held that day."""
+
+    def __init__(self, owner: str, people: list[Person]):
+        self.owner, self.words = owner, _words(owner)
+        self.people = {p.id: p for p in people}
+        self.person_ids = {p.id for p in people if any(same_person(owner, form) for form in [p.name, *p.aliases])}
+        self.person_ids |= {p.id for p in people_named(people, owner)}
+
+    def __call__(self, action: Action, meeting: Meeting | None) -> bool:
+        ids = set(action.people or ([action.person] if action.person else []))
+        if self.person_ids & ids:
+            return True
+        forms = [form for form in (action.owner, *action.owners) if form]
+        if any(same_person(self.owner, form) for form in forms):
+            return True
+        if self._has_words(" ".join(forms)):
+            return True
+        day = meeting.date if meeting else None
+        return any(self._has_words(role["role"]) for pid in ids if pid in self.people
+                   for role in self.people[pid].roles if role.get("role") and _held(role, day))
+
+    def _has_words(self, text: str) -> bool:
+        have = set(_words(text))
+        return bool(self.words) and all(word in have for word in self.words)
+
+
+def _held(role: dict, day: str | None) -> bool:
+    """Whether a role was held on `day` (any day, when the action has none)."""
+    if not day:
         return True
-    written = " ".join([action.owner, *action.owners])
-    have = set(_words(written))
-    wanted = _words(owner)
-    return bool(wanted) and all(word in have for word in wanted)  # "!!!" owns nothing
+    return (role.get("first_seen") or day) <= day <= (role.get("last_seen") or day)
 
 
 def figures(

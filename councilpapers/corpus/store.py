@@ -12,9 +12,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .glossary import GlossaryEntry
 from .records import Meeting, Person, Record, Source, SourceStatus, TextLayer, record_from_json
+
+if TYPE_CHECKING:
+    from .action_status import ActionFacts
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -71,6 +75,31 @@ CREATE TABLE IF NOT EXISTS people_stale (flag INTEGER PRIMARY KEY CHECK (flag = 
 -- go in by short form (case aside), so rowid order is that order.
 CREATE TABLE IF NOT EXISTS glossary (short TEXT PRIMARY KEY, long TEXT NOT NULL, sources TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS glossary_stale (flag INTEGER PRIMARY KEY CHECK (flag = 1));
+-- Actions across meetings (corpus/action_status.py), derived from every file
+-- of a body like people: each action's due date (with the date "at the next
+-- meeting" names), the earlier action a later action-log row reports on, and
+-- its status now; action_history holds each status it had, with its cite.
+CREATE TABLE IF NOT EXISTS action_facts (
+    action_id TEXT PRIMARY KEY,
+    due TEXT,
+    due_meeting TEXT,
+    reports_on TEXT,
+    status TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS action_history (
+    action_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    words TEXT,
+    meeting_id TEXT,
+    date TEXT,
+    source TEXT NOT NULL,
+    page INTEGER,
+    line INTEGER,
+    record_id TEXT NOT NULL,
+    PRIMARY KEY (action_id, seq)
+);
+CREATE TABLE IF NOT EXISTS action_facts_stale (flag INTEGER PRIMARY KEY CHECK (flag = 1));
 -- Where a harvested file came from (councilpapers harvest): its URL, the committee and
 -- meeting it was listed under, and the HTTP validators. Keyed by path like sources, and
 -- kept apart from them: re-ingesting a file keeps its origin.
@@ -107,10 +136,13 @@ class Store:
         # files runs twice as fast.
         self.db.execute("PRAGMA synchronous = NORMAL")
         had_glossary = _has_table(self.db, "glossary")
+        had_action_facts = _has_table(self.db, "action_facts")
         self.db.executescript(SCHEMA)
         _add_missing_columns(self.db)
         if not had_glossary:  # a store made before the glossary was kept: merge it on the next read
             self.db.execute("INSERT OR IGNORE INTO glossary_stale VALUES (1)")
+        if not had_action_facts:  # nor the actions' facts: made on the next ingest or read
+            self.db.execute("INSERT OR IGNORE INTO action_facts_stale VALUES (1)")
 
     def close(self) -> None:
         self.db.close()
@@ -315,6 +347,47 @@ class Store:
             db.executemany("INSERT INTO glossary (short, long, sources) VALUES (?, ?, ?)",
                            [(e.short, e.long, json.dumps(e.sources, ensure_ascii=False)) for e in entries])
 
+    # -- actions across meetings ---------------------------------------------
+
+    def action_facts(self) -> dict[str, ActionFacts]:
+        """Each action's facts across meetings (`corpus.action_status`), by action
+        id; made again first when files have changed since."""
+        from .action_status import ActionFacts, StatusEntry
+
+        self.refresh_action_facts()
+        history: dict[str, list[StatusEntry]] = {}
+        for row in self.db.execute("SELECT * FROM action_history ORDER BY action_id, seq"):
+            history.setdefault(row["action_id"], []).append(StatusEntry(
+                row["status"], row["words"], row["meeting_id"], row["date"], row["source"], row["page"],
+                row["line"], row["record_id"]))
+        return {row["action_id"]: ActionFacts(row["action_id"], row["due"], row["due_meeting"], row["reports_on"],
+                                              history.get(row["action_id"], []))
+                for row in self.db.execute("SELECT * FROM action_facts")}
+
+    def refresh_action_facts(self) -> bool:
+        """Make the actions' facts again if the records changed since; whether it did."""
+        if not self.db.execute("SELECT 1 FROM action_facts_stale").fetchone():
+            return False
+        from .action_status import rebuild_action_facts
+
+        rebuild_action_facts(self)
+        return True
+
+    def replace_action_facts(self, facts: Iterable[ActionFacts]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM action_facts_stale")
+            db.execute("DELETE FROM action_facts")
+            db.execute("DELETE FROM action_history")
+            for fact in facts:
+                db.execute("INSERT INTO action_facts (action_id, due, due_meeting, reports_on, status)"
+                           " VALUES (?, ?, ?, ?, ?)",
+                           (fact.action, fact.due, fact.due_meeting, fact.reports_on, fact.status))
+                db.executemany(
+                    "INSERT INTO action_history (action_id, seq, status, words, meeting_id, date, source, page,"
+                    " line, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(fact.action, seq, e.status, e.words, e.meeting, e.date, e.source, e.page, e.line, e.record)
+                     for seq, e in enumerate(fact.history)])
+
     # -- where harvested files came from -------------------------------------
 
     def set_origins(self, origins: Iterable["SourceOrigin"]) -> None:
@@ -419,9 +492,10 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
 
 
 def _mark_derived_stale(db: sqlite3.Connection) -> None:
-    """What is derived from every file (people, the glossary) is made again on its next read."""
+    """What is derived from every file (people, the glossary, the actions' facts) is made again on its next read."""
     db.execute("INSERT OR IGNORE INTO people_stale VALUES (1)")
     db.execute("INSERT OR IGNORE INTO glossary_stale VALUES (1)")
+    db.execute("INSERT OR IGNORE INTO action_facts_stale VALUES (1)")
 
 
 def _drop_orphan_meetings(db: sqlite3.Connection) -> None:

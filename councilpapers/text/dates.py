@@ -8,13 +8,21 @@ it from the context date: the latest such date not after it.
 
 `partial_date` reads what a user types for a range ("2016", "2016-05",
 "2016-05-26"): the CLI's --since/--until and the query language's `date:`.
+
+Calendar arithmetic for dates written as periods: `month_number` ("Sept" -> 9,
+"Tachwedd" -> 11), `month_end` (a month is due by its last day), `next_month_end`
+(a month written without its year is the next such month from a date on),
+`count_of` ("two" -> 2, "28" -> 28), `add_period` (a date plus "28 days",
+"two weeks", "3 months", the day kept or the month's last day), and
+`names_next_meeting` ("for the next meeting": dated by the store, which knows
+the body's meetings).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 # Month names by language, January first. Welsh is here because bilingual
 # councils publish a Welsh copy of their minutes; dateparser reads both.
@@ -71,6 +79,66 @@ _LEADING_WEEKDAY = re.compile(rf"^\s*{WEEKDAYS},?\s+", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(rf"(?<=\d){_ORDINAL}(?=\s|,|$)", re.IGNORECASE)
 _OF = re.compile(r"\b(?:of|o)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+_MONTH_NUMBERS = (
+    {name.lower(): n for names in MONTH_NAMES.values() for n, name in enumerate(names, start=1)}
+    | {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES["en"], start=1)} | {"sept": 9}
+    | {mutated.lower(): MONTH_NAMES["cy"].index(radical) + 1 for radical, mutated in _MUTATED.items()}
+)
+# Counts written as words in periods ("within two weeks", "twenty-eight days").
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fourteen": 14, "twenty-one": 21, "twenty-eight": 28, "thirty": 30,
+}
+COUNT_WORD = rf"(?:\d{{1,3}}|{_alternation(COUNT_WORDS)})"
+
+
+# "at the next meeting", "for the next meeting", "report back to the next
+# meeting", "Next meeting": a date known only once the body's next meeting is.
+NEXT_MEETING = re.compile(
+    r"\b(?:(?:at|to|for|by|before|until)\s+(?:the\s+)?|the\s+)?next\s+(?:\w+\s+)?meeting\b", re.IGNORECASE
+)
+
+
+def names_next_meeting(words: str | None) -> bool:
+    """Whether due words name the body's next meeting ("for the next meeting")."""
+    return bool(words and NEXT_MEETING.search(words))
+
+
+def month_number(word: str) -> int | None:
+    """"March" -> 3, "Sept." -> 9, "Tachwedd" / "Dachwedd" -> 11; None for no month."""
+    return _MONTH_NUMBERS.get(word.lower().rstrip("."))
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month: what "by March 2025" is due by."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def next_month_end(month: int, context: date) -> date:
+    """The last day of the first `month` from `context` on: "by March" written
+    in January 2025 is 31 March 2025, written in May 2025, 31 March 2026."""
+    return month_end(context.year if month >= context.month else context.year + 1, month)
+
+
+def count_of(word: str) -> int:
+    """"28" -> 28, "two" -> 2 (a word of COUNT_WORDS)."""
+    return int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+
+
+def add_period(day: date, count: int, unit: str) -> date:
+    """`day` plus a period: unit "day(s)", "working days" (counted as days: papers
+    rarely mean the difference), "week(s)" or "month(s)"; a month on from 31
+    January is the last day of February."""
+    unit = unit.lower()
+    if "week" in unit:
+        return day + timedelta(weeks=count)
+    if "month" in unit:
+        months = day.month - 1 + count
+        year, month = day.year + months // 12, months % 12 + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day + timedelta(days=count)
 
 
 def month_name(month: int, language: str = "en") -> str:

@@ -9,17 +9,22 @@
   deadline", "Feb 2020" in an owner column) is due by its last day; without a
   year, the next such month from the meeting's.
 - "within 28 days", "within six weeks" count from the meeting's date.
-- "at the next meeting" keeps its words only: which meeting that is, is known
-  across meetings, not from one file.
+- "at the next meeting" keeps its words only here: which meeting that is, is
+  known across meetings, not from one file; `corpus.action_status` dates it
+  when the store holds the body's next meeting (`text.dates.names_next_meeting`).
+
+The calendar arithmetic (month ends, periods) is `text.dates`'.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
-from ...text.dates import DATE_PHRASE, HAS_YEAR, MONTH_NAMES, MONTH_WORD, NUMERIC_DATE, find_date
+from ...text.dates import (
+    COUNT_WORD, DATE_PHRASE, HAS_YEAR, MONTH_WORD, NEXT_MEETING, NUMERIC_DATE, add_period, count_of, find_date,
+    month_end, month_number, next_month_end,
+)
 
 DUE_LEAD_IN = re.compile(r"\b(?:by|before|on|until|till|no\s+later\s+than|in\s+time\s+for|at)\s+(?:the\s+)?$", re.I)
 REFERS_BACK = re.compile(r"\b(?:held|dated|of)\s+(?:on\s+)?$")
@@ -29,21 +34,9 @@ MONTH_DUE = re.compile(
     rf"\b(?P<lead>{LEAD}\s+(?i:the\s+)?(?i:end\s+of\s+)?|(?i:next)\s+)(?P<month>{MONTH_WORD})\b\.?"
     rf"(?:\s+(?P<year>(?:19|20)\d{{2}}))?(?P<tail>\s+(?i:deadline|meeting|cycle))?"
 )
-NEXT_MEETING = re.compile(
-    r"\b(?:(?:at|to|for|by|before|until)\s+(?:the\s+)?|the\s+)?next\s+(?:\w+\s+)?meeting\b", re.IGNORECASE
-)
 WITHIN = re.compile(
-    r"\bwithin\s+(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty-eight)"
-    r"\s+(?P<unit>(?:working\s+)?days?|weeks?|months?)\b",
-    re.IGNORECASE,
+    rf"\bwithin\s+(?P<n>{COUNT_WORD})\s+(?P<unit>(?:working\s+)?days?|weeks?|months?)\b", re.IGNORECASE
 )
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "twelve": 12, "fourteen": 14, "twenty-eight": 28,
-}
-_MONTH_NUMBER = {
-    name.lower(): n for names in MONTH_NAMES.values() for n, name in enumerate(names, start=1)
-} | {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES["en"], start=1)} | {"sept": 9}
 
 
 def find_due(text: str, context: date | None) -> tuple[str | None, str | None]:
@@ -110,31 +103,18 @@ def _inside_day(month: re.Match, text: str) -> bool:
 
 
 def _month_due(match: re.Match, context: date | None) -> str | None:
-    number = _MONTH_NUMBER.get(match["month"].lower().rstrip("."))
+    number = month_number(match["month"])
     if number is None:
         return None
     if match["year"]:
-        year = int(match["year"])
-    elif context is not None:
-        year = context.year if number >= context.month else context.year + 1
-    else:
-        return None
-    return date(year, number, calendar.monthrange(year, number)[1]).isoformat()
+        return month_end(int(match["year"]), number).isoformat()
+    return next_month_end(number, context).isoformat() if context else None
 
 
 def _within_due(match: re.Match, context: date | None) -> str | None:
     if context is None:
         return None
-    n = match["n"].lower()
-    count = int(n) if n.isdigit() else NUMBER_WORDS[n]
-    unit = match["unit"].lower()
-    if unit.startswith("week"):
-        return (context + timedelta(weeks=count)).isoformat()
-    if unit.startswith("month"):
-        month = context.month - 1 + count
-        year, month = context.year + month // 12, month % 12 + 1
-        return date(year, month, min(context.day, calendar.monthrange(year, month)[1])).isoformat()
-    return (context + timedelta(days=count)).isoformat()
+    return add_period(context, count_of(match["n"]), match["unit"]).isoformat()
 
 
 def _next_year(day: date, context: date) -> date | None:

@@ -18,6 +18,10 @@ a rule. Files are read once.
     action_posts.txt       posts that own an action written bare ("Clerk to register", "Clerc")
     action_groups.txt      groups that own one together ("All", "All Councillors")
     action_statuses.txt    what an owner column prints that is no owner ("Noted", "Signed by the Chair")
+    action_review_items.txt  items where a later meeting reports on earlier actions ("Matters arising")
+    action_progress_done.txt, action_progress_carried.txt, action_progress_doing.txt
+                           how such a report says an action stands ("has been sent", "c/f", "awaited")
+    action_link_ignored.txt  words that tell nothing of an action's subject ("next", "meeting")
 """
 
 from __future__ import annotations
