@@ -47,3 +47,11 @@ def count_of(written: str) -> int | None:
 
 def outcome_of(match: re.Match) -> str:
     return "lost" if match["lost"] else "carried"
+
+
+def outcome_by_counts(votes_for: int | None, against: int | None) -> str | None:
+    """What the counts decide where no word says: a simple majority carries a
+    question; a tie (the chair's casting vote) or a missing side decides nothing."""
+    if votes_for is None or against is None or votes_for == against:
+        return None
+    return "carried" if votes_for > against else "lost"
