@@ -139,7 +139,7 @@ def votes(doc: Doc) -> None:
     for section in doc.sections:
         meeting = doc.meeting_for(section.heading)
         for item in section.items:
-            for vote in find_all_votes(doc.lines, item.heading.index, item.end):
+            for vote in find_all_votes(doc.lines, item.heading.body_start, item.end):
                 vote.motion = vote.motion or item.heading.title
                 doc.add_all([vote], meeting=meeting, minute=item.heading.number, item=item.record.id)
 

@@ -30,6 +30,9 @@ VOTES_TO = alternation("votes_to")
 OUTCOME = re.compile(
     rf"(?<![\w])(?:(?P<lost>{alternation('lost')})|(?P<carried>{alternation('carried')}))(?![\w])", re.IGNORECASE
 )
+# Counts in brackets beside a formula, "RESOLVED (6 for, 2 against) that": the
+# manner of the decision, as "unanimously" is, not its words.
+BRACKETED_COUNTS = rf"\((?=[^()]{{0,160}}\))(?=[^()]*?(?:{alternation('against')}|{VOTES_TO})(?![\w]))[^()]*\)"
 RESULT_HEADING = re.compile(rf"^{alternation('result_heading')}$", re.IGNORECASE)
 _ZERO = re.compile(rf"^{ZERO}$", re.IGNORECASE)
 

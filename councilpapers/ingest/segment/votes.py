@@ -62,8 +62,14 @@ def find_all_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
     votes = find_votes(lines, start, end) + find_listed_votes(lines, start, end)
     for vote in votes:
         read.update(range(vote.index, vote.end or vote.index + 1))
-    votes += find_table_votes(lines, start, end, read)
-    votes += find_counted_votes(lines, start, end, frozenset(read))
+    tables = find_table_votes(lines, start, end, read)
+    for vote in tables:
+        if vote.motion is None:  # a table of one question: the proposal above its header
+            header = vote.index
+            while header - 1 in read and header - 1 >= start:
+                header -= 1
+            vote.motion = _motion(lines, start, header)
+    votes += tables + find_counted_votes(lines, start, end, frozenset(read))
     return sorted(votes, key=lambda vote: vote.index)
 
 
