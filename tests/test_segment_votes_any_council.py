@@ -294,3 +294,34 @@ There was none.
     meeting_dates = {m.id: m.date for m in meetings}
     assert meeting_dates[vote.meeting] == "2025-03-06"
     assert (vote.minute,) + tally(vote) == ("21", 2, 1, None, "carried")
+
+
+def test_lists_under_bracketed_counts_with_a_plural_title_and_an_outcome_in_prose():
+    (vote,) = votes_in("""
+        A recorded vote was taken on the precept.
+        For (4): Cllrs Hale, Irwin, Jory and Kemp
+        Against (1): Cllr Lyle
+        Abstain (0)
+        The precept was therefore approved.
+    """)
+    assert tally(vote) == (4, 1, 0, "carried")
+    assert vote.names_for == ["Cllr Hale", "Cllr Irwin", "Cllr Jory", "Cllr Kemp"]
+    assert vote.names_against == ["Cllr Lyle"] and vote.count_mismatch is False
+
+
+def test_names_end_at_a_line_that_is_no_names():
+    counted, named = votes_in("""
+        For: 2 Against: 9 Abstain: 0
+        The amendment was lost. The motion was then put to a recorded vote:
+        For: Cllr Moss, Cllr Nye, Cllr Orr (3)
+        Against: Cllr Penn (1)
+        Carried.
+    """)
+    assert tally(counted) == (2, 9, 0, "lost")
+    assert tally(named) == (3, 1, None, "carried")
+    assert named.names_against == ["Cllr Penn"]
+
+
+def test_votes_cast_in_favour():
+    (vote,) = votes_in("Eight votes were cast in favour and three against, so the motion was carried.")
+    assert tally(vote) == (8, 3, None, "carried")

@@ -48,11 +48,13 @@ _END = (
     rf"(?=[ \t]*(?:[,;:.)\]|–—-]|$)|\s+(?:{_JOIN}|{_COUNT}|{_LABEL})(?![\w])"
     r"|[ \t]*\n\s*(?-i:[A-Z(\d]))"
 )
+# A line that goes on with names: "and Cllr Lowe", "Mr R Hale", "Pryce, Quinn"; not "Carried."
+_NAMES_GO_ON = rf"\s*(?:and\b|&|{TITLE}\b|(?-i:[A-Z]\.?\s|[A-Z][\w'’-]+\s*(?:,|and\b|$)))"
 # Names under a side: a title first ("Cllrs A, B and C", "Councillor D"), up to
-# the next side, a semicolon, a closing bracket, a paragraph or a line of prose.
+# the next side, a semicolon, a closing bracket, a paragraph or a line that is no names.
 _NAMES = (
-    rf"(?:{TITLE}|{PLURAL_TITLE_WORD})\.?\s+(?-i:[A-Z])(?:[^;()]|\([^()]*\)){{0,300}}?"
-    rf"(?=\s*;|\s*\)|\s*$|[,.]?\s+{_LABEL}\s*(?:[:(–—-]|\d)|\n\s*\n|\n\s*(?-i:[A-Z][a-z]*\s+[a-z]))"
+    rf"(?:{TITLE}|{PLURAL_TITLE_WORD})\.?\s+(?-i:[A-Z])(?:[^;()\n]|\([^()]*\)|\n(?={_NAMES_GO_ON})){{0,300}}?"
+    rf"(?=\s*;|\s*\)|\s*$|[,.]?\s+{_LABEL}\s*(?:[:(–—-]|\d)|\n\s*\n|\n(?!{_NAMES_GO_ON}))"
 )
 TERM = re.compile(
     # "6 votes to 2", "six votes for to two against"

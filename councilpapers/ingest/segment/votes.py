@@ -18,6 +18,7 @@ import re
 from ...corpus.records import Vote
 from ..model import Line
 from . import vote_words as words
+from .name_lists import read_list
 from .vote_counts import find_counted_votes
 from .vote_tables import find_table_votes
 
@@ -84,6 +85,9 @@ def find_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
         vote.motion = _motion(lines, start, vote.index)
         vote.result, i = _result(lines, i, end, vote.index)
         vote.result_from = "words" if vote.result else None
+        if vote.result is None:
+            vote.result = words.outcome_by_counts(vote.for_, vote.against)
+            vote.result_from = "counts" if vote.result else None
         vote.end = i
         votes.append(vote)
     return votes
@@ -149,9 +153,8 @@ def _continues_list(text: str) -> bool:
 def _names(text: str) -> list[str]:
     if NONE_LISTED.match(text):
         return []
-    text = re.sub(r"^\s*Councillors\s+", "", text)
-    pieces = re.split(r",\s*|\s+and\s+", text)
-    return [p.strip(" .;") for p in pieces if p.strip(" .;") and not NONE_LISTED.match(p)]
+    entries, _ = read_list(text.strip(" .;"))
+    return [entry.name for entry in entries if not NONE_LISTED.match(entry.name)]
 
 
 def _result(lines: list[Line], i: int, end: int, first: int) -> tuple[str | None, int]:
@@ -164,6 +167,9 @@ def _result(lines: list[Line], i: int, end: int, first: int) -> tuple[str | None
         match = RESULT.match(text)
         if match and len(text) <= 80:
             return _outcome(match["word"]), j + 1
+        said = words.OUTCOME.search(text) if len(text) <= 100 else None  # "The budget was therefore approved."
+        if said:
+            return words.outcome_of(said), j + 1
         break
     intro = " ".join(lines[j].text for j in range(_paragraph_start(lines, first, max(first - 4, 0)), first))
     match = re.search(r"\b(?:was|were|being)\s+(?P<word>not\s+carried|carried|lost|defeated|rejected|agreed)\b", intro)
