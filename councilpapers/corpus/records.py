@@ -198,7 +198,11 @@ class Vote(Record):
     names_against: list[str] = field(default_factory=list)
     names_abstain: list[str] = field(default_factory=list)
     result: str | None = None  # carried/lost
+    # How the result is known: "words" the minutes print ("Amendment lost", "was
+    # carried by"), or "counts" (none printed: more for than against carries it).
+    result_from: str | None = None
     count_mismatch: bool = False  # a stated count disagrees with its list of names
+    item: str | None = None  # id of the minute item it was taken under, in the same file
 
     type: ClassVar[str] = "vote"
     id_prefix: ClassVar[str] = "vote"

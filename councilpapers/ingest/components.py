@@ -26,7 +26,7 @@ from .segment.meetings import find_meeting_headings
 from .segment.minutes import MinutesSection, minutes_sections
 from .segment.reports import find_reports, known_meeting
 from .segment.resolutions import find_resolutions
-from .segment.votes import find_listed_votes, find_votes
+from .segment.votes import find_all_votes
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.|\(\d{1,2}\))\s*$")
 PASSAGE_CHARS = 3000
@@ -133,13 +133,15 @@ def decisions(doc: Doc) -> None:
 
 
 def votes(doc: Doc) -> None:
+    """Recorded votes in each item of each set of minutes (those reprinted in
+    an agenda pack are their own meeting's), what was voted on the item's
+    title where the minutes do not say."""
     for section in doc.sections:
         meeting = doc.meeting_for(section.heading)
         for item in section.items:
-            span = (doc.lines, item.heading.body_start, item.end)
-            for vote in find_votes(*span) + find_listed_votes(*span):
+            for vote in find_all_votes(doc.lines, item.heading.body_start, item.end):
                 vote.motion = vote.motion or item.heading.title
-                doc.add_all([vote], meeting=meeting, minute=item.heading.number)
+                doc.add_all([vote], meeting=meeting, minute=item.heading.number, item=item.record.id)
 
 
 def actions(doc: Doc) -> None:

@@ -8,10 +8,10 @@ attending. Read once; the rules that use them are in `name_lists`,
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import cache
 
-from ...text.vocabulary import VocabularyError, terms
+from ...text import numbers
+from ...text.vocabulary import kinds
 
 STATUSES = ("present", "also_present", "in_attendance", "apologies", "absent")
 
@@ -19,13 +19,7 @@ STATUSES = ("present", "also_present", "in_attendance", "apologies", "absent")
 @cache
 def entries() -> dict[str, tuple[str, ...]]:
     """kind -> its entries, in the file's order."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for line in terms("attendance"):
-        kind, separator, entry = line.partition(":")
-        if not separator or not entry.strip():
-            raise VocabularyError(f"attendance.txt: {line!r} is not 'kind: entry'")
-        found[kind.strip()].append(entry.strip())
-    return {kind: tuple(values) for kind, values in found.items()}
+    return kinds("attendance")
 
 
 def _regex(entry: str) -> str:
@@ -60,7 +54,7 @@ PLURAL_TITLE = re.compile(rf"^(?P<plural>{PLURAL_TITLE_WORD})[.:]?(?=\s|$)", re.
 MEMBER_ROLES = words("member_role")
 ITEM_WORDS = words("item_word")
 ROLE_QUALIFIERS = words("role_qualifier")
-COUNTS = {word: int(number) for word, number in mapping("count").items()}
+COUNTS = numbers.WORDS  # "Two Members": a number in words counts people
 COUNT = re.compile(
     r"^(?P<number>\d{1,3}|" + "|".join(sorted(COUNTS, key=len, reverse=True)) + r")\s+(?P<what>[A-Za-z].*)$",
     re.IGNORECASE,

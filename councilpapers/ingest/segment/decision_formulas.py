@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from ...text.sentences import RUNS_ON, last_sentence_start
+from .vote_words import BRACKETED_COUNTS
 
 AFTER, LIST, BEFORE, CARRIES, SENTENCE, LABEL = "after", "list", "before", "carries", "sentence", "label"
 
@@ -48,7 +49,7 @@ class Formula:
 # "Cllr. A. Bowen" (wrapping), up to the next word of the formula, never across the motion's "that".
 _NAMES = r"(?:(?!\s(?:that|to)\s)[^;:()]){1,80}?"
 _MANNER = r"(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:decision|vote))?|by\s+all|nem\.?\s*con\.?)"
-_MANNER_AFTER = rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|\((?:unanimously|nem\.?\s*con\.?)\)))?"
+_MANNER_AFTER = rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|\((?:unanimously|nem\.?\s*con\.?)\)|(?i:{BRACKETED_COUNTS})))?"
 _THAT = r"(?:\s*,)?(?:\s+[Tt]hat\b)?(?:\s*[,:]-?|\s*[–—-](?=\s))?(?:\s*[Tt]hat\b)?"
 _BODY = (
     r"(?:[Tt]he\s+)?(?:[A-Z][\w&’'-]*\s+){0,4}?"

@@ -1,5 +1,12 @@
-"""Recorded votes: "For (14)" / "Against (45)" / "Abstain (4)", each followed by
-the names voting that way, then "Amendment lost." or "Motion carried.".
+"""Recorded votes, every form read here once (`find_all_votes`):
+
+- lists of names under their counts, a side a line: "For (14)" / "Against (45)"
+  / "Abstain (4)", each followed by the names voting that way, then "Amendment
+  lost." or "Motion carried." (`find_votes`);
+- US roll calls: "RESULT: FAILED [4-2-1-1]", "AYES: …" (`find_listed_votes`);
+- tables of For | Against | Abstain (`vote_tables`);
+- counts in running text, labelled, bracketed or in prose, in English and in
+  Welsh (`vote_counts`, which says what is and is not a vote).
 
 Counts are kept as the minutes state them; when a stated count disagrees with
 the names listed under it the vote is flagged (`count_mismatch`), not corrected.
@@ -10,12 +17,18 @@ from __future__ import annotations
 import re
 from ...corpus.records import Vote
 from ..model import Line
+from . import vote_words as words
+from .name_lists import read_list
+from .vote_counts import find_counted_votes
+from .vote_tables import find_table_votes
 
 # "For (14)", "FOR (36):", "Against (0)", "Abstain (2)", "Abstentions (1): Mr X"
 SIDE = re.compile(
     r"^\s*(?P<side>for|against|abstain(?:ed|ing)?|abstentions?)\s*\(\s*(?P<count>\d{1,3})\s*\)\s*[:–-]?\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
+# "For (3), Against (11), Abstain (1)" on one line is counts in running text, not a list.
+_SIDES_ON_ONE_LINE = re.compile(rf"^\s*[,;]|{words.LABEL}\s*\(\s*\d", re.IGNORECASE)
 SIDE_OF_WORD = {"f": "for", "ag": "against", "ab": "abstain"}
 COUNT_FIELD = {"for": "for_", "against": "against", "abstain": "abstain"}  # "for" is a keyword
 # "Amendment lost.", "Substantive Motion carried.", "The motion was carried", "Carried".
@@ -43,16 +56,39 @@ MOTION_CHARS = 500
 MOTION_LOOKBACK = 60  # lines searched for the nearest proposal; a "paragraph N" reference may go further
 
 
+def find_all_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
+    """Every vote in lines `start`..`end`, in the order printed: lists and
+    tables first, then counts in the running text the others did not read."""
+    read: set[int] = set()
+    votes = find_votes(lines, start, end) + find_listed_votes(lines, start, end)
+    for vote in votes:
+        read.update(range(vote.index, vote.end or vote.index + 1))
+    tables = find_table_votes(lines, start, end, read)
+    for vote in tables:
+        if vote.motion is None:  # a table of one question: the proposal above its header
+            header = vote.index
+            while header - 1 in read and header - 1 >= start:
+                header -= 1
+            vote.motion = _motion(lines, start, header)
+    votes += tables + find_counted_votes(lines, start, end, frozenset(read))
+    return sorted(votes, key=lambda vote: vote.index)
+
+
 def find_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
     votes: list[Vote] = []
     i = start
     while i < end:
-        if not SIDE.match(lines[i].text):
+        if not _side_list(lines[i].text):
             i += 1
             continue
         vote, i = _vote(lines, i, end)
         vote.motion = _motion(lines, start, vote.index)
         vote.result, i = _result(lines, i, end, vote.index)
+        vote.result_from = "words" if vote.result else None
+        if vote.result is None:
+            vote.result = words.outcome_by_counts(vote.for_, vote.against)
+            vote.result_from = "counts" if vote.result else None
+        vote.end = i
         votes.append(vote)
     return votes
 
@@ -63,7 +99,7 @@ def _vote(lines: list[Line], i: int, end: int) -> tuple[Vote, int]:
     vote = Vote(index=i)
     seen: set[str] = set()
     while i < end:
-        match = SIDE.match(lines[i].text)
+        match = _side_list(lines[i].text)
         if not match:
             if lines[i].text.strip():
                 break
@@ -92,6 +128,12 @@ def _vote(lines: list[Line], i: int, end: int) -> tuple[Vote, int]:
     return vote, i
 
 
+def _side_list(text: str) -> re.Match | None:
+    """"For (14)" heading the names that voted for, or "FOR (2) Mr Hood and Mr Hook"."""
+    match = SIDE.match(text)
+    return match if match and not _SIDES_ON_ONE_LINE.search(match["names"]) else None
+
+
 def _side(word: str) -> str:
     word = word.lower()
     return SIDE_OF_WORD[word[:2]] if word[:2] in SIDE_OF_WORD else SIDE_OF_WORD[word[:1]]
@@ -101,7 +143,7 @@ def _continues_list(text: str) -> bool:
     """A line of names ("Mr Baldock, Mr Brady, … Mr"), not the next count, the
     result or prose."""
     text = text.strip()
-    if not text or SIDE.match(text) or PARAGRAPH.match(text):
+    if not text or _side_list(text) or PARAGRAPH.match(text):
         return False
     if NONE_LISTED.match(text):
         return True
@@ -111,9 +153,8 @@ def _continues_list(text: str) -> bool:
 def _names(text: str) -> list[str]:
     if NONE_LISTED.match(text):
         return []
-    text = re.sub(r"^\s*Councillors\s+", "", text)
-    pieces = re.split(r",\s*|\s+and\s+", text)
-    return [p.strip(" .;") for p in pieces if p.strip(" .;") and not NONE_LISTED.match(p)]
+    entries, _ = read_list(text.strip(" .;"))
+    return [entry.name for entry in entries if not NONE_LISTED.match(entry.name)]
 
 
 def _result(lines: list[Line], i: int, end: int, first: int) -> tuple[str | None, int]:
@@ -126,6 +167,9 @@ def _result(lines: list[Line], i: int, end: int, first: int) -> tuple[str | None
         match = RESULT.match(text)
         if match and len(text) <= 80:
             return _outcome(match["word"]), j + 1
+        said = words.OUTCOME.search(text) if len(text) <= 100 else None  # "The budget was therefore approved."
+        if said:
+            return words.outcome_of(said), j + 1
         break
     intro = " ".join(lines[j].text for j in range(_paragraph_start(lines, first, max(first - 4, 0)), first))
     match = re.search(r"\b(?:was|were|being)\s+(?P<word>not\s+carried|carried|lost|defeated|rejected|agreed)\b", intro)
@@ -226,10 +270,13 @@ def find_listed_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
             # Counts are only what the minutes state; "[UNANIMOUS]" states none.
             vote.for_, vote.against = int(tally[1]), int(tally[2])
             vote.abstain = int(tally[3]) if tally[3] else None
+        vote.result_from = "words" if vote.result else None
+        vote.end = i + 1
         for j in range(i + 1, min(i + 8, end)):
             side = LISTED_SIDE.match(lines[j].text)
             if not side:
                 break
+            vote.end = j + 1
             names = [] if NONE_LISTED.match(side["names"]) else [
                 n.strip() for n in side["names"].split(",") if n.strip()
             ]

@@ -22,6 +22,11 @@ a rule. Files are read once.
     action_progress_done.txt, action_progress_carried.txt, action_progress_doing.txt
                            how such a report says an action stands ("has been sent", "c/f", "awaited")
     action_link_ignored.txt  words that tell nothing of an action's subject ("next", "meeting")
+    number_words.txt       numbers in words, English and Welsh ("six", "chwech"); see text.numbers
+    votes.txt              the words of recorded votes: sides, outcomes, questions ("For", "Yn erbyn", "carried")
+    attendance.txt         the words of attendance (segment.attendance_words)
+
+Files of several kinds of entry write one "kind: entry" a line (`kinds`).
 """
 
 from __future__ import annotations
@@ -44,6 +49,18 @@ def terms(name: str) -> tuple[str, ...]:
         raise VocabularyError(f"no vocabulary file {name}.txt in {__name__}") from None
     entries = (line.strip() for line in text.splitlines())
     return tuple(entry for entry in entries if entry and not entry.startswith("#"))
+
+
+@cache
+def kinds(name: str) -> dict[str, tuple[str, ...]]:
+    """The entries of a `name`.txt written "kind: entry", by kind, in the file's order."""
+    found: dict[str, list[str]] = {}
+    for line in terms(name):
+        kind, separator, entry = line.partition(":")
+        if not separator or not entry.strip():
+            raise VocabularyError(f"{name}.txt: {line!r} is not 'kind: entry'")
+        found.setdefault(kind.strip(), []).append(entry.strip())
+    return {kind: tuple(values) for kind, values in found.items()}
 
 
 @cache
