@@ -30,7 +30,7 @@ from .outcome import FileOutcome, FileStatus
 from .parallel import map_unordered
 from .pipeline import EXTRACTION_VERSION
 from .readers import SUPPORTED_SUFFIXES
-from .worker import FileTask, FileWork, crashed, os_reason, process_file
+from .worker import FileTask, FileWork, crashed, os_reason, prepare_worker, process_file
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,8 @@ def ingest_paths(
     (the store marks it unindexed until the caller's index has it)."""
     batch = _Batch(store, on_stored, on_outcome, ocr)
     tasks = batch.tasks(paths)
-    for _, work in map_unordered(process_file, tasks, jobs, on_crash=crashed, size=_task_size):
+    for _, work in map_unordered(process_file, tasks, jobs, on_crash=crashed, size=_task_size,
+                                  prepare=prepare_worker):
         batch.store_work(work)
     return batch.outcomes()
 

@@ -61,15 +61,17 @@ def map_unordered(
     *,
     on_crash: Callable[[Item], Result],
     size: Callable[[Item], int] = lambda item: CHUNK_SIZE,
+    prepare: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Item, Result]]:
-    """(item, work(item)) for every item, in the order they finish. `work` must
-    be a module-level function (workers import it by name)."""
+    """(item, work(item)) for every item, in the order they finish. `work` (and
+    `prepare`, run once in each worker as it starts, before its first item) must
+    be module-level functions (workers import them by name)."""
     items = iter(items)
     if jobs > 1:
         first = _peek_enough_for_a_pool(items, size)
         items = itertools.chain(first, items)
         if len(first) >= MIN_ITEMS_FOR_A_POOL or sum(map(size, first)) >= MIN_SIZE_FOR_A_POOL:
-            yield from _pooled(work, _chunks(items, size), jobs, on_crash)
+            yield from _pooled(work, _chunks(items, size), jobs, on_crash, prepare)
             return
     for item in items:
         yield item, work(item)
@@ -97,8 +99,8 @@ def _chunks(items: Iterator, size: Callable) -> Iterator[list]:
         yield chunk
 
 
-def _pooled(work, chunks: Iterator[list], jobs: int, on_crash) -> Iterator[tuple]:
-    pool = _started_pool(jobs)
+def _pooled(work, chunks: Iterator[list], jobs: int, on_crash, prepare) -> Iterator[tuple]:
+    pool = _started_pool(jobs, prepare)
     if pool is None:
         for item in itertools.chain.from_iterable(chunks):
             yield item, work(item)
@@ -138,7 +140,7 @@ def _pooled(work, chunks: Iterator[list], jobs: int, on_crash) -> Iterator[tuple
                 pool.shutdown(wait=True, cancel_futures=True)
                 for item in stranded:
                     yield item, _run_alone(work, item, on_crash)
-                pool = _new_pool(jobs)
+                pool = _new_pool(jobs, prepare)
     finally:
         if finished:
             pool.shutdown(wait=True)
@@ -158,12 +160,12 @@ def _run_alone(work, item, on_crash):
             return on_crash(item)
 
 
-def _started_pool(jobs: int) -> ProcessPoolExecutor | None:
+def _started_pool(jobs: int, prepare=None) -> ProcessPoolExecutor | None:
     """A pool whose workers are known to start, or None (with a warning) when
     they cannot, for instance when the main module cannot be imported again
     (a script read from stdin): then the work runs in this process, rather
     than every item being taken for one that crashes its worker."""
-    pool = _new_pool(jobs)
+    pool = _new_pool(jobs, prepare)
     try:
         pool.submit(os.getpid).result()
     except BrokenProcessPool:
@@ -173,12 +175,12 @@ def _started_pool(jobs: int) -> ProcessPoolExecutor | None:
     return pool
 
 
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
+def _new_pool(jobs: int, prepare=None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_worker_setup,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), prepare),
     )
 
 
@@ -192,9 +194,14 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
-def _worker_setup(parent_pid: int) -> None:
+def _worker_setup(parent_pid: int, prepare=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+    if prepare is not None:
+        try:
+            prepare()
+        except Exception:  # an initializer's error breaks the pool; the work reports it per item
+            pass
 
 
 def _exit_with_parent(parent_pid: int) -> None:

@@ -61,6 +61,14 @@ def process_file(task: FileTask) -> FileWork:
     return work
 
 
+def prepare_worker() -> None:
+    """What extraction builds once per process (spaCy's pipeline for people),
+    built as a worker starts, while the main process is still finding files."""
+    from .extractors.people import build_pipeline
+
+    build_pipeline()
+
+
 def crashed(task: FileTask) -> FileWork:
     """The work of a file whose worker process died reading it."""
     return FileWork(task, error="the reader crashed on this file (its process died)")
