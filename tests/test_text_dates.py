@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from councilpapers.cli import main
 from councilpapers.search import query as Q
+from councilpapers.text import dates
 from councilpapers.text.dates import (
     BadDate, MONTH_NAMES, find_date, find_time, month_name, parse_date, partial_date, whole_date,
 )
@@ -123,3 +124,17 @@ def test_bad_partial_dates_are_a_bad_query_and_a_usage_error(text, tmp_path):
 def test_the_cli_and_the_query_language_read_partial_dates_alike():
     for text in ("2016", "2016-02", "2016-05-26"):
         assert Q.date_range(text) == partial_date(text)
+
+
+def test_plain_english_dates_read_without_dateparser_as_dateparser_reads_them():
+    import dateparser
+
+    phrases = ["26 May 2016", "Thursday, 26th May, 2016", "9 January 2025", "09 Jan 2025",
+               "May 26, 2016", "Sept 14 2018", "31 April 2016", "29 February 2023", "29 Feb 2024",
+               "1st of December 2019", "December 1st, 2019", "3 SEPTEMBER 2020"]
+    for phrase in phrases:
+        cleaned = dates._LEADING_WEEKDAY.sub("", phrase)
+        cleaned = dates._ORDINAL_SUFFIX.sub("", dates._OF.sub(" ", cleaned)).strip(" ,.")
+        assert dates._PLAIN_ENGLISH_DATE.fullmatch(cleaned), phrase  # the fast path reads it
+        expected = dateparser.parse(cleaned, languages=["en"], settings=dict(dates._SETTINGS_BASE))
+        assert parse_date(phrase) == (expected.date() if expected else None), phrase
