@@ -294,3 +294,20 @@ def test_gold_people_precision_and_recall(shared_file):
     assert gold_total and found_total
     assert recalled / gold_total >= 0.85, (recalled, gold_total)
     assert precise / found_total >= 0.95, (precise, found_total)
+
+
+def test_the_matcher_on_runs_of_name_tokens_finds_what_it_finds_on_the_whole_text():
+    # The pre-filter hands the matcher only runs of tokens a name can be made
+    # of: every match, its start and end in the paragraph must be the same.
+    nlp, matcher = people._pipeline()
+    text = (
+        "Mr.Smith opened the meeting. Present: Cllr. A. B. Jones, Mrs A D Allen, MBE and "
+        "Dr Noreen Ahmad-Bhatti (Director of Public Health); Peter Oakford, Cabinet Member "
+        "for Finance, and O'Grady said the Virtual School Kent Pupil Premium Policy for "
+        "Children in Care was agreed. Lead Officer: Geoff Gurney Sir Paul Carter"
+    )
+    doc = nlp(text)
+    expected = sorted(matcher(doc))
+    assert len(expected) >= 8
+    assert sorted(people._matches(doc, matcher)) == expected
+    assert people._matches(nlp("no capitalised words here at all"), matcher) == []

@@ -186,6 +186,19 @@ def test_replace_source_touches_only_that_source(index):
     assert index.doc_count() == len(DOCS) - 2 + 1
 
 
+def test_a_record_id_moved_to_another_source_is_indexed_once(index):
+    # A record's id stays unique when another source brings it (ids come from content).
+    index.replace_sources({
+        "/papers/csc-copy.pdf": [doc("res-csc-12", kind="resolution", committee=CSC,
+                                     source="/papers/csc-copy.pdf", title="Adoption service",
+                                     body="RESOLVED that the adoption service be noted.")],
+        "/papers/new.pdf": [doc("min-new-1", source="/papers/new.pdf", body="Zebra crossing approved.")],
+    })
+    assert index.doc_count() == len(DOCS) - 1 + 2
+    assert [h.source for h in index.search("adoption")] == ["/papers/csc-copy.pdf"]
+    assert ids(index.search("zebra")) == ["min-new-1"]
+
+
 def test_remove_source(index):
     index.remove_source(PACK_CSC)
     assert index.doc_count() == len(DOCS) - 2

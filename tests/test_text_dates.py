@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from councilpapers.cli import main
 from councilpapers.search import query as Q
+from councilpapers.text import dates
 from councilpapers.text.dates import (
     BadDate, MONTH_NAMES, add_period, count_of, find_date, find_time, month_end, month_name, month_number,
     names_next_meeting, next_month_end, parse_date, partial_date, whole_date,
@@ -138,3 +139,17 @@ def test_month_ends_and_periods_for_due_dates():
     assert add_period(date(2025, 11, 30), 3, "months") == date(2026, 2, 28)
     assert names_next_meeting("report back to the next meeting") and names_next_meeting("Next meeting")
     assert not names_next_meeting("by 31 March 2025") and not names_next_meeting(None)
+
+
+def test_plain_english_dates_read_without_dateparser_as_dateparser_reads_them():
+    import dateparser
+
+    phrases = ["26 May 2016", "Thursday, 26th May, 2016", "9 January 2025", "09 Jan 2025",
+               "May 26, 2016", "Sept 14 2018", "31 April 2016", "29 February 2023", "29 Feb 2024",
+               "1st of December 2019", "December 1st, 2019", "3 SEPTEMBER 2020"]
+    for phrase in phrases:
+        cleaned = dates._LEADING_WEEKDAY.sub("", phrase)
+        cleaned = dates._ORDINAL_SUFFIX.sub("", dates._OF.sub(" ", cleaned)).strip(" ,.")
+        assert dates._PLAIN_ENGLISH_DATE.fullmatch(cleaned), phrase  # the fast path reads it
+        expected = dateparser.parse(cleaned, languages=["en"], settings=dict(dates._SETTINGS_BASE))
+        assert parse_date(phrase) == (expected.date() if expected else None), phrase

@@ -77,9 +77,9 @@ def timed_out(task: FileTask) -> FileWork:
 def warm_up() -> None:
     """What every file needs loaded, before a worker's memory bound is set (and
     before forking, so children share it): spaCy's pipeline."""
-    from .extractors.people import _pipeline
+    from .extractors.people import build_pipeline
 
-    _pipeline()
+    build_pipeline()
 
 
 def _read(task: FileTask, work: FileWork) -> ExtractedText:

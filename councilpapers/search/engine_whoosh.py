@@ -164,12 +164,22 @@ class WhooshEngine:
     def replace_sources(self, rows_by_source: Mapping[str, Iterable[IndexRow]]) -> None:
         writer = self.writer()
         try:
+            # One searcher for the whole batch; a term the committed index lacks
+            # needs no delete. update_document searches the index once per row,
+            # which is most of the cost of adding new files to a large index.
+            searcher = writer.searcher()
+            reader = searcher.reader()
             for source, rows in rows_by_source.items():
-                writer.delete_by_term("source", source)
+                if ("source", source) in reader:
+                    writer.delete_by_term("source", source, searcher=searcher)
                 for row in rows:
-                    # update_document also drops a same-id document left by
-                    # another source, so ids stay unique.
-                    writer.update_document(**_whoosh_row(row))
+                    fields = _whoosh_row(row)
+                    if ("id", row.id) in reader:
+                        # Also drops a same-id document left by another source,
+                        # so ids stay unique.
+                        writer.update_document(**fields)
+                    else:
+                        writer.add_document(**fields)
         except BaseException:
             writer.cancel()
             raise

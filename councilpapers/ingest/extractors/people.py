@@ -173,6 +173,10 @@ WORDLIKE_FORENAMES = {
 }
 # Capitalised words that start a new sentence, not a role's next word.
 SENTENCE_WORDS = {"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "There"}
+# The name patterns' token tests as compiled here, for the matcher's pre-filter.
+TITLE_FORMS_SET = frozenset(TITLE_FORMS)
+INITIAL_WORD, NAME_WORD_RE = re.compile(INITIAL), re.compile(NAME_WORD)
+RUN_SEPARATOR = "\n"  # a token no step of a name pattern takes
 MAX_ROLE_TOKENS = 30
 MAX_PARAGRAPH_CHARS = 1_000_000  # spaCy's `nlp.max_length`: longer text raises its E088
 HEAD_WITHIN = 8  # a role's head word comes within its first tokens
@@ -204,6 +208,11 @@ def find_people(lines: list[Line]) -> list[Mention]:
 
 
 # -- the pipeline -----------------------------------------------------------------------------
+
+
+def build_pipeline() -> None:
+    """Build the pipeline now rather than at the first file (a worker's start)."""
+    _pipeline()
 
 
 @lru_cache(maxsize=1)
@@ -308,12 +317,53 @@ def _mentions(doc, matcher, flow: TextFlow, carried_party, common: set[str]):
 
 def _candidates(doc, matcher) -> list[_Name]:
     found = []
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in _matches(doc, matcher):
         titled = doc.vocab.strings[match_id] == "TITLED"
         found.append(_Name(start, end, titled))
     # Longest first at each start; titled before plain.
     found.sort(key=lambda n: (n.start, -(n.end - n.start), not n.titled))
     return found
+
+
+def _matches(doc, matcher) -> list[tuple[int, int, int]]:
+    """The matcher's (match id, start, end) in `doc`, the same as `matcher(doc)`.
+
+    The matcher calls Python predicates for every token at every pattern's
+    first step, most of the cost of people. A name is made only of tokens one
+    of its steps can take (a title, ".", an initial, a name word), so the
+    matcher reads a doc of just the runs of two or more such tokens, each run
+    apart from the next by a token no step takes, and its matches map back."""
+    from spacy.attrs import ORTH
+    from spacy.tokens import Doc
+
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    words: list[str] = []
+    origin: list[int] = []  # the index in `doc` of each word, -1 for a separator
+    run_start = None
+    for i, orth in enumerate(orths + [None]):
+        if orth is not None and _may_be_in_name(strings[orth]):
+            if run_start is None:
+                run_start = i
+            continue
+        if run_start is not None and i - run_start >= 2:
+            if words:
+                words.append(RUN_SEPARATOR)
+                origin.append(-1)
+            words += [strings[orths[j]] for j in range(run_start, i)]
+            origin += range(run_start, i)
+        run_start = None
+    if not words:
+        return []
+    runs = Doc(doc.vocab, words=words)
+    return [(match_id, origin[start], origin[end - 1] + 1) for match_id, start, end in matcher(runs)]
+
+
+@lru_cache(maxsize=100_000)
+def _may_be_in_name(text: str) -> bool:
+    """Whether some step of a name pattern (see `_pipeline`) takes this token."""
+    return (text in TITLE_FORMS_SET or text == "." or bool(INITIAL_WORD.search(text))
+            or (bool(NAME_WORD_RE.search(text)) and text.lower() not in NOT_SURNAME))
 
 
 def _accept(doc, candidates: list[_Name], first_on_line: set[int]) -> list[_Name]:
