@@ -19,13 +19,10 @@ from __future__ import annotations
 import re
 
 from .names import TITLE_WORDS
+from .vocabulary import terms
 
 # Short forms written with a full stop that never end a sentence (lower case, without the stop).
-ABBREVIATIONS = frozenset(
-    {word.lower() for word in TITLE_WORDS}
-    | {"cllrs", "cyng", "cynghorwyr", "no", "nos", "para", "paras", "st", "ref", "approx", "eg", "ie",
-       "vs", "cf", "tel", "ext", "fig", "pp", "vol", "rt", "hon"}
-)
+ABBREVIATIONS = frozenset({word.lower() for word in TITLE_WORDS} | {word.lower() for word in terms("abbreviations")})
 # "… be noted. 2. The Chairman …", "… signed. 24/032 Planning"
 _PARAGRAPH_NUMBER_SOURCE = r"\d{1,3}(?:[./]\d{1,3})*[.)]\s|\d{1,3}(?:[./]\d{1,3})+\s"
 _PARAGRAPH_NUMBER = re.compile(_PARAGRAPH_NUMBER_SOURCE)

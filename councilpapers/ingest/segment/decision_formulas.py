@@ -55,6 +55,7 @@ _BODY = (
     r"(?:Council|Councillors|Committee|Sub-Committee|Panel|Cabinet|Board|Members|Group|Forum|"
     r"Trustees|Authority|Executive|Meeting|Commission|Assembly|councillors|members|meeting)"
 )
+_RECORD_VERBS = r"(?:agreed|approved|confirmed|accepted|adopted|signed|received|taken\s+as\s+read\s+and\s+\w+)"
 # What may open the sentence before its formula: "After discussion,", "Therefore,",
 # "Internal Audit - " (a run-in heading).
 _LEAD_IN = (
@@ -115,10 +116,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
         r"(?:(?:duly|unanimously)\s+)?(?:agreed|approved|ratified|resolved|accepted|authori[sz]ed)\b"
         r"[^:.\n]{0,60}?\s*:-?"
     ), False),
+    # "the minutes … were agreed (approved, confirmed …) as a correct record (and signed)",
+    # "The Committee approved the minutes of … as a true record".
     ("record", re.compile(
-        r"[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?agreed"
-        r"\s+as\s+(?:a\s+)?"
-        r"(?:true|correct|accurate)\s+record"
+        r"(?:[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?"
+        rf"{_RECORD_VERBS}|{_BODY}\s+(?:duly\s+|unanimously\s+)?{_RECORD_VERBS}\s+the\s+minutes\b"
+        r"(?:(?![Mm]inutes\b)[^.;:]){0,150}?)"
+        r"(?:\s+and\s+(?:signed|approved|confirmed)|[^.;:]{0,40}?)\s+as\s+(?:a\s+|an\s+|being\s+a\s+)?"
+        r"(?:true|correct|accurate|full)\s+record"
     ), False),
     ("bracketed", re.compile(
         r"\(\s*(?:[Pp]roposed|PROPOSED|[Mm]oved|Cynigiwyd)\b[^()]{0,200}?"

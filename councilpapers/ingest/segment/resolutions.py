@@ -18,9 +18,17 @@ from ...text.sentences import RUNS_ON, first_sentence, last_sentence_start
 from ...text.spacing import squash
 from ..model import Line
 from ..textflow import TextFlow
+from .item_headings import is_full
 from .decision_formulas import AFTER, BEFORE, CARRIES, LABEL, LIST, SENTENCE, Formula, find_formulas
+from .vote_lines import is_vote_line, strip_tally
 
 PART = re.compile(r"^\s*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+# A part's mark inside a line: "RESOLVED: (a) that …; (b) that …; and (c) …".
+INLINE_PART = re.compile(
+    r"(?:^|(?<=[:;,.–—-]\s)|(?<=\band\s)|(?<=\bor\s)|(?<=\bac\s)|(?<=\bneu\s))"
+    r"\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)"
+)
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 NUMBERED_PART = re.compile(r"^\s*(?P<number>\d{1,2})\.\s+\S")
 # ModernGov web pages label the blocks of an item.
 PAGE_LABEL = re.compile(
@@ -36,6 +44,12 @@ FORM_LINE = re.compile(r"_{5,}|\.{5,}|…{3,}")  # "Signed ______ Dated ____"
 OPENS_LIST = re.compile(r"(?::-?|;|\band|\bor|,)\s*$")
 ENDS_WITH_COLON = re.compile(r":-?\s*$")
 AMOUNT = re.compile(r"\d[\d,]*\.\d\d\b")
+MONEY = re.compile(r"[£€$]\s?\d")
+HEADING_WORDS = 12
+SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "&"})
+PARALLEL_OPENERS = ("to", "that", "i", "bod")  # "To accept …", "To add …": the parts of one decision
+SHORT_LINE = 0.7  # without positions, a line this share of the longest ends its paragraph
+WRAP_WIDTH_MIN = 50  # characters: shorter spans show no wrapping to judge by
 # Words that open a new sentence at the start of a line when the line before did not end one.
 SENTENCE_OPENER = re.compile(r"^(?:The|This|These|Those|It|Its|There|They|He|She|We)\s")
 # The lead of a list of points made in discussion ("In response to questions it was said:").
@@ -66,6 +80,10 @@ class _Span:
 
     def column(self, offset: int) -> int:
         return offset - self.flow.starts[self.flow.chunk_at(offset)]
+
+    def wrap_width(self) -> int:
+        """The length of the span's longest line: where its paragraphs wrap."""
+        return max((len(self.lines[i].text.strip()) for i in range(self.start, self.end)), default=0)
 
     def offset_of(self, index: int) -> int:
         """Where the line at `index` starts; past the end for a line after the span."""
@@ -136,7 +154,7 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
         return "", []  # "… and it was agreed." : nothing follows
     words = span.text[formula.start : formula.end]
     listing = formula.kind == LIST or bool(ENDS_WITH_COLON.search(words)) or _opens_a_list(lead)
-    walk = _Walk(lead if listing else _without_margin_note(lines[first], lead), listing)
+    walk = _Walk(lead if listing else _without_margin_note(lines[first], lead), listing, first)
     for j in range(first + 1, span.end):
         if walk.done() or span.offset_of(j) >= limit:
             break
@@ -144,7 +162,7 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
         if span.offset_of(j) + len(lines[j].text) > limit:  # the next formula starts on this line
             before = lines[j].text[: limit - span.offset_of(j)].strip()
             if before and walk.takes(before, j, span):
-                walk.add(before)
+                walk.add(before, j)
             break
         if not text:
             if not walk.list_goes_on(j, span):
@@ -152,7 +170,7 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
             continue
         if not walk.takes(text, j, span):
             break
-        walk.add(text if walk.listing else _without_margin_note(lines[j], text))
+        walk.add(text if walk.listing else _without_margin_note(lines[j], text), j)
     return _text_and_parts(walk.chunks, walk.numbered, walk.listing)
 
 
@@ -180,18 +198,21 @@ class _Walk:
     `listing`: the decision opened a list (a colon), so its lines are all kept;
     else its first sentence is kept, and the walk stops once that has ended."""
 
-    def __init__(self, lead: str, listing: bool):
+    def __init__(self, lead: str, listing: bool, first: int):
         self.chunks = [lead]
+        self.first = self.last = first  # the formula's line, and the last line taken
         self.listing = listing
         self.numbered = not lead or listing  # "1.", "2." lines are its parts
         self.has_parts = False
+        self.has_parts = len(_inline_parts(lead)[1]) > 1
         self.ended = not listing and _ends_a_sentence(lead)
         self.next_number: int | None = None
 
     def done(self) -> bool:
         return self.ended and not self.has_parts
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, j: int) -> None:
+        self.last = j
         if PART.match(text) or (self.numbered and NUMBERED_PART.match(text)):
             self.has_parts = True
         if not self.listing and not self.has_parts and ENDS_WITH_COLON.search(text):
@@ -204,7 +225,9 @@ class _Walk:
         numbered_part = self._numbered_part(text)
         if NEW_PARAGRAPH.match(text) and not is_part and not numbered_part:
             return False
-        if PAGE_LABEL.match(text) or FORM_LINE.search(text):
+        if PAGE_LABEL.match(text) or FORM_LINE.search(text) or is_vote_line(text):
+            return False
+        if not is_part and not numbered_part and self._ends_before(text, j, span):
             return False
         last = self.chunks[-1]
         if (is_part or numbered_part) and not self.has_parts and not self.listing and AMOUNT.search(last[-12:]):
@@ -222,12 +245,33 @@ class _Walk:
             self.next_number = int(NUMBERED_PART.match(text).group("number")) + 1
         return True
 
+    def _ends_before(self, text: str, j: int, span: _Span) -> bool:
+        """The decision has ended before line `j` (`text`): a heading follows it,
+        its paragraph ended (the line before it stopped short of the margin), or
+        the list it opened has given way to prose."""
+        line, first = span.lines[j], span.lines[self.first]
+        entries = [c for c in self.chunks[1:] if c]
+        if not self.listing:
+            if _is_heading_line(line, first):
+                return True
+            return not self.has_parts and _starts_a_paragraph(span, self.last, text)
+        if self.has_parts or not entries:
+            return False
+        if all(_has_amount(e) for e in entries) and not _has_amount(text):
+            return _is_heading_line(line, first) or _reads_as_sentence(text)
+        opener = entries[0].split()[0].lower()
+        if opener in PARALLEL_OPENERS and _complete(entries[-1]) and text[:1].isupper():
+            return text.split()[0].lower() != opener  # "To accept …;" "To add …." then "The Chair …"
+        return False  # a list's entries may be set in bold or capitals ("NO OBJECTIONS")
+
     def _numbered_part(self, text: str) -> bool:
         """"2." continues a list opened by a colon when it is the next number."""
         match = NUMBERED_PART.match(text)
         if not (self.numbered and match):
             return False
         number = int(match.group("number"))
+        if self.chunks[-1].rstrip().endswith(".") and _is_title(text[match.end() - 1 :]):
+            return False  # "2. … notice." then "3. Any Other Business": the next minute
         if self.next_number is not None:
             return number == self.next_number
         return number == 1 or f" {number - 1}. " in " " + " ".join(self.chunks) + " "
@@ -246,6 +290,54 @@ def _ends_a_sentence(text: str) -> bool:
     """`text` holds the end of a sentence, its final full stop included."""
     probe = text.rstrip() + " A"
     return first_sentence(probe) != probe
+
+
+def _is_heading_line(line: Line, first: Line) -> bool:
+    """A heading: a short line in capitals ("CORRESPONDENCE"), or in bold after
+    a decision that is not, without a full stop."""
+    text = line.text.strip()
+    words = text.split()
+    if not words or len(words) > HEADING_WORDS or text.endswith((".", ";", ",")) or _has_amount(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    return bool(line.bold) and first.bold is False and text[:1].isupper()
+
+
+def _starts_a_paragraph(span: _Span, previous: int, text: str) -> bool:
+    """`text` opens a new paragraph: the line before it ended short of the
+    right margin (or, without positions, well short of the span's longest
+    lines) and could end a sentence, and `text` starts with a capital."""
+    before = span.lines[previous].text.rstrip()
+    if not text[:1].isupper() or not before or RUNS_ON.search(before) or before.endswith(":"):
+        return False
+    line = span.lines[previous]
+    if getattr(line, "has_position", False) and getattr(line, "frame", None) is not None:
+        return not is_full(line)
+    width = span.wrap_width()
+    return width >= WRAP_WIDTH_MIN and len(before.strip()) < SHORT_LINE * width
+
+
+def _is_title(text: str) -> bool:
+    """A heading's words: each capitalised but the small ones, no closing stop."""
+    words = text.split()
+    small = sum(1 for w in words if w.lower() in SMALL_WORDS)
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return bool(words) and len(words) <= HEADING_WORDS and not text.rstrip().endswith((".", ";", ",", ":")) and (
+        capitalised + small == len(words)
+    )
+
+
+def _has_amount(text: str) -> bool:
+    return bool(AMOUNT.search(text) or MONEY.search(text))
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A line of prose: a capital, most words in lower case, a full stop."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 4 and text[:1].isupper() and text.rstrip().endswith(".") and 2 * lower >= len(words)
 
 
 def _complete(text: str) -> bool:
@@ -371,14 +463,60 @@ def _text_and_parts(chunks: list[str], numbered_parts: bool, listing: bool) -> t
         else:
             lead.append(line)
     lead_text = squash(" ".join(lead))
+    if not parts:
+        lead_text, parts = _inline_parts(lead_text)
+    elif len(parts) == 1:  # "(a) that …; (b) that …" printed in one run from the line's start
+        before, inline = _inline_parts(squash(parts[0]))
+        parts = parts if before or not inline else inline
     if parts:
         parts = [squash(p) for p in parts]
+        parts[-1] = _through_first_sentence(parts[-1])  # "(c) … be adopted. The Chair thanked …"
         text = " ".join([lead_text, *parts]).strip() if lead_text else " ".join(parts)
-        return text.rstrip(" ."), [_unmarked(p) for p in parts]
+        return strip_tally(text).rstrip(" ."), [_unmarked(p) for p in parts]
     if listing:  # "to pay :" and the payees below it, or a block of planning observations
-        return lead_text.rstrip(" ."), []
+        return strip_tally(lead_text).rstrip(" ."), []
     # One part: the resolution is the sentence the formula opens.
-    return first_sentence(lead_text).rstrip(" ."), []
+    return strip_tally(first_sentence(lead_text)).rstrip(" ."), []
+
+
+def _inline_parts(text: str) -> tuple[str, list[str]]:
+    """`text` split at the marks of parts printed in one run ("(a) that …; (b)
+    that …; and (c) …"): the words before the first mark, and the parts. The
+    marks must run in order from the first (a, i or 1); else no parts."""
+    marks = [m for m in INLINE_PART.finditer(text)]
+    run: list[re.Match] = []
+    for mark in marks:
+        if not run:
+            if _mark_rank(mark.group("mark"), None) == 0:
+                run.append(mark)
+        elif _mark_rank(mark.group("mark"), run[0].group("mark")) == len(run):
+            run.append(mark)
+    if len(run) < 2:
+        return text, []
+    bounds = [m.start() for m in run] + [len(text)]
+    parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    return text[: run[0].start()].strip(), parts
+
+
+def _mark_rank(mark: str, first: str | None) -> int | None:
+    """The place of `mark` in the series that `first` opens (a, b …; i, ii …; 1, 2 …)."""
+    series = (first or mark).lower()
+    mark = mark.lower()
+    if series.isdigit():
+        return int(mark) - 1 if mark.isdigit() else None
+    if series == "i" and mark in ROMAN:
+        return ROMAN.index(mark)
+    if len(mark) == 1 and mark.isalpha() and len(series) == 1:
+        return ord(mark) - ord("a")
+    return None
+
+
+def _through_first_sentence(part: str) -> str:
+    """A part up to the end of its first sentence, its mark kept."""
+    mark = PART.match(part) or NUMBERED_PART.match(part)
+    head = part[: mark.end()] if mark and mark.end() < len(part) else ""
+    sentence = first_sentence(part[len(head):])
+    return head + sentence if sentence != part[len(head):] else part
 
 
 def _unmarked(part: str) -> str:

@@ -17,6 +17,7 @@ a rule. Files are read once.
     action_posts.txt       posts that own an action written bare ("Clerk to register", "Clerc")
     action_groups.txt      groups that own one together ("All", "All Councillors")
     action_statuses.txt    what an owner column prints that is no owner ("Noted", "Signed by the Chair")
+    abbreviations.txt      short forms whose full stop ends no sentence ("Insp.", "Messrs.", "App.")
 """
 
 from __future__ import annotations
