@@ -25,7 +25,7 @@ from .vote_lines import is_vote_line, strip_tally
 PART = re.compile(r"^\s*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 # A part's mark inside a line: "RESOLVED: (a) that …; (b) that …; and (c) …".
 INLINE_PART = re.compile(
-    r"(?:^|(?<=[:;,.–—-]\s)|(?<=\band\s)|(?<=\bor\s)|(?<=\bac\s)|(?<=\bneu\s))"
+    r"(?:^|(?<=[:;,.–—-]\s)|(?<=\band\s)|(?<=\bor\s)|(?<=;\sa\s)|(?<=\bac\s)|(?<=\bneu\s))"
     r"\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)"
 )
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
@@ -237,7 +237,7 @@ class _Walk:
         if not self.listing and last and not _complete(last) and not RUNS_ON.search(last):
             if SENTENCE_OPENER.match(text):
                 return False  # "… signed them" / "The Standing Orders Policy …": a new sentence
-        if self.listing and not self.has_parts and not is_part and not numbered_part:
+        if self.listing and not self.has_parts and not is_part and not numbered_part and any(self.chunks):
             following = span.lines[j + 1].text.strip() if j + 1 < span.end else ""
             if _wraps_as_prose(text, following):
                 return False  # the list has ended; a paragraph of prose follows
@@ -257,11 +257,11 @@ class _Walk:
             return not self.has_parts and _starts_a_paragraph(span, self.last, text)
         if self.has_parts or not entries:
             return False
+        opener = entries[0].split()[0].lower()
+        if opener in PARALLEL_OPENERS:  # "To accept …;" "To add …." then "The Chair …"
+            return _complete(entries[-1]) and text[:1].isupper() and text.split()[0].lower() != opener
         if all(_has_amount(e) for e in entries) and not _has_amount(text):
             return _is_heading_line(line, first) or _reads_as_sentence(text)
-        opener = entries[0].split()[0].lower()
-        if opener in PARALLEL_OPENERS and _complete(entries[-1]) and text[:1].isupper():
-            return text.split()[0].lower() != opener  # "To accept …;" "To add …." then "The Chair …"
         return False  # a list's entries may be set in bold or capitals ("NO OBJECTIONS")
 
     def _numbered_part(self, text: str) -> bool:
@@ -281,6 +281,8 @@ class _Walk:
         k = j + 1
         while k < span.end and not span.lines[k].text.strip():
             k += 1
+        if k < span.end and not any(self.chunks):
+            return True  # "RESOLVED:", a blank line, then the decision
         last = self.chunks[-1]
         opened = OPENS_LIST.search(last) or not " ".join(self.chunks).strip()
         return k < span.end and bool(opened) and bool(PART.match(span.lines[k].text))

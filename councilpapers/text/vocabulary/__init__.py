@@ -18,6 +18,10 @@ a rule. Files are read once.
     action_groups.txt      groups that own one together ("All", "All Councillors")
     action_statuses.txt    what an owner column prints that is no owner ("Noted", "Signed by the Chair")
     abbreviations.txt      short forms whose full stop ends no sentence ("Insp.", "Messrs.", "App.")
+    vote_sides.txt         the sides a vote counts ("For", "Against", "O blaid")
+    vote_outcomes.txt      what a motion came to ("carried", "lost", "cariwyd")
+    welsh_record_verbs.txt Welsh verbs approving minutes ("Cymeradwywyd", "Cadarnhawyd")
+    welsh_deciding_bodies.txt  Welsh bodies that decide ("Pwyllgor", "Cyngor")
 """
 
 from __future__ import annotations
