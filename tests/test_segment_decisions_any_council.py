@@ -385,3 +385,88 @@ def test_a_welsh_copy_in_a_pdf(tmp_path):
         ("1", "Cymeradwywyd cofnodion y cyfarfod a gynhaliwyd ar 10 Chwefror 2025 fel cofnod cywir"),
         ("2", "grant o £250 yn cael ei roi i'r Eisteddfod"),
     ]
+
+
+# -- more layouts of parts, lists and labels ------------------------------------------------------
+
+
+def test_bulleted_and_letter_dot_parts_after_an_opened_decision():
+    assert decisions("""
+        RESOLVED that:
+        • the speed survey report be noted;
+        • the Clerk asks the police for a speed check; and
+        • the item returns in June.
+        The Chair moved to the next item.
+        RESOLVED:
+        a. that the budget be approved;
+        b. that the precept be set at £40,000.
+        The Chair thanked the RFO.
+    """) == [
+        "• the speed survey report be noted; • the Clerk asks the police for a speed check; and • the item"
+        " returns in June",
+        "a. that the budget be approved; b. that the precept be set at £40,000",
+    ]
+
+
+def test_a_bullet_after_a_decision_that_opened_no_list_is_the_next_point():
+    assert decisions("""
+        • It was agreed that the village survey results be sent to every household in the
+        parish
+        • It was pointed out that the survey had a low response from younger residents.
+    """) == ["the village survey results be sent to every household in the parish"]
+
+
+def test_a_list_whose_rows_stand_a_blank_line_apart():
+    assert decisions("""
+        RESOLVED to approve the following payments:
+
+        Westcombe in Bloom £750.00
+
+        Village Hall Trust £120.00
+
+        The Clerk will make the payments online.
+    """) == ["to approve the following payments: Westcombe in Bloom £750.00 Village Hall Trust £120.00"]
+
+
+def test_a_page_number_inside_a_decision_is_left_out():
+    assert decisions("""
+        RESOLVED that the hall hire charges be increased by 5% from
+        Page 4 of 9
+        1 April 2025 and that the new rates be published on the noticeboard.
+    """) == ["the hall hire charges be increased by 5% from 1 April 2025 and that the new rates be published on"
+             " the noticeboard"]
+
+
+def test_a_decision_label_block_ends_at_its_vote_and_a_dash_label():
+    assert decisions("""
+        DECISION:
+        Approve subject to the conditions in the officer's report
+        For 6, Against 2
+        Cllr Bee left the meeting.
+        Decision - Refuse, as the extension would be overbearing to No. 4.
+    """) == [
+        "Approve subject to the conditions in the officer's report",
+        "Refuse, as the extension would be overbearing to No. 4",
+    ]
+
+
+def test_the_minutes_approved_without_the_word_record():
+    assert decisions("""
+        The minutes of the meeting held on 3 March 2025 were approved and signed by the Chair.
+        The minutes of the Allotments Working Group were noted.
+    """) == ["The minutes of the meeting held on 3 March 2025 were approved and signed by the Chair"]
+
+
+def test_a_vote_stated_in_a_sentence_and_a_time_that_ends_one():
+    assert decisions("""
+        RESOLVED that the footpath by the brook be cleared
+        Members voted 7 for and 3 against.
+        RESOLVED that the Clerk opens the hall at 9 a.m. The caretaker will lock it.
+    """) == ["the footpath by the brook be cleared", "the Clerk opens the hall at 9 a.m"]
+
+
+def test_numbered_parts_in_one_run():
+    assert parts("""
+        RESOLVED that the Board: 1. agrees the plan; 2. notes the risks; and 3. delegates the detail to the
+        Director. Members welcomed the plan.
+    """) == [["agrees the plan", "notes the risks; and", "delegates the detail to the Director"]]

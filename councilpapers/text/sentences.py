@@ -36,6 +36,7 @@ RUNS_ON = re.compile(
     r"upon|than|which|who|y|yr|a'r|i|o|ac|ar|gan|bod))\s*$",
     re.IGNORECASE,
 )
+TIMES_OF_DAY = ("a.m", "p.m")  # dotted, yet they end the sentence they close
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
@@ -53,6 +54,8 @@ def ends_sentence(text: str, i: int) -> bool:
         return True
     token = word.group(1).lstrip("([\"'‘“")
     if mark != ".":
+        return True
+    if token.lower() in TIMES_OF_DAY:  # "… at 10 a.m. The Chair …"
         return True
     if _DOTTED.fullmatch(token):  # "C.C.C." or "A.W."
         return False

@@ -137,6 +137,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
         r"(?:(?![Mm]inutes\b)[^.;:]){0,150}?)"
         r"(?:\s+and\s+(?:signed|approved|confirmed)|[^.;:]{0,40}?)\s+as\s+(?:a\s+|an\s+|being\s+a\s+)?"
         r"(?:true|correct|accurate|full)\s+record"
+        # "The minutes of the meeting held on … were approved (and signed by the Chair)."
+        r"|[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?"
+        r"(?:approved|confirmed|adopted)(?:\s+and\s+signed(?:\s+by\s+the\s+\w+)?)?(?=\s*(?:\.|$))"
         # "Cymeradwywyd (a llofnodwyd) cofnodion y cyfarfod … fel cofnod cywir / fel rhai cywir / yn gywir".
         rf"|{_WELSH_RECORD}(?:\s+a\s+{_WELSH_RECORD})*\s+(?:fod\s+)?(?:y\s+)?cofnodion\b[^.;:]{{0,150}}?"
         r"\b(?:fel\s+(?:cofnod|rhai)\s+(?:cywir|gwir|teg)|yn\s+gywir)"
@@ -151,7 +154,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
         r"\s*(?:[.!](?=\s|$)|(?=[ \t]*(?:\n|$)))"
     ), False),
     # A web page's "Decision:" block; "DECISION: that …" within a paragraph is a formula like "RESOLVED:".
-    ("label", re.compile(r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)[ \t]*:(?:\s*[Tt]hat\b)?"), False),
+    ("label", re.compile(
+        r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)(?:[ \t]*:|[ \t]+[–—-](?=[ \t]+[A-Z]))(?:\s*[Tt]hat\b)?"
+    ), False),
 )
 # Words one of which a text must hold for a pattern to be worth trying (lower case):
 # most items hold none, and the patterns are many.
@@ -161,7 +166,7 @@ _NEEDS = {
     "unanimously": ("unanimously", "majority", "by all", "nem"),
     "resolved": ("resolved", "agreed", "decided", "penderfynwyd"), "cytunwyd": ("cytunwyd",),
     "welsh_body": ("penderfynodd", "cytunodd"),
-    "following": ("following",), "record": ("record", "cofnodion"), "bracketed": ("proposed", "moved", "cynigiwyd"),
+    "following": ("following",), "record": ("record", "minutes", "cofnodion"), "bracketed": ("proposed", "moved", "cynigiwyd"),
     "carried": ("carried", "unanimously"), "label": ("decision", "penderfyniad"),
 }
 _BODY_BEFORE = re.compile(rf"{_LEAD_IN}{_BODY}(?:\s+(?:then|also|unanimously))?\s+")

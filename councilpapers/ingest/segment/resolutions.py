@@ -23,10 +23,16 @@ from .decision_formulas import AFTER, BEFORE, CARRIES, LABEL, LIST, SENTENCE, Fo
 from .vote_lines import is_vote_line, strip_tally
 
 PART = re.compile(r"^\s*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+# A part on a line of its own after the decision's opening words: "(b) ", "b) ", "b. ", "ii. ", "• ".
+LINE_PART = re.compile(r"^\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-h]|[ivx]{1,4})\.|[•·▪●◦‣–-])\s+(?=\S)")
+# A page's number printed in the text where the reader did not set it apart ("Page 4 of 9", "- 4 -").
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$",
+                         re.IGNORECASE)
 # A part's mark inside a line: "RESOLVED: (a) that …; (b) that …; and (c) …".
 INLINE_PART = re.compile(
     r"(?:^|(?<=[:;,.–—-]\s)|(?<=\band\s)|(?<=\bor\s)|(?<=;\sa\s)|(?<=\bac\s)|(?<=\bneu\s))"
-    r"\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)"
+    r"(?:\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?<=[:;]\s)(?P<number>\d{1,2})\.|(?<=\band\s)(?P<and_number>\d{1,2})\.)"
+    r"\s+(?=\S)"
 )
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 NUMBERED_PART = re.compile(r"^\s*(?P<number>\d{1,2})\.\s+\S")
@@ -164,6 +170,8 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
             if before and walk.takes(before, j, span):
                 walk.add(before, j)
             break
+        if PAGE_NUMBER.match(text):
+            continue  # a page's number between two lines of the decision
         if not text:
             if not walk.list_goes_on(j, span):
                 break
@@ -213,7 +221,7 @@ class _Walk:
 
     def add(self, text: str, j: int) -> None:
         self.last = j
-        if PART.match(text) or (self.numbered and NUMBERED_PART.match(text)):
+        if LINE_PART.match(text) or (self.numbered and NUMBERED_PART.match(text)):
             self.has_parts = True
         if not self.listing and not self.has_parts and ENDS_WITH_COLON.search(text):
             self.listing = self.numbered = True  # "… the following payments may be" / "made :-"
@@ -221,7 +229,7 @@ class _Walk:
         self.chunks.append(text)
 
     def takes(self, text: str, j: int, span: _Span) -> bool:
-        is_part = bool(PART.match(text))
+        is_part = bool(PART.match(text)) or (bool(LINE_PART.match(text)) and self._open_for_parts())
         numbered_part = self._numbered_part(text)
         if NEW_PARAGRAPH.match(text) and not is_part and not numbered_part:
             return False
@@ -244,6 +252,11 @@ class _Walk:
         if numbered_part:
             self.next_number = int(NUMBERED_PART.match(text).group("number")) + 1
         return True
+
+    def _open_for_parts(self) -> bool:
+        """A bullet or "b." line is a part only where the decision opened a list
+        ("RESOLVED that:", "…; and") or has parts already; else it is a new point."""
+        return self.listing or self.has_parts or not any(self.chunks) or bool(OPENS_LIST.search(self.chunks[-1]))
 
     def _ends_before(self, text: str, j: int, span: _Span) -> bool:
         """The decision has ended before line `j` (`text`): a heading follows it,
@@ -281,11 +294,16 @@ class _Walk:
         k = j + 1
         while k < span.end and not span.lines[k].text.strip():
             k += 1
-        if k < span.end and not any(self.chunks):
-            return True  # "RESOLVED:", a blank line, then the decision
-        last = self.chunks[-1]
+        if k >= span.end:
+            return False
+        last, following = self.chunks[-1], span.lines[k].text
+        if not any(self.chunks) or ENDS_WITH_COLON.search(last):
+            return True  # "RESOLVED:" or "… the following payments:", a blank line, then the decision
+        entries = [c for c in self.chunks[1:] if c]
+        if self.listing and entries and all(_has_amount(e) for e in entries):
+            return _has_amount(following) and not _reads_as_sentence(following)  # rows a blank line apart
         opened = OPENS_LIST.search(last) or not " ".join(self.chunks).strip()
-        return k < span.end and bool(opened) and bool(PART.match(span.lines[k].text))
+        return bool(opened) and bool(LINE_PART.match(following))
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -432,9 +450,21 @@ def _label_block(span: _Span, formula: Formula) -> tuple[tuple[str, list[str]], 
     while j < span.end and not PAGE_LABEL.match(span.lines[j].text.strip()):
         if NEW_PARAGRAPH.match(span.lines[j].text) and not NUMBERED_PART.match(span.lines[j].text):
             break
+        if _ends_label_block(span, j, first, chunks):
+            break
         chunks.append(span.lines[j].text.strip())
         j += 1
     return _text_and_parts(chunks, numbered_parts=True, listing=True), span.offset_of(j)
+
+
+def _ends_label_block(span: _Span, j: int, first: int, chunks: list[str]) -> bool:
+    """A "Decision:" block ends at a vote line, a heading, or a new paragraph
+    after its text ("Decision:" / "Approve, subject to conditions" / "For 6,
+    Against 2" / "Cllr Bee left the meeting.")."""
+    text = span.lines[j].text.strip()
+    if is_vote_line(text) or (any(chunks) and _is_heading_line(span.lines[j], span.lines[first])):
+        return True
+    return any(chunks) and not LINE_PART.match(text) and _starts_a_paragraph(span, j - 1, text)
 
 
 def _in_reported_discussion(span: _Span, line: int) -> bool:
@@ -458,7 +488,7 @@ def _text_and_parts(chunks: list[str], numbered_parts: bool, listing: bool) -> t
     parts: list[str] = []
     lead: list[str] = []
     for line in lines:
-        if PART.match(line) or (numbered_parts and NUMBERED_PART.match(line)):
+        if LINE_PART.match(line) or (numbered_parts and NUMBERED_PART.match(line)):
             parts.append(line)
         elif parts:
             parts[-1] += " " + line
@@ -485,19 +515,22 @@ def _inline_parts(text: str) -> tuple[str, list[str]]:
     """`text` split at the marks of parts printed in one run ("(a) that …; (b)
     that …; and (c) …"): the words before the first mark, and the parts. The
     marks must run in order from the first (a, i or 1); else no parts."""
-    marks = [m for m in INLINE_PART.finditer(text)]
     run: list[re.Match] = []
-    for mark in marks:
+    for mark in INLINE_PART.finditer(text):
         if not run:
-            if _mark_rank(mark.group("mark"), None) == 0:
+            if _mark_rank(_mark_of(mark), None) == 0:
                 run.append(mark)
-        elif _mark_rank(mark.group("mark"), run[0].group("mark")) == len(run):
+        elif _mark_rank(_mark_of(mark), _mark_of(run[0])) == len(run):
             run.append(mark)
     if len(run) < 2:
         return text, []
     bounds = [m.start() for m in run] + [len(text)]
     parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
     return text[: run[0].start()].strip(), parts
+
+
+def _mark_of(match: re.Match) -> str:
+    return match.group("mark") or match.group("number") or match.group("and_number")
 
 
 def _mark_rank(mark: str, first: str | None) -> int | None:
@@ -515,11 +548,11 @@ def _mark_rank(mark: str, first: str | None) -> int | None:
 
 def _through_first_sentence(part: str) -> str:
     """A part up to the end of its first sentence, its mark kept."""
-    mark = PART.match(part) or NUMBERED_PART.match(part)
+    mark = LINE_PART.match(part) or NUMBERED_PART.match(part)
     head = part[: mark.end()] if mark and mark.end() < len(part) else ""
     sentence = first_sentence(part[len(head):])
     return head + sentence if sentence != part[len(head):] else part
 
 
 def _unmarked(part: str) -> str:
-    return re.sub(r"^\s*\d{1,2}\.\s+", "", PART.sub("", part)).rstrip(" ;.")
+    return re.sub(r"^\s*\d{1,2}\.\s+", "", LINE_PART.sub("", part)).rstrip(" ;.")

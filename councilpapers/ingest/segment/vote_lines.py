@@ -50,6 +50,9 @@ _FATE_TAIL = re.compile(
 )
 
 
+TALLY_WORDS = 14  # a sentence that counts two sides in so few words states the vote
+
+
 def is_vote_line(text: str) -> bool:
     """Whether `text` (one line) states a vote's tally or outcome."""
     text = text.strip()
@@ -57,8 +60,11 @@ def is_vote_line(text: str) -> bool:
         return False
     if _TAKEN.match(text):
         return True
+    counts = len(_SIDE_COUNT.findall(text))
     if _TALLY_START.match(text):
-        return len(_SIDE_COUNT.findall(text)) >= 2 or len(text.split()) <= 4
+        return counts >= 2 or len(text.split()) <= 4
+    if counts >= 2 and len(text.split()) <= TALLY_WORDS:
+        return True  # "Members voted 7 for and 3 against."
     fate = _FATE.match(text)
     return bool(fate) and bool(_FATE_TAIL.match(text, fate.end())) and not _lower_start(text)
 
