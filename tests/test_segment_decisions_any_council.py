@@ -470,3 +470,54 @@ def test_numbered_parts_in_one_run():
         RESOLVED that the Board: 1. agrees the plan; 2. notes the risks; and 3. delegates the detail to the
         Director. Members welcomed the plan.
     """) == [["agrees the plan", "notes the risks; and", "delegates the detail to the Director"]]
+
+
+def test_a_decision_after_a_formula_alone_on_its_line():
+    assert decisions("""
+        RESOLVED
+        That the budget for the play area be approved.
+        RESOLVED –
+        The precept be set at £40,000.
+    """) == ["the budget for the play area be approved", "The precept be set at £40,000"]
+
+
+def test_a_decision_opened_by_a_colon_runs_on_in_prose_to_its_end():
+    assert decisions("""
+        RESOLVED that the Committee:
+        notes the contents of the report and the comments made by residents at the
+        consultation events; and agrees the budget.
+        The Chair thanked everyone who had taken part.
+    """) == ["the Committee: notes the contents of the report and the comments made by residents at the"
+             " consultation events; and agrees the budget"]
+
+
+def test_a_name_wrapping_after_its_title_is_no_paragraph_end(tmp_path):
+    """A short line ending in a title ("Mrs") does not end the decision, even
+    though the next line starts with a capital."""
+    path = _minutes_pdf(tmp_path, [
+        Piece("25/14 Co-option"),
+        Piece("One application for the vacancy in the Hillside ward had been received before the deadline."),
+        Piece("RESOLVED that Mrs"),
+        Piece("L Grey be co-opted to fill the casual vacancy in the Hillside ward."),
+    ])
+    assert _resolutions_of(path) == [("25/14", "Mrs L Grey be co-opted to fill the casual vacancy in the Hillside ward")]
+
+
+def test_the_labels_of_a_cabinet_decision_end_it():
+    assert decisions("""
+        Decision:
+        Cabinet agreed to adopt the Local Cycling and Walking Infrastructure Plan
+        Reasons for the decision:
+        The plan is needed to bid for government funding.
+        Alternative options considered and rejected:
+        None.
+    """) == ["Cabinet agreed to adopt the Local Cycling and Walking Infrastructure Plan"]
+
+
+def test_a_payments_table_header_in_text_is_left_out():
+    assert decisions("""
+        RESOLVED that the following payments be approved:
+        Payee Purpose Amount
+        Greenway Mowers Grass cutting £240.00
+        HMRC PAYE £203.10
+    """) == ["the following payments be approved: Greenway Mowers Grass cutting £240.00 HMRC PAYE £203.10"]

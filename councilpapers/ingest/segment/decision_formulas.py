@@ -76,7 +76,8 @@ _SUBJECT_BEFORE_RESOLVED = re.compile(
 )
 # Capitals need no body: "The Director RESOLVED", "It was unanimously RESOLVED".
 _CAPITALS_SUBJECT = re.compile(r"(?:The|the|It|it)\b.{0,40}?\s+|" + _LEAD_IN + r"(?:it|It)\s+was\s+")
-_WELSH_THAT = r"(?:\s*,)?(?:\s+[Bb]od\b|\s+y(?=\s+(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt|gellid|gallai)\b)|\s*:-?)?"
+_WELSH_SHOULD = r"(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt|gellid|gallai)"  # "y dylid …": "that … should"
+_WELSH_THAT = rf"(?:\s*,)?(?:\s+[Bb]od\b|\s+y(?=\s+{_WELSH_SHOULD}\b)|\s*:-?)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     # proposed (moved) by …, seconded by … and (unanimously) agreed that; "Proposed: …
@@ -114,7 +115,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     ("resolved", re.compile(
         r"(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|PENDERFYNWYD|Penderfynwyd)\b"
         r"(?!\s+(?:[Aa]ctions?|ACTIONS?|[Pp]oints|POINTS|[Ii]tems|ITEMS)\b)"  # a heading "AGREED ACTIONS"
-        rf"(?:\s+yn\s+unfrydol\b)?{_MANNER_AFTER}{_THAT}(?:\s+[Bb]od\b)?"
+        rf"(?:\s+yn\s+unfrydol\b)?{_MANNER_AFTER}{_THAT}(?:\s+[Bb]od\b|\s+y(?=\s+{_WELSH_SHOULD}\b))?"
     ), False),
     ("cytunwyd", re.compile(rf"Cytunwyd\b(?:\s+yn\s+unfrydol)?{_WELSH_THAT}"), True),
     # "Penderfynodd y Pwyllgor wrthod y cais" (the body decided); "Cytunodd y Cyngor bod … /
@@ -141,8 +142,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
         r"|[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?"
         r"(?:approved|confirmed|adopted)(?:\s+and\s+signed(?:\s+by\s+the\s+\w+)?)?(?=\s*(?:\.|$))"
         # "Cymeradwywyd (a llofnodwyd) cofnodion y cyfarfod … fel cofnod cywir / fel rhai cywir / yn gywir".
-        rf"|{_WELSH_RECORD}(?:\s+a\s+{_WELSH_RECORD})*\s+(?:fod\s+)?(?:y\s+)?cofnodion\b[^.;:]{{0,150}}?"
-        r"\b(?:fel\s+(?:cofnod|rhai)\s+(?:cywir|gwir|teg)|yn\s+gywir)"
+        rf"|{_WELSH_RECORD}(?:\s+a\s+{_WELSH_RECORD})*\s+(?:[bf]od\s+)?(?:y\s+)?cofnodion\b[^.;:]{{0,150}}?"
+        r"\b(?:fel\s+(?:cofnod|rhai)\s+(?:cywir|gwir|teg)|yn\s+gofnod\s+(?:cywir|gwir|teg)|yn\s+gywir)"
     ), False),
     ("bracketed", re.compile(
         r"\(\s*(?:[Pp]roposed|PROPOSED|[Mm]oved|Cynigiwyd)\b[^()]{0,200}?"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ...corpus.records import Resolution
-from ...text.sentences import RUNS_ON, first_sentence, last_sentence_start
+from ...text.sentences import ABBREVIATIONS, RUNS_ON, first_sentence, last_sentence_start
 from ...text.spacing import squash
 from ..model import Line
 from ..textflow import TextFlow
@@ -38,7 +38,10 @@ ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii
 NUMBERED_PART = re.compile(r"^\s*(?P<number>\d{1,2})\.\s+\S")
 # ModernGov web pages label the blocks of an item.
 PAGE_LABEL = re.compile(
-    r"^(?:(?:Minutes|Decision|Voting|Additional documents|Penderfyniad|Cofnodion)\s*:|Recorded Vote\b)",
+    r"^(?:(?:Minutes|Decision|Voting|Additional documents|Penderfyniad|Cofnodion"
+    r"|Reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|Alternative\s+options?[\w ]{0,30}"
+    r"|Other\s+options\s+considered|(?:Conflicts?|Declarations?)\s+of\s+interests?[\w ]{0,30}|Dispensations?"
+    r"|Reason\s+for\s+urgency)\s*:|Recorded Vote\b)",
     re.IGNORECASE,
 )
 # "3. ", "(4) ", "16.07.10 ", "4.4.12iv) ", "10iii) ": a new paragraph or minute.
@@ -170,8 +173,8 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
             if before and walk.takes(before, j, span):
                 walk.add(before, j)
             break
-        if PAGE_NUMBER.match(text):
-            continue  # a page's number between two lines of the decision
+        if PAGE_NUMBER.match(text) or walk.is_table_header(j, span):
+            continue  # a page's number between two lines of the decision; "Payee | Purpose | Amount"
         if not text:
             if not walk.list_goes_on(j, span):
                 break
@@ -245,13 +248,27 @@ class _Walk:
         if not self.listing and last and not _complete(last) and not RUNS_ON.search(last):
             if SENTENCE_OPENER.match(text):
                 return False  # "… signed them" / "The Standing Orders Policy …": a new sentence
-        if self.listing and not self.has_parts and not is_part and not numbered_part and any(self.chunks):
+        if self.listing and not self.has_parts and not is_part and not numbered_part and any(self.chunks[1:]):
             following = span.lines[j + 1].text.strip() if j + 1 < span.end else ""
             if _wraps_as_prose(text, following):
                 return False  # the list has ended; a paragraph of prose follows
         if numbered_part:
             self.next_number = int(NUMBERED_PART.match(text).group("number")) + 1
         return True
+
+    def is_table_header(self, j: int, span: _Span) -> bool:
+        """Line `j` heads the columns of the table of payments the decision
+        opens: words only, in cells or all capitalised, before its first row,
+        and the row after it holds an amount."""
+        text = span.lines[j].text.strip()
+        if not self.listing or any(self.chunks[1:]) or not text or any(c.isdigit() for c in text):
+            return False
+        cells = getattr(span.lines[j], "cells", None) or ()
+        pieces = [c.text.split() for c in cells] if len(cells) >= 2 else [[w] for w in text.split()]
+        if not 2 <= len(pieces) <= 8 or any(len(p) > 3 or not p[0][:1].isupper() for p in pieces):
+            return False
+        following = next((span.lines[k].text for k in range(j + 1, span.end) if span.lines[k].text.strip()), "")
+        return _has_amount(following)
 
     def _open_for_parts(self) -> bool:
         """A bullet or "b." line is a part only where the decision opened a list
@@ -267,7 +284,7 @@ class _Walk:
         if not self.listing:
             if _is_heading_line(line, first):
                 return True
-            return not self.has_parts and _starts_a_paragraph(span, self.last, text)
+            return not self.has_parts and any(self.chunks) and _starts_a_paragraph(span, self.last, text)
         if self.has_parts or not entries:
             return False
         opener = entries[0].split()[0].lower()
@@ -275,7 +292,8 @@ class _Walk:
             return _complete(entries[-1]) and text[:1].isupper() and text.split()[0].lower() != opener
         if all(_has_amount(e) for e in entries) and not _has_amount(text):
             return _is_heading_line(line, first) or _reads_as_sentence(text)
-        return False  # a list's entries may be set in bold or capitals ("NO OBJECTIONS")
+        # "… : notes the report …; and agrees the budget." then "The Chair thanked everyone."
+        return entries[-1].rstrip().endswith(".") and _reads_as_sentence(text) and not _has_amount(text)  # a list's entries may be set in bold or capitals ("NO OBJECTIONS")
 
     def _numbered_part(self, text: str) -> bool:
         """"2." continues a list opened by a colon when it is the next number."""
@@ -332,6 +350,9 @@ def _starts_a_paragraph(span: _Span, previous: int, text: str) -> bool:
     before = span.lines[previous].text.rstrip()
     if not text[:1].isupper() or not before or RUNS_ON.search(before) or before.endswith(":"):
         return False
+    last_word = before.split()[-1].rstrip(".").lower()
+    if len(last_word) == 1 or last_word in ABBREVIATIONS:
+        return False  # "RESOLVED that Mrs" / "L Grey be co-opted …": a name wraps
     line = span.lines[previous]
     if getattr(line, "has_position", False) and getattr(line, "frame", None) is not None:
         return not is_full(line)
