@@ -8,14 +8,14 @@ wording here is made up."""
 from pathlib import Path
 
 import pytest
+from helpers import as_lines
+from pdf_factory import Piece, make_layout_pdf, make_pdf
 
 from councilpapers.ingest.pipeline import extract_records
 from councilpapers.ingest.readers import read_file
 from councilpapers.ingest.segment.resolutions import find_resolutions
 from councilpapers.ingest.segment.vote_lines import is_vote_line, strip_tally
 from councilpapers.text.sentences import first_sentence
-from helpers import as_lines
-from pdf_factory import Piece, make_layout_pdf, make_pdf
 
 
 def decisions(text: str) -> list[str]:
@@ -263,7 +263,8 @@ def test_a_title_or_initial_at_the_start_of_the_decision_is_kept(name):
 
 
 def test_short_forms_before_a_reference_end_no_sentence():
-    assert first_sentence("the scheme in App. B and Fig. 3 be adopted. Next") == "the scheme in App. B and Fig. 3 be adopted"
+    assert first_sentence("the scheme in App. B and Fig. 3 be adopted. Next") == (
+        "the scheme in App. B and Fig. 3 be adopted")
     assert first_sentence("the fence at St. Anne's be repaired. Next") == "the fence at St. Anne's be repaired"
     # A company's "Ltd." at the end of a sentence still ends it.
     assert first_sentence("the order go to Brook Ltd. The Clerk") == "the order go to Brook Ltd"
@@ -500,7 +501,9 @@ def test_a_name_wrapping_after_its_title_is_no_paragraph_end(tmp_path):
         Piece("RESOLVED that Mrs"),
         Piece("L Grey be co-opted to fill the casual vacancy in the Hillside ward."),
     ])
-    assert _resolutions_of(path) == [("25/14", "Mrs L Grey be co-opted to fill the casual vacancy in the Hillside ward")]
+    assert _resolutions_of(path) == [
+        ("25/14", "Mrs L Grey be co-opted to fill the casual vacancy in the Hillside ward"),
+    ]
 
 
 def test_the_labels_of_a_cabinet_decision_end_it():

@@ -215,7 +215,7 @@ def test_moderngov_page_with_numbered_items_and_decision_blocks():
     assert [(i.number, i.title) for i in items] == [("58", "Minutes"), ("59", "Community Grants Programme")]
     # The minutes approved as a correct record; then the grants decision, printed under
     # "Decision:" and again under "Minutes:", once.
-    assert [(r.minute, r.text) for r in resolutions][0] == (
+    assert (resolutions[0].minute, resolutions[0].text) == (
         "58", "The minutes of the meeting held on 18 November 2025 were approved as a correct record")
     assert len(resolutions) == 2
     assert resolutions[1].parts == [

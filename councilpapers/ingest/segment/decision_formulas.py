@@ -156,7 +156,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     ), False),
     # A web page's "Decision:" block; "DECISION: that …" within a paragraph is a formula like "RESOLVED:".
     ("label", re.compile(
-        r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)(?:[ \t]*:|[ \t]+[–—-](?=[ \t]+[A-Z]))(?:\s*[Tt]hat\b)?"
+        r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)"
+        r"(?:[ \t]*:|[ \t]+[–—-](?=[ \t]+[A-Z]))(?:\s*[Tt]hat\b)?"
     ), False),
 )
 # Words one of which a text must hold for a pattern to be worth trying (lower case):
@@ -167,7 +168,8 @@ _NEEDS = {
     "unanimously": ("unanimously", "majority", "by all", "nem"),
     "resolved": ("resolved", "agreed", "decided", "penderfynwyd"), "cytunwyd": ("cytunwyd",),
     "welsh_body": ("penderfynodd", "cytunodd"),
-    "following": ("following",), "record": ("record", "minutes", "cofnodion"), "bracketed": ("proposed", "moved", "cynigiwyd"),
+    "following": ("following",), "record": ("record", "minutes", "cofnodion"),
+    "bracketed": ("proposed", "moved", "cynigiwyd"),
     "carried": ("carried", "unanimously"), "label": ("decision", "penderfyniad"),
 }
 _BODY_BEFORE = re.compile(rf"{_LEAD_IN}{_BODY}(?:\s+(?:then|also|unanimously))?\s+")

@@ -7,31 +7,60 @@ the list it opens ("resolved to pay :" and the payees below it), or for a
 formula after the fact ("(Proposed by …, seconded by … and unanimously
 agreed)") the list or sentence before it. A decision printed twice (a web
 page's "Decision:" and "Minutes:" blocks) is one.
+
+Where it ends: at its sentence's end, unless parts follow ("(a) …; (b) …" in
+one run or on lines of their own, "1.", "b.", bullets where it opened a list),
+then with its last part; at a vote line (`vote_lines`: "For 7, Against 3", "The
+motion was carried"), a heading (capitals, or bold after a decision that is
+not), a page label ("Reasons for the decision:"), or the end of its paragraph
+(the line before stopped short of the margin). A list it opens ("the following
+grants:") runs a line a row, a table's header row left out, a page number
+skipped, until prose or a heading takes over.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ...corpus.records import Resolution
-from ...text.sentences import ABBREVIATIONS, RUNS_ON, first_sentence, last_sentence_start
+from ...text.sentences import (
+    ABBREVIATIONS,
+    RUNS_ON,
+    first_sentence,
+    last_sentence_start,
+)
 from ...text.spacing import squash
 from ..model import Line
 from ..textflow import TextFlow
+from .decision_formulas import (
+    AFTER,
+    BEFORE,
+    CARRIES,
+    LABEL,
+    LIST,
+    SENTENCE,
+    Formula,
+    find_formulas,
+)
 from .item_headings import is_full
-from .decision_formulas import AFTER, BEFORE, CARRIES, LABEL, LIST, SENTENCE, Formula, find_formulas
 from .vote_lines import is_vote_line, strip_tally
 
 PART = re.compile(r"^\s*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 # A part on a line of its own after the decision's opening words: "(b) ", "b) ", "b. ", "ii. ", "• ".
-LINE_PART = re.compile(r"^\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-h]|[ivx]{1,4})\.|[•·▪●◦‣–-])\s+(?=\S)")
+LINE_PART = re.compile(
+    r"^\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-h]|[ivx]{1,4})\.|[•·▪●◦‣–-])\s+(?=\S)"
+)
 # A page's number printed in the text where the reader did not set it apart ("Page 4 of 9", "- 4 -").
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$",
-                         re.IGNORECASE)
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*/\s*\d{1,3})\s*$",
+    re.IGNORECASE,
+)
 # A part's mark inside a line: "RESOLVED: (a) that …; (b) that …; and (c) …".
 INLINE_PART = re.compile(
     r"(?:^|(?<=[:;,.–—-]\s)|(?<=\band\s)|(?<=\bor\s)|(?<=;\sa\s)|(?<=\bac\s)|(?<=\bneu\s))"
-    r"(?:\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?<=[:;]\s)(?P<number>\d{1,2})\.|(?<=\band\s)(?P<and_number>\d{1,2})\.)"
+    r"(?:\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,2})\)"
+    r"|(?<=[:;]\s)(?P<number>\d{1,2})\.|(?<=\band\s)(?P<and_number>\d{1,2})\.)"
     r"\s+(?=\S)"
 )
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
@@ -248,7 +277,8 @@ class _Walk:
         if not self.listing and last and not _complete(last) and not RUNS_ON.search(last):
             if SENTENCE_OPENER.match(text):
                 return False  # "… signed them" / "The Standing Orders Policy …": a new sentence
-        if self.listing and not self.has_parts and not is_part and not numbered_part and any(self.chunks[1:]):
+        in_list = self.listing and not self.has_parts and any(self.chunks[1:])
+        if in_list and not is_part and not numbered_part:
             following = span.lines[j + 1].text.strip() if j + 1 < span.end else ""
             if _wraps_as_prose(text, following):
                 return False  # the list has ended; a paragraph of prose follows
@@ -293,7 +323,8 @@ class _Walk:
         if all(_has_amount(e) for e in entries) and not _has_amount(text):
             return _is_heading_line(line, first) or _reads_as_sentence(text)
         # "… : notes the report …; and agrees the budget." then "The Chair thanked everyone."
-        return entries[-1].rstrip().endswith(".") and _reads_as_sentence(text) and not _has_amount(text)  # a list's entries may be set in bold or capitals ("NO OBJECTIONS")
+        # Not bold nor capitals: a list's entries may be set so ("NO OBJECTIONS").
+        return entries[-1].rstrip().endswith(".") and _reads_as_sentence(text) and not _has_amount(text)
 
     def _numbered_part(self, text: str) -> bool:
         """"2." continues a list opened by a colon when it is the next number."""
@@ -546,7 +577,7 @@ def _inline_parts(text: str) -> tuple[str, list[str]]:
     if len(run) < 2:
         return text, []
     bounds = [m.start() for m in run] + [len(text)]
-    parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    parts = [text[a:b].strip() for a, b in pairwise(bounds)]
     return text[: run[0].start()].strip(), parts
 
 
