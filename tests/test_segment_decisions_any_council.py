@@ -524,3 +524,16 @@ def test_a_payments_table_header_in_text_is_left_out():
         Greenway Mowers Grass cutting £240.00
         HMRC PAYE £203.10
     """) == ["the following payments be approved: Greenway Mowers Grass cutting £240.00 HMRC PAYE £203.10"]
+
+
+def test_the_minutes_approved_without_a_full_stop_end_at_their_line():
+    assert decisions("""
+        The minutes of the meeting held on 11 March 2025 were approved as a correct record
+        Matters arising
+        There were none.
+    """) == ["The minutes of the meeting held on 11 March 2025 were approved as a correct record"]
+    assert decisions("""
+        The minutes of the meeting held on 11 March 2025, with the spelling of the
+        Hillside ward corrected, were approved as a correct record.
+    """) == ["The minutes of the meeting held on 11 March 2025, with the spelling of the Hillside ward corrected,"
+             " were approved as a correct record"]

@@ -162,11 +162,26 @@ def _decision(span: _Span, formula: Formula, following: int) -> tuple[str, list[
     if formula.kind in (BEFORE, CARRIES):
         return _decision_before(span, formula, motion_only=formula.kind == CARRIES)
     if formula.kind == SENTENCE:
-        return squash(first_sentence(span.text[formula.start : following])).rstrip(" ."), []
+        sentence = first_sentence(_paragraph_from(span.text[formula.start : following]))
+        return squash(sentence).rstrip(" ."), []
     decision = _decision_after(span, formula, following)
     if not decision[0] and formula.kind == AFTER:
         return _decision_before(span, formula, motion_only=True)  # "AGREED" after the motion
     return decision
+
+
+def _paragraph_from(text: str) -> str:
+    """`text` up to a line break that starts a new paragraph: the line before
+    could end a sentence and the next opens with a capital or a number
+    ("… approved as a correct record" / "Matters arising")."""
+    offset = 0
+    for line in text.split("\n")[:-1]:
+        offset += len(line) + 1
+        following = text[offset:].lstrip(" \t")
+        if following[:1].isupper() or following[:1].isdigit():
+            if line.strip() and not RUNS_ON.search(line.rstrip()):
+                return text[: offset - 1]
+    return text
 
 
 def _printed_before(found: list[Resolution], text: str) -> bool:
