@@ -537,3 +537,30 @@ def test_the_minutes_approved_without_a_full_stop_end_at_their_line():
         Hillside ward corrected, were approved as a correct record.
     """) == ["The minutes of the meeting held on 11 March 2025, with the spelling of the Hillside ward corrected,"
              " were approved as a correct record"]
+
+
+def test_a_decision_whose_parts_run_over_a_page_break(tmp_path):
+    """The parts go on after the page's footer and the next page's header,
+    whether or not the reader set those apart as furniture; the vote after the
+    last part is left out."""
+    debate = ["Members discussed the budget at some length and the Treasurer answered their questions."] * 24
+    path = tmp_path / "authority-minutes.pdf"
+    path.write_bytes(make_pdf([[
+        "NORTHSHIRE FIRE AND RESCUE AUTHORITY",
+        "Minutes of the meeting of the Authority held on Monday 3 February 2025 at 10.30 am",
+        "1. Apologies for absence",
+        "Apologies were received from Councillor Amos.",
+        "2. Budget and Precept 2025/26",
+        *debate,
+        "RESOLVED - That the Authority:",
+        "(a) approves a net revenue budget of £48,350,000 for 2025/26;",
+    ], [
+        "(b) sets a Band D precept of £88.61; and",
+        "(c) approves the capital programme at Appendix D.",
+        "For 14, Against 2, Abstentions 0",
+        "3. Any Other Business",
+        "There was none.",
+    ]], header="Northshire Fire and Rescue Authority - 3 February 2025", footer="Page {page} of {pages}"))
+    assert _resolutions_of(path) == [("2", (
+        "the Authority: (a) approves a net revenue budget of £48,350,000 for 2025/26; (b) sets a Band D precept"
+        " of £88.61; and (c) approves the capital programme at Appendix D"))]

@@ -217,7 +217,7 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
             if before and walk.takes(before, j, span):
                 walk.add(before, j)
             break
-        if PAGE_NUMBER.match(text) or walk.is_table_header(j, span):
+        if PAGE_NUMBER.match(text) or _running_header(lines, j) or walk.is_table_header(j, span):
             continue  # a page's number between two lines of the decision; "Payee | Purpose | Amount"
         if not text:
             if not walk.list_goes_on(j, span):
@@ -227,6 +227,19 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
             break
         walk.add(text if walk.listing else _without_margin_note(lines[j], text), j)
     return _text_and_parts(walk.chunks, walk.numbered, walk.listing)
+
+
+def _running_header(lines: list[Line], j: int) -> bool:
+    """Line `j` opens its page with the words that open another page (digits
+    aside): a running header the reader left in, between two lines of a decision."""
+    page = getattr(lines[j], "page", None)
+    if page is None or j == 0 or getattr(lines[j - 1], "page", None) == page:
+        return False
+    words = re.sub(r"\d+", "#", lines[j].text.strip())
+    for k in range(j - 1, 0, -1):
+        if lines[k].page != lines[k - 1].page:
+            return words == re.sub(r"\d+", "#", lines[k].text.strip())
+    return bool(lines) and words == re.sub(r"\d+", "#", lines[0].text.strip()) and lines[0].page != page
 
 
 def _without_margin_note(line: Line, text: str) -> str:
