@@ -564,3 +564,20 @@ def test_a_decision_whose_parts_run_over_a_page_break(tmp_path):
     assert _resolutions_of(path) == [("2", (
         "the Authority: (a) approves a net revenue budget of £48,350,000 for 2025/26; (b) sets a Band D precept"
         " of £88.61; and (c) approves the capital programme at Appendix D"))]
+
+
+def test_proposed_seconded_and_resolved_in_capitals():
+    assert decisions("""
+        It was proposed by Cllr Dee, seconded by Cllr Eff and RESOLVED that Cllr Bee be elected Chair for 2024/25.
+        Cllr Bee signed the Declaration of Acceptance of Office.
+    """) == ["Cllr Bee be elected Chair for 2024/25"]
+
+
+def test_a_list_of_appointments_ends_at_the_sentence_after_it():
+    assert decisions("""
+        RESOLVED that the following be appointed as representatives:
+        Village Hall Committee – Cllr Bee
+        Allotments Association – Cllr Dee and Cllr Eff
+        The Clerk will inform the organisations of the appointments.
+    """) == ["the following be appointed as representatives: Village Hall Committee – Cllr Bee Allotments"
+             " Association – Cllr Dee and Cllr Eff"]

@@ -85,7 +85,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     ("motion", re.compile(
         rf"(?:(?:[Pp]roposed|PROPOSED|[Mm]oved|MOVED)(?:\s+by:?|:)\s+{_NAMES},?\s+(?:and\s+)?)?"
         rf"(?:[Ss]econded|SECONDED)(?:\s+by:?|:)\s+{_NAMES}[,.]?\s+(?:and\s+)?(?:was\s+)?(?:[Aa]ll\s+)?"
-        rf"(?:{_MANNER}\s+)?(?:agreed|approved|resolved|carried)\b{_MANNER_AFTER}{_THAT}"
+        rf"(?:{_MANNER}\s+)?(?:agreed|approved|resolved|carried|RESOLVED)\b"
+        rf"{_MANNER_AFTER}{_THAT}"
     ), False),
     ("welsh_motion", re.compile(
         rf"[Cc]ynigiwyd\s+gan\s+{_NAMES},?\s+(?:ac\s+)?eiliwyd\s+gan\s+{_NAMES},?\s+"

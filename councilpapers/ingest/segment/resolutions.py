@@ -350,9 +350,13 @@ class _Walk:
             return _complete(entries[-1]) and text[:1].isupper() and text.split()[0].lower() != opener
         if all(_has_amount(e) for e in entries) and not _has_amount(text):
             return _is_heading_line(line, first) or _reads_as_sentence(text)
-        # "… : notes the report …; and agrees the budget." then "The Chair thanked everyone."
         # Not bold nor capitals: a list's entries may be set so ("NO OBJECTIONS").
-        return entries[-1].rstrip().endswith(".") and _reads_as_sentence(text) and not _has_amount(text)
+        if not _reads_as_sentence(text) or _has_amount(text):
+            return False
+        if entries[-1].rstrip().endswith("."):
+            return True  # "… : notes the report …; and agrees the budget." then "The Chair thanked everyone."
+        # Rows ("Village Hall Committee – Cllr Bee") then "The Clerk will write to them."
+        return bool(SENTENCE_OPENER.match(text)) and not any(_reads_as_sentence(e) for e in entries)
 
     def _numbered_part(self, text: str) -> bool:
         """"2." continues a list opened by a colon when it is the next number."""
