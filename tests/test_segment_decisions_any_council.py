@@ -581,3 +581,18 @@ def test_a_list_of_appointments_ends_at_the_sentence_after_it():
         The Clerk will inform the organisations of the appointments.
     """) == ["the following be appointed as representatives: Village Hall Committee – Cllr Bee Allotments"
              " Association – Cllr Dee and Cllr Eff"]
+
+
+def test_welsh_decisions_after_fe_or_a_are_mutated():
+    assert decisions("""
+        Fe benderfynwyd bod y Clerc yn archebu mainc newydd.
+        Cynigiwyd gan y Cyng. Jones, eiliwyd gan y Cyng. Huws a phenderfynwyd bod y grant yn cael ei dalu.
+        Cytunodd pawb i gefnogi'r cais am arian.
+        PENDERFYNWYD YN UNFRYDOL bod y cyfrifon yn cael eu cymeradwyo.
+        Dywedodd y Cadeirydd a benderfynwyd y llynedd bod y neuadd ar gau.
+    """) == [
+        "y Clerc yn archebu mainc newydd",
+        "y grant yn cael ei dalu",
+        "i gefnogi'r cais am arian",
+        "y cyfrifon yn cael eu cymeradwyo",
+    ]

@@ -24,8 +24,8 @@ was helpful" a view, "it had been agreed" and "as agreed at the last meeting"
 report an earlier agreement. Welsh forms are the same meeting's words in the
 other language of bilingual councils; the formulas' grammar stays here, like the
 English, and the words that vary (the verbs approving minutes, the names of the
-bodies that decide) are data: vocabulary/welsh_record_verbs.txt and
-welsh_deciding_bodies.txt.
+bodies that decide, the mutated forms after "fe") are data: vocabulary/welsh_record_verbs.txt,
+welsh_deciding_bodies.txt and welsh_decided_forms.txt.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ _BODY = (
     r"Trustees|Authority|Executive|Meeting|Commission|Assembly|councillors|members|meeting)"
 )
 _BODY_ON_ONE_LINE = _BODY.replace(r"\s+", r"[ \t]+")  # not "25/12 Minutes" / "The Committee …"
+_WELSH_DECIDED = pattern("welsh_decided_forms")
 _WELSH_RECORD = pattern("welsh_record_verbs")
 _WELSH_BODY = pattern("welsh_deciding_bodies")
 _RECORD_VERBS = r"(?:agreed|approved|confirmed|accepted|adopted|signed|received|taken\s+as\s+read\s+and\s+\w+)"
@@ -91,7 +92,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     ("welsh_motion", re.compile(
         rf"[Cc]ynigiwyd\s+gan\s+{_NAMES},?\s+(?:ac\s+)?eiliwyd\s+gan\s+{_NAMES},?\s+"
         r"(?:ac\s+roedd\s+pawb\s+yn\s+gytûn|gyda\s+phawb\s+yn\s+gytûn|a\s+chytunwyd(?:\s+yn\s+unfrydol)?"
-        rf"|ac\s+fe\s+gytunwyd(?:\s+yn\s+unfrydol)?){_WELSH_THAT}"
+        rf"|ac\s+fe\s+gytunwyd(?:\s+yn\s+unfrydol)?|a\s+phenderfynwyd(?:\s+yn\s+unfrydol)?"
+        rf"|ac\s+fe\s+benderfynwyd(?:\s+yn\s+unfrydol)?){_WELSH_THAT}"
     ), False),
     # It was (unanimously) agreed (and resolved) (by the Council) that …; not "agreed at the last meeting".
     ("it_was", re.compile(
@@ -116,9 +118,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     ("resolved", re.compile(
         r"(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|PENDERFYNWYD|Penderfynwyd)\b"
         r"(?!\s+(?:[Aa]ctions?|ACTIONS?|[Pp]oints|POINTS|[Ii]tems|ITEMS)\b)"  # a heading "AGREED ACTIONS"
-        rf"(?:\s+yn\s+unfrydol\b)?{_MANNER_AFTER}{_THAT}(?:\s+[Bb]od\b|\s+y(?=\s+{_WELSH_SHOULD}\b))?"
+        rf"(?:\s+(?:yn\s+unfrydol|YN\s+UNFRYDOL)\b)?{_MANNER_AFTER}{_THAT}(?:\s+[Bb]od\b|\s+y(?=\s+{_WELSH_SHOULD}\b))?"
     ), False),
     ("cytunwyd", re.compile(rf"Cytunwyd\b(?:\s+yn\s+unfrydol)?{_WELSH_THAT}"), True),
+    # "Fe benderfynwyd bod …", "Cytunodd pawb i …" (all agreed); "a phenderfynwyd" closes a motion.
+    ("welsh_mutated", re.compile(
+        rf"(?:(?:[Ff]e|[Aa]c\s+fe)\s+{_WELSH_DECIDED}|Cytunodd\s+pawb)\b"
+        rf"(?:\s+(?:yn\s+unfrydol|YN\s+UNFRYDOL)\b)?{_WELSH_THAT}"
+    ), True),
     # "Penderfynodd y Pwyllgor wrthod y cais" (the body decided); "Cytunodd y Cyngor bod … /
     # y dylid …" (agreed that, like "Councillors agreed that X be …", not "agreed to" a task).
     ("welsh_body", re.compile(
@@ -169,6 +176,7 @@ _NEEDS = {
     "unanimously": ("unanimously", "majority", "by all", "nem"),
     "resolved": ("resolved", "agreed", "decided", "penderfynwyd"), "cytunwyd": ("cytunwyd",),
     "welsh_body": ("penderfynodd", "cytunodd"),
+    "welsh_mutated": ("nderfynwyd", "ytunwyd", "cytunodd pawb"),
     "following": ("following",), "record": ("record", "minutes", "cofnodion"),
     "bracketed": ("proposed", "moved", "cynigiwyd"),
     "carried": ("carried", "unanimously"), "label": ("decision", "penderfyniad"),
@@ -242,7 +250,7 @@ def _opens_well(name: str, words: str, prefixes: list[str]) -> bool:
         prefixes = prefixes[1:]  # too far from its sentence's start to open it
     if name == "body_agreed":
         return any(_BODY_BEFORE.fullmatch(p) for p in prefixes)
-    if name in ("all_agreed", "cytunwyd", "welsh_body", "following", "carried"):
+    if name in ("all_agreed", "cytunwyd", "welsh_body", "welsh_mutated", "following", "carried"):
         return any(_fullmatch(_LEAD_IN, p) for p in prefixes)
     word = words.split()[0].strip(":-,–")
     if word == "resolved":

@@ -22,6 +22,7 @@ a rule. Files are read once.
     vote_outcomes.txt      what a motion came to ("carried", "lost", "cariwyd")
     welsh_record_verbs.txt Welsh verbs approving minutes ("Cymeradwywyd", "Cadarnhawyd")
     welsh_deciding_bodies.txt  Welsh bodies that decide ("Pwyllgor", "Cyngor")
+    welsh_decided_forms.txt    "decided"/"agreed" mutated after "fe" ("Fe benderfynwyd")
 """
 
 from __future__ import annotations
