@@ -213,8 +213,12 @@ def test_moderngov_page_with_numbered_items_and_decision_blocks():
         ("Kingston and North Kingston Neighbourhood Committee", "2026-01-15", "19:30", "Guildhall, Kingston upon Thames")
     ]
     assert [(i.number, i.title) for i in items] == [("58", "Minutes"), ("59", "Community Grants Programme")]
-    assert len(resolutions) == 1  # printed under "Decision:" and again under "Minutes:"
-    assert resolutions[0].parts == [
+    # The minutes approved as a correct record; then the grants decision, printed under
+    # "Decision:" and again under "Minutes:", once.
+    assert (resolutions[0].minute, resolutions[0].text) == (
+        "58", "The minutes of the meeting held on 18 November 2025 were approved as a correct record")
+    assert len(resolutions) == 2
+    assert resolutions[1].parts == [
         "the redistribution of remaining Ward Funding be approved; and",
         "the application for £1,800 of grant funding be approved",
     ]

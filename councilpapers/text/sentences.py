@@ -19,13 +19,10 @@ from __future__ import annotations
 import re
 
 from .names import TITLE_WORDS
+from .vocabulary import terms
 
 # Short forms written with a full stop that never end a sentence (lower case, without the stop).
-ABBREVIATIONS = frozenset(
-    {word.lower() for word in TITLE_WORDS}
-    | {"cllrs", "cyng", "cynghorwyr", "no", "nos", "para", "paras", "st", "ref", "approx", "eg", "ie",
-       "vs", "cf", "tel", "ext", "fig", "pp", "vol", "rt", "hon"}
-)
+ABBREVIATIONS = frozenset({word.lower() for word in TITLE_WORDS} | {word.lower() for word in terms("abbreviations")})
 # "… be noted. 2. The Chairman …", "… signed. 24/032 Planning"
 _PARAGRAPH_NUMBER_SOURCE = r"\d{1,3}(?:[./]\d{1,3})*[.)]\s|\d{1,3}(?:[./]\d{1,3})+\s"
 _PARAGRAPH_NUMBER = re.compile(_PARAGRAPH_NUMBER_SOURCE)
@@ -39,6 +36,7 @@ RUNS_ON = re.compile(
     r"upon|than|which|who|y|yr|a'r|i|o|ac|ar|gan|bod))\s*$",
     re.IGNORECASE,
 )
+TIMES_OF_DAY = ("a.m", "p.m")  # dotted, yet they end the sentence they close
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
@@ -56,6 +54,8 @@ def ends_sentence(text: str, i: int) -> bool:
         return True
     token = word.group(1).lstrip("([\"'‘“")
     if mark != ".":
+        return True
+    if token.lower() in TIMES_OF_DAY:  # "… at 10 a.m. The Chair …"
         return True
     if _DOTTED.fullmatch(token):  # "C.C.C." or "A.W."
         return False

@@ -6,15 +6,15 @@ Each `Formula` says where its words stand and where the decision lies:
   resolved to adopt the seat", "It was agreed (and resolved) that …", "proposed
   by …, seconded by … and unanimously agreed that …", "by majority decision
   agreed to …", "All agreed …", "Councillors agreed that X be …", "Cytunwyd …",
-  "PENDERFYNWYD bod …", "DECISION: that …");
+  "PENDERFYNWYD bod …", "Penderfynodd y Pwyllgor …", "DECISION: that …");
 - LIST: the list after the formula is the decision ("The following payments
   were ratified:");
 - BEFORE: the decision precedes ("(Proposed by …, seconded by … and unanimously
   agreed)" after a list; "… seconded by … and agreed." after the motion);
 - CARRIES: a bare agreement carrying the motion before it ("Agreed
   unanimously.", "AGREED", "CARRIED"); with no motion before it, nothing;
-- SENTENCE: the whole sentence is the decision ("the minutes were agreed as a
-  true record");
+- SENTENCE: the whole sentence is the decision ("the minutes were agreed
+  (approved, confirmed) as a true record", "Cymeradwywyd cofnodion … fel cofnod cywir");
 - LABEL: a web page's "Decision:" block.
 
 Lower-case "agreed" is a decision only in the impersonal or collective forms
@@ -22,8 +22,10 @@ above ("It was agreed", "All agreed", "unanimously agreed"): "the Panel agreed
 to write to …" is someone undertaking a task, "The Panel agreed that the update
 was helpful" a view, "it had been agreed" and "as agreed at the last meeting"
 report an earlier agreement. Welsh forms are the same meeting's words in the
-other language of bilingual councils; like the English ones they are grammar,
-not any council's vocabulary, so they stay here rather than in a data file.
+other language of bilingual councils; the formulas' grammar stays here, like the
+English, and the words that vary (the verbs approving minutes, the names of the
+bodies that decide, the mutated forms after "fe") are data: vocabulary/welsh_record_verbs.txt,
+welsh_deciding_bodies.txt and welsh_decided_forms.txt.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ...text.sentences import RUNS_ON, last_sentence_start
+from ...text.vocabulary import pattern
 from .vote_words import BRACKETED_COUNTS
 
 AFTER, LIST, BEFORE, CARRIES, SENTENCE, LABEL = "after", "list", "before", "carries", "sentence", "label"
@@ -50,12 +53,17 @@ class Formula:
 _NAMES = r"(?:(?!\s(?:that|to)\s)[^;:()]){1,80}?"
 _MANNER = r"(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:decision|vote))?|by\s+all|nem\.?\s*con\.?)"
 _MANNER_AFTER = rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|\((?:unanimously|nem\.?\s*con\.?)\)|(?i:{BRACKETED_COUNTS})))?"
-_THAT = r"(?:\s*,)?(?:\s+[Tt]hat\b)?(?:\s*[,:]-?|\s*[–—-](?=\s))?(?:\s*[Tt]hat\b)?"
+_THAT = r"(?:\s*,)?(?:\s+(?:[Tt]hat|THAT)\b)?(?:\s*[,:]-?|\s*[–—-](?=\s))?(?:\s*(?:[Tt]hat|THAT)\b)?"
 _BODY = (
     r"(?:[Tt]he\s+)?(?:[A-Z][\w&’'-]*\s+){0,4}?"
     r"(?:Council|Councillors|Committee|Sub-Committee|Panel|Cabinet|Board|Members|Group|Forum|"
     r"Trustees|Authority|Executive|Meeting|Commission|Assembly|councillors|members|meeting)"
 )
+_BODY_ON_ONE_LINE = _BODY.replace(r"\s+", r"[ \t]+")  # not "25/12 Minutes" / "The Committee …"
+_WELSH_DECIDED = pattern("welsh_decided_forms")
+_WELSH_RECORD = pattern("welsh_record_verbs")
+_WELSH_BODY = pattern("welsh_deciding_bodies")
+_RECORD_VERBS = r"(?:agreed|approved|confirmed|accepted|adopted|signed|received|taken\s+as\s+read\s+and\s+\w+)"
 # What may open the sentence before its formula: "After discussion,", "Therefore,",
 # "Internal Audit - " (a run-in heading).
 _LEAD_IN = (
@@ -70,7 +78,8 @@ _SUBJECT_BEFORE_RESOLVED = re.compile(
 )
 # Capitals need no body: "The Director RESOLVED", "It was unanimously RESOLVED".
 _CAPITALS_SUBJECT = re.compile(r"(?:The|the|It|it)\b.{0,40}?\s+|" + _LEAD_IN + r"(?:it|It)\s+was\s+")
-_WELSH_THAT = r"(?:\s*,)?(?:\s+[Bb]od\b|\s+y(?=\s+(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt|gellid|gallai)\b)|\s*:-?)?"
+_WELSH_SHOULD = r"(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt|gellid|gallai)"  # "y dylid …": "that … should"
+_WELSH_THAT = rf"(?:\s*,)?(?:\s+[Bb]od\b|\s+y(?=\s+{_WELSH_SHOULD}\b)|\s*:-?)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     # proposed (moved) by …, seconded by … and (unanimously) agreed that; "Proposed: …
@@ -78,12 +87,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     ("motion", re.compile(
         rf"(?:(?:[Pp]roposed|PROPOSED|[Mm]oved|MOVED)(?:\s+by:?|:)\s+{_NAMES},?\s+(?:and\s+)?)?"
         rf"(?:[Ss]econded|SECONDED)(?:\s+by:?|:)\s+{_NAMES}[,.]?\s+(?:and\s+)?(?:was\s+)?(?:[Aa]ll\s+)?"
-        rf"(?:{_MANNER}\s+)?(?:agreed|approved|resolved|carried)\b{_MANNER_AFTER}{_THAT}"
+        rf"(?:{_MANNER}\s+)?(?:agreed|approved|resolved|carried|RESOLVED)\b"
+        rf"{_MANNER_AFTER}{_THAT}"
     ), False),
     ("welsh_motion", re.compile(
         rf"[Cc]ynigiwyd\s+gan\s+{_NAMES},?\s+(?:ac\s+)?eiliwyd\s+gan\s+{_NAMES},?\s+"
         r"(?:ac\s+roedd\s+pawb\s+yn\s+gytûn|gyda\s+phawb\s+yn\s+gytûn|a\s+chytunwyd(?:\s+yn\s+unfrydol)?"
-        rf"|ac\s+fe\s+gytunwyd(?:\s+yn\s+unfrydol)?){_WELSH_THAT}"
+        rf"|ac\s+fe\s+gytunwyd(?:\s+yn\s+unfrydol)?|a\s+phenderfynwyd(?:\s+yn\s+unfrydol)?"
+        rf"|ac\s+fe\s+benderfynwyd(?:\s+yn\s+unfrydol)?){_WELSH_THAT}"
     ), False),
     # It was (unanimously) agreed (and resolved) (by the Council) that …; not "agreed at the last meeting".
     ("it_was", re.compile(
@@ -108,18 +119,40 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     ("resolved", re.compile(
         r"(?:RESOLVED|Resolved|resolved|AGREED|Agreed|DECIDED|PENDERFYNWYD|Penderfynwyd)\b"
         r"(?!\s+(?:[Aa]ctions?|ACTIONS?|[Pp]oints|POINTS|[Ii]tems|ITEMS)\b)"  # a heading "AGREED ACTIONS"
-        rf"(?:\s+yn\s+unfrydol\b)?{_MANNER_AFTER}{_THAT}(?:\s+[Bb]od\b)?"
+        rf"(?:\s+(?:yn\s+unfrydol|YN\s+UNFRYDOL)\b)?{_MANNER_AFTER}{_THAT}(?:\s+[Bb]od\b|\s+y(?=\s+{_WELSH_SHOULD}\b))?"
     ), False),
     ("cytunwyd", re.compile(rf"Cytunwyd\b(?:\s+yn\s+unfrydol)?{_WELSH_THAT}"), True),
+    # "Fe benderfynwyd bod …", "Cytunodd pawb i …" (all agreed); "a phenderfynwyd" closes a motion.
+    ("welsh_mutated", re.compile(
+        rf"(?:(?:[Ff]e|[Aa]c\s+fe)\s+{_WELSH_DECIDED}|Cytunodd\s+pawb)\b"
+        rf"(?:\s+(?:yn\s+unfrydol|YN\s+UNFRYDOL)\b)?{_WELSH_THAT}"
+    ), True),
+    # "Penderfynodd y Pwyllgor wrthod y cais" (the body decided); "Cytunodd y Cyngor bod … /
+    # y dylid …" (agreed that, like "Councillors agreed that X be …", not "agreed to" a task).
+    ("welsh_body", re.compile(
+        rf"(?:Penderfynodd\s+(?:y|yr)\s+{_WELSH_BODY}\b(?:\s+yn\s+unfrydol)?{_WELSH_THAT}"
+        rf"|Cytunodd\s+(?:y|yr)\s+{_WELSH_BODY}\b(?:\s+yn\s+unfrydol)?(?:\s*,)?"
+        r"(?:\s+[Bb]od\b|\s+y(?=\s+(?:dylid|dylai|dylent|byddai|bydd|caiff|cânt)\b)))"
+    ), False),
     ("following", re.compile(
         r"[Tt]he\s+following\s+(?:[\w’'-]+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+"
         r"(?:(?:duly|unanimously)\s+)?(?:agreed|approved|ratified|resolved|accepted|authori[sz]ed)\b"
         r"[^:.\n]{0,60}?\s*:-?"
     ), False),
+    # "the minutes … were agreed (approved, confirmed …) as a correct record (and signed)",
+    # "The Committee approved the minutes of … as a true record".
     ("record", re.compile(
-        r"[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?agreed"
-        r"\s+as\s+(?:a\s+)?"
-        r"(?:true|correct|accurate)\s+record"
+        r"(?:[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?"
+        rf"{_RECORD_VERBS}|{_BODY_ON_ONE_LINE}\s+(?:duly\s+|unanimously\s+)?{_RECORD_VERBS}\s+the\s+minutes\b"
+        r"(?:(?![Mm]inutes\b)[^.;:]){0,150}?)"
+        r"(?:\s+and\s+(?:signed|approved|confirmed)|[^.;:]{0,40}?)\s+as\s+(?:a\s+|an\s+|being\s+a\s+)?"
+        r"(?:true|correct|accurate|full)\s+record"
+        # "The minutes of the meeting held on … were approved (and signed by the Chair)."
+        r"|[Mm]inutes\b(?:(?![Mm]inutes\b)[^.;:]){0,150}?\b(?:were|was)\s+(?:duly\s+|unanimously\s+)?"
+        r"(?:approved|confirmed|adopted)(?:\s+and\s+signed(?:\s+by\s+the\s+\w+)?)?(?=\s*(?:\.|$))"
+        # "Cymeradwywyd (a llofnodwyd) cofnodion y cyfarfod … fel cofnod cywir / fel rhai cywir / yn gywir".
+        rf"|{_WELSH_RECORD}(?:\s+a\s+{_WELSH_RECORD})*\s+(?:[bf]od\s+)?(?:y\s+)?cofnodion\b[^.;:]{{0,150}}?"
+        r"\b(?:fel\s+(?:cofnod|rhai)\s+(?:cywir|gwir|teg)|yn\s+gofnod\s+(?:cywir|gwir|teg)|yn\s+gywir)"
     ), False),
     ("bracketed", re.compile(
         r"\(\s*(?:[Pp]roposed|PROPOSED|[Mm]oved|Cynigiwyd)\b[^()]{0,200}?"
@@ -131,7 +164,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
         r"\s*(?:[.!](?=\s|$)|(?=[ \t]*(?:\n|$)))"
     ), False),
     # A web page's "Decision:" block; "DECISION: that …" within a paragraph is a formula like "RESOLVED:".
-    ("label", re.compile(r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)[ \t]*:(?:\s*[Tt]hat\b)?"), False),
+    ("label", re.compile(
+        r"(?m)^[ \t]*(?:Decision|DECISION|Penderfyniad|PENDERFYNIAD)"
+        r"(?:[ \t]*:|[ \t]+[–—-](?=[ \t]+[A-Z]))(?:\s*[Tt]hat\b)?"
+    ), False),
 )
 # Words one of which a text must hold for a pattern to be worth trying (lower case):
 # most items hold none, and the patterns are many.
@@ -140,7 +176,10 @@ _NEEDS = {
     "all_agreed": ("agreed",), "body_agreed": ("agreed that",),
     "unanimously": ("unanimously", "majority", "by all", "nem"),
     "resolved": ("resolved", "agreed", "decided", "penderfynwyd"), "cytunwyd": ("cytunwyd",),
-    "following": ("following",), "record": ("record",), "bracketed": ("proposed", "moved", "cynigiwyd"),
+    "welsh_body": ("penderfynodd", "cytunodd"),
+    "welsh_mutated": ("nderfynwyd", "ytunwyd", "cytunodd pawb"),
+    "following": ("following",), "record": ("record", "minutes", "cofnodion"),
+    "bracketed": ("proposed", "moved", "cynigiwyd"),
     "carried": ("carried", "unanimously"), "label": ("decision", "penderfyniad"),
 }
 _BODY_BEFORE = re.compile(rf"{_LEAD_IN}{_BODY}(?:\s+(?:then|also|unanimously))?\s+")
@@ -212,7 +251,7 @@ def _opens_well(name: str, words: str, prefixes: list[str]) -> bool:
         prefixes = prefixes[1:]  # too far from its sentence's start to open it
     if name == "body_agreed":
         return any(_BODY_BEFORE.fullmatch(p) for p in prefixes)
-    if name in ("all_agreed", "cytunwyd", "following", "carried"):
+    if name in ("all_agreed", "cytunwyd", "welsh_body", "welsh_mutated", "following", "carried"):
         return any(_fullmatch(_LEAD_IN, p) for p in prefixes)
     word = words.split()[0].strip(":-,–")
     if word == "resolved":
@@ -262,7 +301,7 @@ def _line_start_of_sentence(text: str, pos: int) -> int:
     "24/031 Minutes of the previous meeting" above "Subject to …")."""
     line_start = text.rfind("\n", 0, pos) + 1
     previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
-    opening = text[line_start:pos].lstrip()
+    opening = text[line_start : max(pos, line_start + 1)].lstrip()  # the formula may open the line
     if line_start and opening[:1].isupper() and not RUNS_ON.search(previous):
         return line_start
     return 0

@@ -25,6 +25,10 @@ a rule. Files are read once.
     number_words.txt       numbers in words, English and Welsh ("six", "chwech"); see text.numbers
     votes.txt              the words of recorded votes: sides, outcomes, questions ("For", "Yn erbyn", "carried")
     attendance.txt         the words of attendance (segment.attendance_words)
+    abbreviations.txt      short forms whose full stop ends no sentence ("Insp.", "Messrs.", "App.")
+    welsh_record_verbs.txt Welsh verbs approving minutes ("Cymeradwywyd", "Cadarnhawyd")
+    welsh_deciding_bodies.txt  Welsh bodies that decide ("Pwyllgor", "Cyngor")
+    welsh_decided_forms.txt    "decided"/"agreed" mutated after "fe" ("Fe benderfynwyd")
 
 Files of several kinds of entry write one "kind: entry" a line (`kinds`).
 """
