@@ -315,10 +315,12 @@ def record_in_context(record, context: dict) -> None:
         click.echo(click.style(f"{meeting.committee} — {when}", bold=True))
         _attendance(context["attendance_by_status"])
         click.echo()
-    item = context["item"]
+    item, merged = context["item"], context.get("merged")
     if item is not None:
         _item_in_context(record, item, context)
-    if item is None or record.type not in ("minute_item", "resolution", "action", "vote"):
+    if record.type == "vote" and not any(v is merged for v in context["votes"]):
+        vote_lines(merged or record, mark=True)  # a vote under no minute item, or an exempt one
+    elif item is None or record.type not in ("minute_item", "resolution", "action", "vote"):
         _record_fields(record)
     click.echo()
     click.echo("Told by:")
@@ -336,8 +338,8 @@ def _item_in_context(record, item, context: dict) -> None:
     click.echo(click.style(f"{mark}{number}{item.title}{ref}{exempt}", bold=True))
     _paragraphs(item.text)
     for vote in context["votes"]:
-        counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
-        click.echo(f"   Vote: {counts} — {vote.result or 'result not stated'}")
+        asked = record.type == "vote" and (vote.id == record.id or record.id in {p["id"] for p in vote.attested_by})
+        vote_lines(vote, mark=asked)
     for res in context["resolutions"]:
         mark = "▶ " if record.id in {p["id"] for p in res.attested_by} or res.id == record.id else ""
         click.echo(click.style(f"{mark}RESOLVED that", bold=True))
@@ -385,6 +387,16 @@ def meeting(view) -> None:
     for path in view.source_paths:
         click.echo(f"source: {path}")
     _attendance(view.attendance)
+    if view.agenda:
+        click.echo("\nAgenda:")
+        for agenda_item in view.agenda:
+            code = f"{agenda_item.code}  " if agenda_item.code else ""
+            pages = (f" (pages {agenda_item.first_page}-{agenda_item.last_page})"
+                     if agenda_item.first_page and agenda_item.last_page else "")
+            exempt = EXEMPT_MARK if agenda_item.exempt else ""
+            click.echo(f"   {code}{agenda_item.title}{pages}{exempt}  [{short_cite(agenda_item)}]")
+    if view.items:
+        click.echo("\nMinutes:")
     for entry in view.items:
         item = entry.item
         number = f"{item.number}. " if item.number else ""
@@ -393,11 +405,41 @@ def meeting(view) -> None:
         exempt = EXEMPT_MARK if item.exempt else ""
         click.echo(f"\n{number}{item.title}{ref}{exempt}  [{cites}]")
         for vote in entry.votes:
-            counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
-            flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
-            click.echo(f"   Vote p. {vote.page}: {counts} — {vote.result or 'result not stated'}{flag}")
+            vote_lines(vote)
         for res in entry.resolutions:
             click.echo(f"   RESOLVED that {res.text}")
+
+
+VOTE_SIDES = (("for", "for_", "names_for"), ("against", "against", "names_against"),
+              ("abstain", "abstain", "names_abstain"))
+
+
+def vote_counts(vote) -> str:
+    """'For 3, Against 2' as stated; a side stated only by its names counted '(3 named)'."""
+    parts = []
+    for label, count_field, names_field in VOTE_SIDES:
+        count, names = getattr(vote, count_field), getattr(vote, names_field)
+        if count is not None:
+            parts.append(f"{label.capitalize()} {count}")
+        elif names:
+            parts.append(f"{label.capitalize()} {len(names)} named")
+    return ", ".join(parts) or "no counts stated"
+
+
+def vote_lines(vote, *, mark: bool = False) -> None:
+    """A vote: what was voted on, the counts and result, each list of names, where it is told."""
+    head = "▶ Vote" if mark else "   Vote"
+    flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
+    exempt = EXEMPT_MARK if vote.exempt else ""
+    click.echo(f"{head}: {vote_counts(vote)} — {vote.result or 'result not stated'}{flag}{exempt}")
+    if vote.motion:
+        click.echo(textwrap.fill(" ".join(vote.motion.split()), width=100, initial_indent="      on: ",
+                                 subsequent_indent="      "))
+    for label, _, names_field in VOTE_SIDES:
+        if names := getattr(vote, names_field):
+            click.echo(f"      {label}: {', '.join(names)}")
+    places = vote.attested_by or [{"source": vote.source, "page": vote.page, "line": vote.line}]
+    click.echo(click.style("      " + "; ".join(cite(p) for p in places), dim=True))
 
 
 def meeting_with_records_json(view) -> dict:
