@@ -248,7 +248,11 @@ def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
     elif source := store.source(record_id) or store.source_named(record_id):
         render.to_json(source_json(source)) if fmt == "json" else render.source(source)
     else:
-        raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
+        from .corpus.meetings_index import nearest_ids
+
+        near = nearest_ids(store, record_id)
+        hint = f" Nearest: {', '.join(near)}." if near else " `councilpapers meetings` lists the meetings."
+        raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.{hint}")
 
 
 @main.command()
@@ -275,13 +279,48 @@ def sources(ctx: Context, problems: bool, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--by", type=click.Choice(["committee"]),
+              help="Meetings, items, decisions and actions for each committee and year.")
+@click.option("--include-exempt", is_flag=True, help="Count exempt (Part 2) business too (with --by).")
 @format_option()
 @pass_context
-def stats(ctx: Context, fmt: str) -> None:
-    """What the store holds."""
+def stats(ctx: Context, by: str | None, include_exempt: bool, fmt: str) -> None:
+    """What the store holds; with --by committee, by committee and year."""
+    if by:
+        from .corpus.meetings_index import counts_by_committee_and_year
+
+        render.committee_years(counts_by_committee_and_year(ctx.store, include_exempt=include_exempt), fmt)
+        return
     counts = ctx.store.counts()
     counts["index documents"] = ctx.index.doc_count()
     render.counts(counts, fmt)
+
+
+@main.command()
+@click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
+@click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--include-exempt", is_flag=True, help="Count exempt (Part 2) business too.")
+@format_option()
+@pass_context
+def meetings(ctx: Context, committee, since, until, include_exempt, fmt) -> None:
+    """The meetings stored, by date: id (for `show`), committee, items,
+    decisions (resolutions and votes) and the files that tell each."""
+    from .corpus.meetings_index import meeting_rows
+
+    rows = meeting_rows(ctx.store, committee=committee, since=since[0] if since else None,
+                        until=until[1] if until else None, include_exempt=include_exempt)
+    render.meetings(rows, fmt)
+
+
+@main.command()
+@format_option()
+@pass_context
+def committees(ctx: Context, fmt: str) -> None:
+    """The committees stored: each with its meetings, first and last date."""
+    from .corpus.meetings_index import committee_rows
+
+    render.committees(committee_rows(ctx.store), fmt)
 
 
 @main.command()

@@ -51,6 +51,7 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
 # The column that takes what room is left; the others keep to a modest width.
 FLEX_COLUMNS = ("description", "context", "title", "long", "snippet", "file")
 NARROW = 28
+WHOLE_COLUMNS = ("id",)  # an id cut short is no use to `show`: it keeps its width
 
 
 def table(rows: list[dict], columns: Sequence[str]) -> str:
@@ -63,12 +64,13 @@ def table(rows: list[dict], columns: Sequence[str]) -> str:
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     room = shutil.get_terminal_size((120, 24)).columns - 2 * (len(columns) - 1)
     flex = next((columns.index(c) for c in FLEX_COLUMNS if c in columns), None)
+    whole = {i for i, c in enumerate(columns) if c in WHOLE_COLUMNS}
     if sum(widths) > room:
-        widths = [w if i == flex else min(w, NARROW) for i, w in enumerate(widths)]
+        widths = [w if i == flex or i in whole else min(w, NARROW) for i, w in enumerate(widths)]
     if flex is not None and sum(widths) > room:
         widths[flex] = max(12, room - (sum(widths) - widths[flex]))
-    while sum(widths) > room and max(widths) > 12:
-        widest = widths.index(max(widths))
+    while sum(widths) > room and max(w for i, w in enumerate(widths) if i not in whole) > 12:
+        widest = max((i for i in range(len(widths)) if i not in whole), key=lambda i: widths[i])
         widths[widest] -= 1
     lines = ["  ".join(c.ljust(w)[:w] for c, w in zip(columns, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -523,7 +525,8 @@ def glossary(entries, fmt: str) -> None:
 
 
 PERSON_COLUMNS = ("name", "role", "meetings", "actions", "aliases", "id")
-PERSON_FIELDS = ("id", "name", "aliases", "role", "roles", "party", "meetings", "actions", "attended", "owns")
+PERSON_FIELDS = ("id", "name", "aliases", "role", "roles", "party", "meetings", "actions", "attended", "owns",
+                 "votes")
 MOST_PROFILES = 3  # a name asked for, in a table: up to this many people shown in full
 
 
@@ -545,6 +548,8 @@ def _person_row(profile) -> dict:
         "meetings": len(profile.attended), "actions": len(profile.actions),
         "attended": [m.id for m, _, _ in profile.attended],
         "owns": [row.action.id for row in profile.actions],
+        "votes": [{"vote": vote.id, "meeting": meeting.id if meeting else None, "side": side, "result": vote.result}
+                  for vote, meeting, side in profile.votes],
     }
 
 
@@ -568,7 +573,34 @@ def profile(profile) -> None:
         for row in profile.actions:
             when = row.meeting.date if row.meeting else "action plan"
             click.echo(f"   {when}  {row.action.description}  [{short_cite(row.action)}]")
+    if profile.votes:
+        click.echo(f"votes ({len(profile.votes)}):")
+        for vote, meeting, side in profile.votes:
+            when = f"{meeting.date}  {meeting.committee}" if meeting else "(no meeting)"
+            motion = " ".join((vote.motion or "").split())
+            motion = motion if len(motion) <= 70 else motion[:69] + "…"
+            click.echo(f"   {when}  {side}  ({vote.result or 'result not stated'})  {motion}  [{vote.id}]")
     click.echo()
+
+
+MEETING_COLUMNS = ("id", "date", "committee", "items", "decisions", "file")
+MEETING_FIELDS = ("id", "date", "time", "committee", "venue", "status", "items", "decisions", "sources")
+
+
+def meetings(rows, fmt: str) -> None:
+    """`meetings`: one row a meeting; the table names each file, JSON/CSV give paths."""
+    listed = [r.row() for r in rows]
+    if fmt == "table":
+        listed = [{**row, "file": [Path(p).name for p in row["sources"]]} for row in listed]
+    emit(listed, MEETING_COLUMNS if fmt == "table" else MEETING_FIELDS, fmt)
+
+
+def committees(rows: list[dict], fmt: str) -> None:
+    emit(rows, ("committee", "meetings", "first", "last"), fmt)
+
+
+def committee_years(rows: list[dict], fmt: str) -> None:
+    emit(rows, ("committee", "year", "meetings", "items", "agenda_items", "decisions", "actions", "attendance"), fmt)
 
 
 def counts(counts: dict, fmt: str) -> None:
