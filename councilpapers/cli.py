@@ -137,7 +137,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool,
 
 @main.command()
 @click.argument("query", required=False, default="")
-@click.option("--kind", help="minute_item, resolution, agenda_item, document, report, action.")
+@click.option("--kind", help="minute_item, resolution, agenda_item, document, report, action, vote.")
 @click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
 @click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
