@@ -256,14 +256,32 @@ def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one record a line; csv: one CSV per record type (a folder), or --type T's alone.")
+@click.option("--type", "only", metavar="T", help="Only records of this type (meeting, minute_item, vote, …).")
+@click.option("--output", "-o", type=click.Path(dir_okay=True, path_type=Path),
+              help="File to write [default: stdout]; with --format csv and no --type, the folder for the CSVs.")
 @pass_context
-def export(ctx: Context, fmt: str, output) -> None:
-    """Export the whole structured corpus as JSON Lines (see the export contract)."""
-    from .corpus.export import export_rows
+def export(ctx: Context, fmt: str, only: str | None, output: Path | None) -> None:
+    """Export the whole structured corpus as JSON Lines (see the export
+    contract), or as CSV: one file per record type, lists as JSON in a cell."""
+    from .corpus.export import export_rows, export_tables, export_types
 
-    render.json_lines(export_rows(ctx.store), output)
+    if only and only not in (types := export_types(ctx.store)):
+        raise click.BadParameter(f"{only!r} is not a type the store holds; one of {', '.join(types)}.",
+                                 param_hint="--type")
+    if fmt == "csv" and not only:
+        if output is None or (output.exists() and not output.is_dir()):
+            raise click.UsageError("CSV of every type needs a folder: --output DIR (or one type: --type T).")
+        written = render.csv_folder(export_tables(ctx.store), output)
+        click.echo(f"Wrote {len(written)} CSV files to {output}: {', '.join(p.name for p in written)}", err=True)
+        return
+    with click.open_file(str(output) if output else "-", "w", encoding="utf-8") as stream:
+        if fmt == "csv":
+            columns, rows = export_tables(ctx.store, only).get(only, ([], []))
+            render.csv_rows(rows, columns, stream)
+        else:
+            render.json_lines((r for r in export_rows(ctx.store) if not only or r["type"] == only), stream)
 
 
 @main.command()

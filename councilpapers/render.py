@@ -607,6 +607,34 @@ def counts(counts: dict, fmt: str) -> None:
     emit([{"what": k, "count": v} for k, v in counts.items()], ("what", "count"), fmt)
 
 
+def csv_rows(rows: list[dict], columns: Sequence[str], output) -> None:
+    """Rows as CSV for other tools: lists and objects as JSON in their cell, true/false as 1/0."""
+    writer = csv.DictWriter(output, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _csv_value(row.get(k)) for k in columns})
+
+
+def _csv_value(value):
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def csv_folder(tables: dict, folder: Path) -> list[Path]:
+    """One TYPE.csv per record type in `folder`; the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, (columns, rows) in tables.items():
+        path = folder / f"{kind}.csv"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv_rows(rows, columns, stream)
+        written.append(path)
+    return written
+
+
 def json_lines(rows: Iterable[dict], output) -> None:
     for row in rows:
         output.write(json.dumps(row, ensure_ascii=False) + "\n")
