@@ -6,6 +6,7 @@ Exempt (Part 2) business is left out of both unless `include_exempt`."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .merge import distinct_attendance, merge_records
@@ -106,7 +107,18 @@ def meeting_context(store: Store, meeting: Meeting, *, include_exempt: bool = Fa
         votes = [r for r in records if r.type == "vote" and of_item(r, item)]
         items.append(ItemContext(item, votes, [r for r in resolutions if of_item(r, item)]))
     attendance = distinct_attendance(r for r in records if r.type == "attendance")
-    return MeetingContext(meeting, paths, records, attendance, items, distinct_agenda(records))
+    return MeetingContext(meeting, paths, records, attendance, _in_file_order(items), distinct_agenda(records))
+
+
+def _in_file_order(items: list[ItemContext]) -> list[ItemContext]:
+    """Items in the order the file telling most of them gives them, so an
+    unnumbered item ("Election of Chair") keeps its place among the numbered;
+    items told only by other files follow in number order."""
+    if not items:
+        return items
+    primary = Counter(entry.item.source for entry in items).most_common(1)[0][0]
+    order = {id(entry): n for n, entry in enumerate(items)}
+    return sorted(items, key=lambda e: (0, e.item.line or 0) if e.item.source == primary else (1, order[id(e)]))
 
 
 def distinct_agenda(records: list[Record]) -> list[AgendaItem]:
