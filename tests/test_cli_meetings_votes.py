@@ -204,3 +204,30 @@ def test_stats_by_committee_and_year(samples_home):
     assert panel_2016["meetings"] == sum(1 for m in meetings if m["committee"] == "Corporate Parenting Panel"
                                          and m["date"].startswith("2016"))
     assert panel_2016["items"] > 0 and panel_2016["decisions"] > 0
+
+
+def test_an_exempt_vote_stays_out_of_every_view_unless_asked(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "minutes.txt").write_text(MINUTES + """
+5. Exclusion of the Press and Public
+
+RESOLVED that under Section 100A of the Local Government Act 1972 the press and public be excluded for the following item on the grounds that it involves the likely disclosure of exempt information.
+
+6. Sale of the Old Boathouse
+
+Councillor Roach moved that the boathouse be sold to the highest bidder.
+For: Councillors Roach and Perch
+Against: Councillors Pike, Trout and Bream
+The motion was lost.
+""")
+    home = tmp_path / "home"
+    assert run(home, "ingest", str(papers)).exit_code == 0
+    assert "boathouse" not in run(home, "people", "Roach").output
+    assert "for  (lost)  Councillor Roach moved that the boathouse" in run(home, "people", "Roach", "--include-exempt").output
+    public, everything = (json.loads(run(home, "meetings", *flag, "--format", "json").output)[0]
+                          for flag in ((), ("--include-exempt",)))
+    assert everything["decisions"] > public["decisions"] and everything["items"] > public["items"]
+    assert json.loads(run(home, "search", "boathouse", "--kind", "vote", "--format", "json").output) == []
+    (stats,) = json.loads(run(home, "stats", "--by", "committee", "--format", "json").output)
+    assert stats["decisions"] == public["decisions"]
