@@ -276,6 +276,8 @@ def export(ctx: Context, fmt: str, only: str | None, output: Path | None) -> Non
         written = render.csv_folder(export_tables(ctx.store), output)
         click.echo(f"Wrote {len(written)} CSV files to {output}: {', '.join(p.name for p in written)}", err=True)
         return
+    if output is not None and output.is_dir():
+        raise click.UsageError(f"{output} is a folder: give a file to write, or --format csv without --type.")
     with click.open_file(str(output) if output else "-", "w", encoding="utf-8") as stream:
         if fmt == "csv":
             columns, rows = export_tables(ctx.store, only).get(only, ([], []))
