@@ -137,7 +137,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool,
 
 @main.command()
 @click.argument("query", required=False, default="")
-@click.option("--kind", help="minute_item, resolution, agenda_item, document, report, action.")
+@click.option("--kind", help="minute_item, resolution, agenda_item, document, report, action, vote.")
 @click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
 @click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -248,18 +248,42 @@ def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
     elif source := store.source(record_id) or store.source_named(record_id):
         render.to_json(source_json(source)) if fmt == "json" else render.source(source)
     else:
-        raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
+        from .corpus.meetings_index import nearest_ids
+
+        near = nearest_ids(store, record_id)
+        hint = f" Nearest: {', '.join(near)}." if near else " `councilpapers meetings` lists the meetings."
+        raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.{hint}")
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one record a line; csv: one CSV per record type (a folder), or --type T's alone.")
+@click.option("--type", "only", metavar="T", help="Only records of this type (meeting, minute_item, vote, …).")
+@click.option("--output", "-o", type=click.Path(dir_okay=True, path_type=Path),
+              help="File to write [default: stdout]; with --format csv and no --type, the folder for the CSVs.")
 @pass_context
-def export(ctx: Context, fmt: str, output) -> None:
-    """Export the whole structured corpus as JSON Lines (see the export contract)."""
-    from .corpus.export import export_rows
+def export(ctx: Context, fmt: str, only: str | None, output: Path | None) -> None:
+    """Export the whole structured corpus as JSON Lines (see the export
+    contract), or as CSV: one file per record type, lists as JSON in a cell."""
+    from .corpus.export import export_rows, export_tables, export_types
 
-    render.json_lines(export_rows(ctx.store), output)
+    if only and only not in (types := export_types(ctx.store)):
+        raise click.BadParameter(f"{only!r} is not a type the store holds; one of {', '.join(types)}.",
+                                 param_hint="--type")
+    if fmt == "csv" and not only:
+        if output is None or (output.exists() and not output.is_dir()):
+            raise click.UsageError("CSV of every type needs a folder: --output DIR (or one type: --type T).")
+        written = render.csv_folder(export_tables(ctx.store), output)
+        click.echo(f"Wrote {len(written)} CSV files to {output}: {', '.join(p.name for p in written)}", err=True)
+        return
+    if output is not None and output.is_dir():
+        raise click.UsageError(f"{output} is a folder: give a file to write, or --format csv without --type.")
+    with click.open_file(str(output) if output else "-", "w", encoding="utf-8") as stream:
+        if fmt == "csv":
+            columns, rows = export_tables(ctx.store, only).get(only, ([], []))
+            render.csv_rows(rows, columns, stream)
+        else:
+            render.json_lines((r for r in export_rows(ctx.store) if not only or r["type"] == only), stream)
 
 
 @main.command()
@@ -275,13 +299,48 @@ def sources(ctx: Context, problems: bool, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--by", type=click.Choice(["committee"]),
+              help="Meetings, items, decisions and actions for each committee and year.")
+@click.option("--include-exempt", is_flag=True, help="Count exempt (Part 2) business too (with --by).")
 @format_option()
 @pass_context
-def stats(ctx: Context, fmt: str) -> None:
-    """What the store holds."""
+def stats(ctx: Context, by: str | None, include_exempt: bool, fmt: str) -> None:
+    """What the store holds; with --by committee, by committee and year."""
+    if by:
+        from .corpus.meetings_index import counts_by_committee_and_year
+
+        render.committee_years(counts_by_committee_and_year(ctx.store, include_exempt=include_exempt), fmt)
+        return
     counts = ctx.store.counts()
     counts["index documents"] = ctx.index.doc_count()
     render.counts(counts, fmt)
+
+
+@main.command()
+@click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
+@click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--include-exempt", is_flag=True, help="Count exempt (Part 2) business too.")
+@format_option()
+@pass_context
+def meetings(ctx: Context, committee, since, until, include_exempt, fmt) -> None:
+    """The meetings stored, by date: id (for `show`), committee, items,
+    decisions (resolutions and votes) and the files that tell each."""
+    from .corpus.meetings_index import meeting_rows
+
+    rows = meeting_rows(ctx.store, committee=committee, since=since[0] if since else None,
+                        until=until[1] if until else None, include_exempt=include_exempt)
+    render.meetings(rows, fmt)
+
+
+@main.command()
+@format_option()
+@pass_context
+def committees(ctx: Context, fmt: str) -> None:
+    """The committees stored: each with its meetings, first and last date."""
+    from .corpus.meetings_index import committee_rows
+
+    render.committees(committee_rows(ctx.store), fmt)
 
 
 @main.command()

@@ -51,6 +51,7 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
 # The column that takes what room is left; the others keep to a modest width.
 FLEX_COLUMNS = ("description", "context", "title", "long", "snippet", "file")
 NARROW = 28
+WHOLE_COLUMNS = ("id",)  # an id cut short is no use to `show`: it keeps its width
 
 
 def table(rows: list[dict], columns: Sequence[str]) -> str:
@@ -63,12 +64,13 @@ def table(rows: list[dict], columns: Sequence[str]) -> str:
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     room = shutil.get_terminal_size((120, 24)).columns - 2 * (len(columns) - 1)
     flex = next((columns.index(c) for c in FLEX_COLUMNS if c in columns), None)
+    whole = {i for i, c in enumerate(columns) if c in WHOLE_COLUMNS}
     if sum(widths) > room:
-        widths = [w if i == flex else min(w, NARROW) for i, w in enumerate(widths)]
+        widths = [w if i == flex or i in whole else min(w, NARROW) for i, w in enumerate(widths)]
     if flex is not None and sum(widths) > room:
         widths[flex] = max(12, room - (sum(widths) - widths[flex]))
-    while sum(widths) > room and max(widths) > 12:
-        widest = widths.index(max(widths))
+    while sum(widths) > room and max(w for i, w in enumerate(widths) if i not in whole) > 12:
+        widest = max((i for i in range(len(widths)) if i not in whole), key=lambda i: widths[i])
         widths[widest] -= 1
     lines = ["  ".join(c.ljust(w)[:w] for c, w in zip(columns, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -315,10 +317,12 @@ def record_in_context(record, context: dict) -> None:
         click.echo(click.style(f"{meeting.committee} — {when}", bold=True))
         _attendance(context["attendance_by_status"])
         click.echo()
-    item = context["item"]
+    item, merged = context["item"], context.get("merged")
     if item is not None:
         _item_in_context(record, item, context)
-    if item is None or record.type not in ("minute_item", "resolution", "action", "vote"):
+    if record.type == "vote" and not any(v is merged for v in context["votes"]):
+        vote_lines(merged or record, mark=True)  # a vote under no minute item, or an exempt one
+    elif item is None or record.type not in ("minute_item", "resolution", "action", "vote"):
         _record_fields(record)
     click.echo()
     click.echo("Told by:")
@@ -336,8 +340,8 @@ def _item_in_context(record, item, context: dict) -> None:
     click.echo(click.style(f"{mark}{number}{item.title}{ref}{exempt}", bold=True))
     _paragraphs(item.text)
     for vote in context["votes"]:
-        counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
-        click.echo(f"   Vote: {counts} — {vote.result or 'result not stated'}")
+        asked = record.type == "vote" and (vote.id == record.id or record.id in {p["id"] for p in vote.attested_by})
+        vote_lines(vote, mark=asked)
     for res in context["resolutions"]:
         mark = "▶ " if record.id in {p["id"] for p in res.attested_by} or res.id == record.id else ""
         click.echo(click.style(f"{mark}RESOLVED that", bold=True))
@@ -385,6 +389,16 @@ def meeting(view) -> None:
     for path in view.source_paths:
         click.echo(f"source: {path}")
     _attendance(view.attendance)
+    if view.agenda:
+        click.echo("\nAgenda:")
+        for agenda_item in view.agenda:
+            code = f"{agenda_item.code}  " if agenda_item.code else ""
+            pages = (f" (pages {agenda_item.first_page}-{agenda_item.last_page})"
+                     if agenda_item.first_page and agenda_item.last_page else "")
+            exempt = EXEMPT_MARK if agenda_item.exempt else ""
+            click.echo(f"   {code}{agenda_item.title}{pages}{exempt}  [{short_cite(agenda_item)}]")
+    if view.items:
+        click.echo("\nMinutes:")
     for entry in view.items:
         item = entry.item
         number = f"{item.number}. " if item.number else ""
@@ -393,11 +407,41 @@ def meeting(view) -> None:
         exempt = EXEMPT_MARK if item.exempt else ""
         click.echo(f"\n{number}{item.title}{ref}{exempt}  [{cites}]")
         for vote in entry.votes:
-            counts = f"For {vote.for_}, Against {vote.against}, Abstain {vote.abstain}"
-            flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
-            click.echo(f"   Vote p. {vote.page}: {counts} — {vote.result or 'result not stated'}{flag}")
+            vote_lines(vote)
         for res in entry.resolutions:
             click.echo(f"   RESOLVED that {res.text}")
+
+
+VOTE_SIDES = (("for", "for_", "names_for"), ("against", "against", "names_against"),
+              ("abstain", "abstain", "names_abstain"))
+
+
+def vote_counts(vote) -> str:
+    """'For 3, Against 2' as stated; a side stated only by its names counted '(3 named)'."""
+    parts = []
+    for label, count_field, names_field in VOTE_SIDES:
+        count, names = getattr(vote, count_field), getattr(vote, names_field)
+        if count is not None:
+            parts.append(f"{label.capitalize()} {count}")
+        elif names:
+            parts.append(f"{label.capitalize()} {len(names)} named")
+    return ", ".join(parts) or "no counts stated"
+
+
+def vote_lines(vote, *, mark: bool = False) -> None:
+    """A vote: what was voted on, the counts and result, each list of names, where it is told."""
+    head = "▶ Vote" if mark else "   Vote"
+    flag = " (a count disagrees with its list of names)" if vote.count_mismatch else ""
+    exempt = EXEMPT_MARK if vote.exempt else ""
+    click.echo(f"{head}: {vote_counts(vote)} — {vote.result or 'result not stated'}{flag}{exempt}")
+    if vote.motion:
+        click.echo(textwrap.fill(" ".join(vote.motion.split()), width=100, initial_indent="      on: ",
+                                 subsequent_indent="      "))
+    for label, _, names_field in VOTE_SIDES:
+        if names := getattr(vote, names_field):
+            click.echo(f"      {label}: {', '.join(names)}")
+    places = vote.attested_by or [{"source": vote.source, "page": vote.page, "line": vote.line}]
+    click.echo(click.style("      " + "; ".join(cite(p) for p in places), dim=True))
 
 
 def meeting_with_records_json(view) -> dict:
@@ -481,7 +525,8 @@ def glossary(entries, fmt: str) -> None:
 
 
 PERSON_COLUMNS = ("name", "role", "meetings", "actions", "aliases", "id")
-PERSON_FIELDS = ("id", "name", "aliases", "role", "roles", "party", "meetings", "actions", "attended", "owns")
+PERSON_FIELDS = ("id", "name", "aliases", "role", "roles", "party", "meetings", "actions", "attended", "owns",
+                 "votes")
 MOST_PROFILES = 3  # a name asked for, in a table: up to this many people shown in full
 
 
@@ -503,6 +548,8 @@ def _person_row(profile) -> dict:
         "meetings": len(profile.attended), "actions": len(profile.actions),
         "attended": [m.id for m, _, _ in profile.attended],
         "owns": [row.action.id for row in profile.actions],
+        "votes": [{"vote": vote.id, "meeting": meeting.id if meeting else None, "side": side, "result": vote.result}
+                  for vote, meeting, side in profile.votes],
     }
 
 
@@ -526,11 +573,66 @@ def profile(profile) -> None:
         for row in profile.actions:
             when = row.meeting.date if row.meeting else "action plan"
             click.echo(f"   {when}  {row.action.description}  [{short_cite(row.action)}]")
+    if profile.votes:
+        click.echo(f"votes ({len(profile.votes)}):")
+        for vote, meeting, side in profile.votes:
+            when = f"{meeting.date}  {meeting.committee}" if meeting else "(no meeting)"
+            motion = " ".join((vote.motion or "").split())
+            motion = motion if len(motion) <= 70 else motion[:69] + "…"
+            click.echo(f"   {when}  {side}  ({vote.result or 'result not stated'})  {motion}  [{vote.id}]")
     click.echo()
+
+
+MEETING_COLUMNS = ("id", "date", "committee", "items", "decisions", "file")
+MEETING_FIELDS = ("id", "date", "time", "committee", "venue", "status", "items", "decisions", "sources")
+
+
+def meetings(rows, fmt: str) -> None:
+    """`meetings`: one row a meeting; the table names each file, JSON/CSV give paths."""
+    listed = [r.row() for r in rows]
+    if fmt == "table":
+        listed = [{**row, "file": [Path(p).name for p in row["sources"]]} for row in listed]
+    emit(listed, MEETING_COLUMNS if fmt == "table" else MEETING_FIELDS, fmt)
+
+
+def committees(rows: list[dict], fmt: str) -> None:
+    emit(rows, ("committee", "meetings", "first", "last"), fmt)
+
+
+def committee_years(rows: list[dict], fmt: str) -> None:
+    emit(rows, ("committee", "year", "meetings", "items", "agenda_items", "decisions", "actions", "attendance"), fmt)
 
 
 def counts(counts: dict, fmt: str) -> None:
     emit([{"what": k, "count": v} for k, v in counts.items()], ("what", "count"), fmt)
+
+
+def csv_rows(rows: list[dict], columns: Sequence[str], output) -> None:
+    """Rows as CSV for other tools: lists and objects as JSON in their cell, true/false as 1/0."""
+    writer = csv.DictWriter(output, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _csv_value(row.get(k)) for k in columns})
+
+
+def _csv_value(value):
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def csv_folder(tables: dict, folder: Path) -> list[Path]:
+    """One TYPE.csv per record type in `folder`; the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, (columns, rows) in tables.items():
+        path = folder / f"{kind}.csv"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv_rows(rows, columns, stream)
+        written.append(path)
+    return written
 
 
 def json_lines(rows: Iterable[dict], output) -> None:

@@ -35,3 +35,23 @@ def export_rows(store: Store) -> Iterator[dict]:
         if record.type not in NOT_EXPORTED:
             resolve.fill(record)
             yield record.to_json()
+
+
+def export_tables(store: Store, only: str | None = None) -> dict[str, tuple[list[str], list[dict]]]:
+    """The export's rows by type (only `only`'s, when given): each type's
+    columns (every field any of its rows has, in the order first seen) and rows,
+    for one CSV per type."""
+    tables: dict[str, tuple[list[str], list[dict]]] = {}
+    for row in export_rows(store):
+        if only and row["type"] != only:
+            continue
+        columns, rows = tables.setdefault(row["type"], ([], []))
+        columns.extend(k for k in row if k not in columns)
+        rows.append(row)
+    return tables
+
+
+def export_types(store: Store) -> list[str]:
+    """The record types an export can hold, for --type: those of the contract the store has."""
+    stored = {row[0] for row in store.db.execute("SELECT DISTINCT type FROM records")} - NOT_EXPORTED
+    return ["source", "meeting", "person", *sorted(stored)]

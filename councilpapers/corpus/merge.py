@@ -12,23 +12,24 @@ from collections.abc import Iterable
 
 from ..text.keys import title_key
 from ..text.names import same_person
-from .records import Attendance, MinuteItem, Record, Resolution
+from .records import Attendance, MinuteItem, Record, Resolution, Vote
 
 TRUNCATED = re.compile(r"view the full minutes text for item", re.IGNORECASE)
 
 
 def merge_records(records: Iterable[Record]) -> list[Record]:
-    """Records with duplicate minute items and resolutions of the same meeting
-    merged; other records pass through unchanged, in order. A merged
+    """Records with duplicate minute items, resolutions and votes of the same
+    meeting merged; other records pass through unchanged, in order. A merged
     resolution's `item` is the id of the merged item it was made under."""
     records = list(records)
     items = [r for r in records if isinstance(r, MinuteItem) and r.meeting]
     resolutions = [r for r in records if isinstance(r, Resolution) and r.meeting]
+    votes = [r for r in records if isinstance(r, Vote) and r.meeting]
     merged_items, merged_of = _merge_items(items)
     merged_resolutions = _merge_resolutions(resolutions, merged_of)
-    keep = {id(r) for r in items + resolutions}
+    keep = {id(r) for r in items + resolutions + votes}
     others = [r for r in records if id(r) not in keep]
-    return others + merged_items + merged_resolutions
+    return others + merged_items + merged_resolutions + _merge_votes(votes, merged_of)
 
 
 # The order a meeting's attendance is given in; other statuses are not listed.
@@ -107,6 +108,29 @@ def _merge_resolutions(resolutions: list[Resolution], merged_of: dict[str, Minut
             attested_by=[_place(r) for r in group],
         ))
     merged.sort(key=lambda r: (r.meeting or "", _number_order(r.minute), r.source, r.line or 0))
+    return merged
+
+
+def _merge_votes(votes: list[Vote], merged_of: dict[str, MinuteItem]) -> list[Vote]:
+    """The same vote told by two copies of the minutes (the minutes and the pack
+    that prints them again) is one vote: same meeting, minute, counts, result and
+    opening words of the motion; the copy with a page cite and the longest lists wins."""
+    clusters: dict[tuple, list[Vote]] = defaultdict(list)
+    for vote in votes:
+        item = merged_of.get(vote.item) if vote.item else None
+        under = vote.minute or (item.number if item else None) or (item.id if item else None)
+        opening = " ".join(title_key(vote.motion or "").split()[:12])
+        clusters[(vote.meeting, under, vote.for_, vote.against, vote.abstain, vote.result, opening)].append(vote)
+    merged = []
+    for group in clusters.values():
+        best = max(group, key=lambda v: (v.page is not None, len(v.names_for) + len(v.names_against)
+                                         + len(v.names_abstain), len(v.motion or "")))
+        item = next((merged_of[v.item] for v in group if v.item in merged_of), None)
+        merged.append(dataclasses.replace(
+            best, minute=best.minute or (item.number if item else None), item=item.id if item else best.item,
+            attested_by=[_place(v) for v in group],
+        ))
+    merged.sort(key=lambda v: (v.meeting or "", _number_order(v.minute), v.source, v.line or 0))
     return merged
 
 

@@ -203,6 +203,8 @@ class Vote(Record):
     result_from: str | None = None
     count_mismatch: bool = False  # a stated count disagrees with its list of names
     item: str | None = None  # id of the minute item it was taken under, in the same file
+    # Every place that tells this vote (two copies of the minutes), when merged (`corpus.merge`).
+    attested_by: list[dict] = field(default_factory=list)
 
     type: ClassVar[str] = "vote"
     id_prefix: ClassVar[str] = "vote"

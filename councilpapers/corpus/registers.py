@@ -1,5 +1,5 @@
 """Registers over the store: the action register, figures, the corpus glossary,
-people. What the `actions`, `figures`, `acronyms` and `people` commands list,
+people (with how they voted). What the `actions`, `figures`, `acronyms` and `people` commands list,
 usable from Python. Exempt (Part 2) business is left out of each unless
 `include_exempt` (records carry it as stored at ingest, `corpus.exempt`)."""
 
@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..text.names import same_person
 from .action_status import ACTIVE, OPEN, ActionFacts, StatusEntry
 from .glossary import GlossaryEntry
-from .records import Acronym, Action, Figure, Meeting, Person
+from .records import Acronym, Action, Figure, Meeting, Person, Vote
 from .store import Store
 
 
@@ -205,6 +205,30 @@ class Profile:
     person: "Person"
     attended: list[tuple[Meeting, str, str | None]]  # meeting, status, role
     actions: list[ActionRow]
+    votes: list[tuple[Vote, Meeting | None, str]] = field(default_factory=list)  # vote, meeting, for/against/abstain
+
+
+VOTE_SIDES = (("for", "names_for"), ("against", "names_against"), ("abstain", "names_abstain"))
+
+
+def votes_by_person(store: Store, resolve, wanted: set[str], meetings: dict[str, Meeting], *,
+                    include_exempt: bool = False) -> dict[str, list[tuple]]:
+    """How each wanted person voted where the minutes name them: each vote once
+    however many copies of the minutes tell it (`corpus.merge`), by date."""
+    from .merge import merge_records
+
+    cast: dict[str, list[tuple]] = defaultdict(list)
+    meeting_ids = {row[0] for row in store.db.execute("SELECT DISTINCT meeting_id FROM records WHERE type = 'vote'")}
+    for meeting_id in sorted(i for i in meeting_ids if i):
+        for vote in merge_records(store.records(type="vote", meeting_id=meeting_id)):
+            if vote.exempt and not include_exempt:
+                continue
+            for side, names_field in VOTE_SIDES:
+                for pid in {resolve(name) for name in getattr(vote, names_field)} & wanted:
+                    cast[pid].append((vote, meetings.get(meeting_id), side))
+    for rows in cast.values():
+        rows.sort(key=lambda r: ((r[1].date if r[1] else None) or "", r[0].line or 0))
+    return cast
 
 
 def people_profiles(store: Store, name: str | None = None, *, include_exempt: bool = False) -> list[Profile]:
@@ -235,11 +259,13 @@ def people_profiles(store: Store, name: str | None = None, *, include_exempt: bo
         for pid in action.people:
             if pid in wanted:
                 owned[pid].append(ActionRow(action, meetings.get(action.meeting) if action.meeting else None))
+    cast = votes_by_person(store, resolve, wanted, meetings, include_exempt=include_exempt)
     return [
         Profile(
             person,
             sorted(attended[person.id].values(), key=lambda a: a[0].date or ""),
             sorted(owned[person.id], key=lambda r: (r.meeting.date if r.meeting else "") or ""),
+            cast.get(person.id, []),
         )
         for person in people
     ]

@@ -143,6 +143,9 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO glossary_stale VALUES (1)")
         if not had_action_facts:  # nor the actions' facts: made on the next ingest or read
             self.db.execute("INSERT OR IGNORE INTO action_facts_stale VALUES (1)")
+        from .views import refresh_views
+
+        refresh_views(self.db)  # each record type's fields as columns, for datasette and sqlite-utils
 
     def close(self) -> None:
         self.db.close()

@@ -29,7 +29,7 @@ from ..text.names import TITLED_NAME, surname
 from ..text.vocabulary import DECISION_NUMBER
 
 # Documents are found through their passages (a page each), which carry the text.
-INDEXED_TYPES = ("minute_item", "resolution", "agenda_item", "passage", "report", "action")
+INDEXED_TYPES = ("minute_item", "resolution", "agenda_item", "passage", "report", "action", "vote")
 SEARCH_KIND = {"passage": "document"}
 
 DECISION_NO = re.compile(rf"\b{DECISION_NUMBER}\b")
@@ -155,6 +155,11 @@ def _text(record: Record) -> str:
         return "\n".join(p for p in parts if p)
     if record.type == "action":
         return f"{record.owner} to {record.description}"
+    if record.type == "vote":  # what was voted on, the outcome, and who voted which way
+        sides = [f"{label}: {', '.join(names)}" for label, names in
+                 (("For", record.names_for), ("Against", record.names_against), ("Abstained", record.names_abstain))
+                 if names]
+        return "\n".join(x for x in (record.motion, record.result and f"The vote was {record.result}.", *sides) if x)
     return getattr(record, "text", "") or ""
 
 
@@ -162,6 +167,11 @@ def _title(record: Record) -> str:
     title = getattr(record, "title", None) or getattr(record, "subject", None)
     if record.type == "resolution":
         return f"Resolution: {title}" if title else "Resolution"
+    if record.type == "vote":
+        counts = ", ".join(f"{label} {n}" for label, n in
+                           (("for", record.for_), ("against", record.against), ("abstaining", record.abstain))
+                           if n is not None)
+        return "Vote" + (f" ({counts})" if counts else "") + (f": {record.result}" if record.result else "")
     return title or record.type.replace("_", " ").capitalize()
 
 
@@ -229,6 +239,8 @@ def _people(record: Record, text: str) -> dict:
         ids = [p for p in [record.person, *record.people] if p]
     elif record.type == "report":
         names = list(record.by)
+    elif record.type == "vote":
+        names = [*record.names_for, *record.names_against, *record.names_abstain]
     names.extend(m["surname"] for m in TITLED_NAME.finditer(text))
     if record.type != "passage":
         names.extend(m["surname"] for m in TITLED_NAME.finditer(_title(record)))
@@ -259,6 +271,9 @@ def _group_keys(record: Record, doc: SearchDocument) -> tuple[str | None, str]:
         title = f"{kind}|{meeting}|t:{title_key(record.title)}"
     elif record.type == "action":
         title = f"{kind}|{meeting}|{record.minute}|{title_key(record.description)[:80]}"
+    elif record.type == "vote":  # the same vote told by two copies of the minutes (see `corpus.merge`)
+        opening = " ".join(title_key(record.motion or "").split()[:12])
+        title = f"{kind}|{meeting}|{record.minute}|{record.for_}|{record.against}|{record.abstain}|{opening}"
     elif record.type == "report":
         num = _business(doc)
         title = f"{kind}|{meeting}|{title_key(record.subject)}"

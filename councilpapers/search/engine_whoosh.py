@@ -20,7 +20,7 @@ from pathlib import Path
 from . import query as Q
 from .rows import FACETS, KEY_FIELDS, LIST_FIELDS, SORTED_FIELDS, TERM_FIELDS, IndexRow
 
-INDEX_NAME = "councilpapers_v4"
+INDEX_NAME = "councilpapers_v5"  # v5: votes are searched
 WRITER_LIMIT_MB = 256  # RAM the writer may use before spilling to temp files
 LOCK_RETRY_DELAY = 0.25
 

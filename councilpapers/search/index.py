@@ -406,7 +406,7 @@ class SearchIndex:
 # Minutes and resolutions are the record of what was decided; the papers
 # behind them weigh a little less when the words match equally.
 KIND_WEIGHT = {"minute_item": 1.0, "resolution": 1.0, "action": 0.9, "agenda_item": 0.8,
-               "report": 0.8, "document": 0.7}
+               "report": 0.8, "document": 0.7, "vote": 0.8}
 
 
 def _rank(found, pins) -> list:

@@ -5,7 +5,7 @@
     adoption OR fostering         either; AND is the default; NOT / -word excludes
     (a OR b) NOT c                brackets group
     committee:"corporate parenting"   words of the committee's name
-    kind:resolution               resolution, action, minute_item, agenda_item, report, document
+    kind:resolution               resolution, action, minute_item, agenda_item, report, document, vote
     person:Segurola  owner:Ireland    any form of a name ("Mr P Segurola", "Philip Segurola")
     minute:153  item:B1  decision:15/00067
     date:2015  date:2016-05  date:2015-04..2016-05  date:2016..  date:..2015-06-30
@@ -113,11 +113,11 @@ TEXT_FIELDS = {"text": 1.0}
 META_BOOST = 0.5
 PIN_BOOST = 40.0  # an exact minute or decision number outranks any text match
 
-KINDS = ("minute_item", "resolution", "action", "agenda_item", "report", "document")
+KINDS = ("minute_item", "resolution", "action", "agenda_item", "report", "document", "vote")
 KIND_ALIASES = {
     "minute": "minute_item", "minutes": "minute_item", "item": "minute_item", "minute_item": "minute_item",
     "resolution": "resolution", "resolutions": "resolution", "decision": "resolution", "resolved": "resolution",
-    "action": "action", "actions": "action",
+    "action": "action", "actions": "action", "vote": "vote", "votes": "vote",
     "agenda": "agenda_item", "agenda_item": "agenda_item", "agendaitem": "agenda_item",
     "report": "report", "reports": "report",
     "document": "document", "documents": "document", "doc": "document", "page": "document", "passage": "document",
