@@ -27,16 +27,27 @@ class Context:
         self.verbose = verbose
         self._store: Store | None = None
         self._index = None
+        self.reading = False  # a command that reads papers: an empty home is an error
 
     @property
     def store(self) -> Store:
         if self._store is None:
+            if self.reading and not self.home.store_path.exists():
+                raise self._no_papers()
             self._store = Store(self.home.store_path)
+            if self.reading and not self._store.sources():
+                raise self._no_papers()
         return self._store
+
+    def _no_papers(self) -> click.ClickException:
+        """An empty or missing home says so, rather than "No matches." to every question."""
+        return NotBuilt(f"no papers ingested in {self.home.root} yet: run `councilpapers ingest PATH`.")
 
     @property
     def index(self):
         if self._index is None:
+            if self.reading:
+                self.store  # an empty home is said before the index is asked
             from .search import SearchIndex
 
             self._index = SearchIndex(self.home.index_dir)
@@ -92,12 +103,28 @@ class Finite(click.ParamType):
 )
 @click.option("--verbose", "-v", is_flag=True,
               help="Log what is done on stderr: files, readers, timings, index commits.")
+@click.option("--no-color", is_flag=True, help="No colour or bold [also when the env NO_COLOR is set].")
 @click.version_option(package_name="councilpapers")
 @click.pass_context
-def main(ctx: click.Context, home: str | None, verbose: bool) -> None:
-    """Council meeting papers as a searchable, structured record."""
+def main(ctx: click.Context, home: str | None, verbose: bool, no_color: bool) -> None:
+    """Council meeting papers as a searchable, structured record.
+
+    \b
+    Examples:
+      councilpapers ingest ~/papers/kent
+      councilpapers search "looked after children" --since 2015
+      councilpapers show --help
+    """
     ctx.obj = Context(Home.locate(home), verbose)
     ctx.call_on_close(render.log_to_stderr(verbose))
+    if no_color or render.no_color_asked():
+        ctx.color = False
+    # Checked when a command first reads the store, so `CMD --help` works in any home.
+    ctx.obj.reading = ctx.invoked_subcommand not in BUILDING_COMMANDS
+
+
+# Commands that fill a home; every other command reads papers a home must hold.
+BUILDING_COMMANDS = {"ingest", "harvest", "reindex"}
 
 
 @main.command()
@@ -205,6 +232,7 @@ def _search_index(ctx: Context, engine: str):
     from .search import EngineMissing, SearchIndex
     from .search.name_forms import name_forms
 
+    ctx.store  # an empty home says so before any search
     index = SearchIndex(ctx.home.index_dir, engine=engine, people=lambda name: name_forms(ctx.store, name))
     try:
         missing = not index.exists()
@@ -212,7 +240,7 @@ def _search_index(ctx: Context, engine: str):
         raise click.UsageError(str(error)) from None
     if missing and engine != "whoosh":
         raise NotBuilt(f"The {engine} index is not built yet: run `councilpapers reindex --engine {engine}`.")
-    if missing and ctx.home.store_path.exists() and ctx.store.sources():
+    if missing and ctx.store.sources():
         click.echo("The search index is not built, or is from an older version: "
                    "run `councilpapers reindex`.", err=True)
     return index
@@ -230,7 +258,13 @@ def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
     source (by id, path or file name) with what ingest made of it."""
     from .corpus.context import meeting_context, record_context
 
-    store = ctx.store
+    with render.paged():
+        _show(ctx.store, record_id, fmt, include_exempt)
+
+
+def _show(store: Store, record_id: str, fmt: str, include_exempt: bool) -> None:
+    from .corpus.context import meeting_context, record_context
+
     if (record := store.record(record_id)) and record.exempt and not include_exempt:
         render.exempt_notice(record, fmt)
     elif record:
