@@ -127,7 +127,11 @@ def main(ctx: click.Context, home: str | None, verbose: bool, no_color: bool) ->
 BUILDING_COMMANDS = {"ingest", "harvest", "reindex"}
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers ingest ~/papers/kent',
+    'councilpapers ingest minutes.pdf agenda-pack.pdf --jobs 4',
+    'councilpapers ingest            # the bundled samples',
+))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes reading files [default: the number of cores].")
 @click.option("--ocr/--no-ocr", default=True, show_default=True, help="OCR PDFs without a usable text layer (needs Tesseract).")
@@ -162,7 +166,11 @@ def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool,
         sys.exit(1)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers search "supported lodgings" --kind resolution',
+    'councilpapers search "foster carers" --committee "corporate parenting" --since 2016',
+    'councilpapers search "amount:>1000000 SEND" --format csv > big.csv',
+))
 @click.argument("query", required=False, default="")
 @click.option("--kind", help="minute_item, resolution, agenda_item, document, report, action.")
 @click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
@@ -197,7 +205,10 @@ def search(ctx: Context, query, kind, committee, since, until, limit, include_ex
     render.hits(result, fmt, with_facets=with_facets)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers similar res-430f54a1-L367',
+    'councilpapers similar res-430f54a1-L367 --limit 3 --format json',
+))
 @click.argument("record_id")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
@@ -246,7 +257,11 @@ def _search_index(ctx: Context, engine: str):
     return index
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers show mtg-2016-05-26-corporate-parenting-panel',
+    'councilpapers show res-430f54a1-L367',
+    'councilpapers show kent-corporate-parenting-panel-2015-12-08-agenda-pack.txt',
+))
 @click.argument("record_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people; json: the record with its context.")
@@ -285,7 +300,10 @@ def _show(store: Store, record_id: str, fmt: str, include_exempt: bool) -> None:
         raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.")
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers export -o corpus.jsonl',
+    'councilpapers export | head -1',
+))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
 @pass_context
@@ -296,7 +314,11 @@ def export(ctx: Context, fmt: str, output) -> None:
     render.json_lines(export_rows(ctx.store), output)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers sources',
+    'councilpapers sources --problems',
+    'councilpapers sources --format csv > sources.csv',
+))
 @click.option("--problems", is_flag=True, help="Only the files not fully understood, each problem on its line.")
 @format_option()
 @pass_context
@@ -308,7 +330,10 @@ def sources(ctx: Context, problems: bool, fmt: str) -> None:
     render.sources(source_summaries(ctx.store, problems_only=problems), fmt, problems_only=problems)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers stats',
+    'councilpapers stats --format json',
+))
 @format_option()
 @pass_context
 def stats(ctx: Context, fmt: str) -> None:
@@ -318,7 +343,10 @@ def stats(ctx: Context, fmt: str) -> None:
     render.counts(counts, fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers reindex',
+    'councilpapers reindex --engine tantivy',
+))
 @click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default="whoosh", show_default=True,
               envvar="COUNCILPAPERS_ENGINE",
               help="Also build this engine's index [env COUNCILPAPERS_ENGINE]; whoosh is always built.")
@@ -339,7 +367,11 @@ def reindex(ctx: Context, engine: str) -> None:
     click.echo(f"Indexed {report.documents} documents.")
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers actions --open --owner Segurola',
+    'councilpapers actions --overdue --committee "corporate parenting"',
+    'councilpapers actions --since 2016 --format csv > actions.csv',
+))
 @click.option("--owner", help="Any form of the owner's name, or the post: 'Segurola' finds every form "
                               "of it, 'Clerk' the Clerk's.")
 @click.option("--committee", help="Words of the committee's name.")
@@ -367,7 +399,11 @@ def actions(ctx: Context, owner, committee, since, until, status, open_only, ove
     render.actions(rows, fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers figures --kind money --min 1000000',
+    'councilpapers figures SEND --min 1000000',
+    'councilpapers figures "foster care" --kind percent',
+))
 @click.argument("query", required=False)
 @click.option("--kind", type=click.Choice(["money", "percent", "count"]))
 @click.option("--min", "minimum", type=Finite(), help="Smallest value (e.g. 1000000 for £1m).")
@@ -384,7 +420,10 @@ def figures(ctx: Context, query, kind, minimum, maximum, limit, include_exempt, 
     render.figures(rows[:limit], fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers acronyms',
+    'councilpapers acronyms UASC',
+))
 @click.argument("short", required=False)
 @click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
@@ -401,7 +440,11 @@ def acronyms(ctx: Context, short, include_exempt, fmt) -> None:
         raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers people',
+    'councilpapers people Segurola',
+    'councilpapers people --format csv > people.csv',
+))
 @click.argument("name", required=False)
 @click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
@@ -417,7 +460,11 @@ def people(ctx: Context, name, include_exempt, fmt) -> None:
     render.people(profiles, fmt, asked=bool(name))
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers harvest https://democracy.kent.gov.uk/ --list',
+    'councilpapers harvest https://democracy.kent.gov.uk/ --committee Cabinet --since 2024',
+    'councilpapers harvest http://127.0.0.1:8000/ --no-ingest',
+))
 @click.argument("base_url")
 @click.option("--committee", "committees", multiple=True, metavar="NAME_OR_ID",
               help="Only this committee: its id, its name, or words of its name (repeatable) [default: all].")

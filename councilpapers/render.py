@@ -35,6 +35,11 @@ def format_option(default: str = "table"):
     )
 
 
+def examples(*commands: str) -> str:
+    """A command's --help epilog: the examples, printed as written (click's \\b)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {c}" for c in commands)
+
+
 def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))

@@ -110,3 +110,34 @@ def test_an_empty_home_says_so(tmp_path, command):
 def test_help_works_in_an_empty_home(tmp_path):
     result = run(tmp_path / "nothing-here", "search", "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_commands_help_ends_with_examples_that_run(samples_home, name):
+    result = run(samples_home, name, "--help")
+    assert result.exit_code == 0
+    tail = result.output.rstrip().split("Examples:")[-1].strip().splitlines()
+    assert "Examples:" in result.output and 2 <= len(tail) <= 3
+    assert all(line.strip().startswith(f"councilpapers {name}") for line in tail)
+    if name in ("ingest", "harvest", "reindex"):
+        return  # they write: their examples name places this test has not got
+    import shlex
+
+    for line in tail:
+        words = shlex.split(line.split("#")[0])
+        if any(w in (">", "|") for w in words):
+            words = words[: min(words.index(w) for w in (">", "|") if w in words)]
+        ran = run(samples_home, *words[1:])
+        assert ran.exit_code == 0, (line, ran.output)
+
+
+def test_pyproject_licence_is_a_spdx_string_setuptools_reads_without_warning():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert project["project"]["license"] == "MIT"
+    assert any(req.replace(" ", "").startswith("setuptools>=77") for req in project["build-system"]["requires"])
