@@ -141,3 +141,18 @@ def test_pyproject_licence_is_a_spdx_string_setuptools_reads_without_warning():
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     assert project["project"]["license"] == "MIT"
     assert any(req.replace(" ", "").startswith("setuptools>=77") for req in project["build-system"]["requires"])
+
+
+# -- spelling -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, meant", [("whitepaper", "white paper"), ("fostercarers", "foster carers")])
+def test_a_compound_is_split_into_two_words_of_the_papers_not_replaced(samples_home, typed, meant):
+    result = run(samples_home, "search", typed)
+    assert result.exit_code == 0
+    assert f"Did you mean: {meant}?" in result.output
+    assert "whittaker" not in result.output
+
+
+def test_a_word_of_the_papers_is_never_corrected(samples_home):
+    for word in ("lodgings", "cabinet"):
+        assert "Did you mean" not in run(samples_home, "search", word).output
