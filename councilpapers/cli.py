@@ -396,6 +396,11 @@ def actions(ctx: Context, owner, committee, since, until, status, open_only, ove
         until=until[1] if until else None, status=status, open_only=open_only, overdue=overdue,
         as_of=as_of[0] if as_of else None, include_exempt=include_exempt,
     )
+    if owner and not rows:
+        from .corpus.registers import names_like
+
+        if like := names_like(ctx.store.people(), owner):
+            click.echo(f"No action of {owner!r}. Did you mean: {' / '.join(like)}?", err=True)
     render.actions(rows, fmt)
 
 
@@ -456,7 +461,11 @@ def people(ctx: Context, name, include_exempt, fmt) -> None:
 
     profiles = people_profiles(ctx.store, name, include_exempt=include_exempt)
     if name and not profiles:
-        raise click.UsageError(f"Nobody called {name!r} is named in the papers.")
+        from .corpus.registers import names_like
+
+        like = names_like(ctx.store.people(), name)
+        hint = f" Did you mean: {' / '.join(like)}?" if like else " No name in the papers is close to it."
+        raise click.UsageError(f"Nobody called {name!r} is named in the papers.{hint}")
     render.people(profiles, fmt, asked=bool(name))
 
 

@@ -156,3 +156,18 @@ def test_a_compound_is_split_into_two_words_of_the_papers_not_replaced(samples_h
 def test_a_word_of_the_papers_is_never_corrected(samples_home):
     for word in ("lodgings", "cabinet"):
         assert "Did you mean" not in run(samples_home, "search", word).output
+
+
+# -- names typed by hand --------------------------------------------------------------
+
+def test_a_misspelt_name_gets_the_nearest_names_not_a_silent_nothing(samples_home):
+    result = run(samples_home, "people", "Segurla")
+    assert result.exit_code == 2
+    assert "Did you mean:" in result.output and "Segurola" in result.output
+    owner = run(samples_home, "actions", "--owner", "Segurla")
+    assert owner.exit_code == 0 and "Did you mean:" in owner.output and "Segurola" in owner.output
+
+
+def test_a_name_like_nobody_says_nothing_is_close(samples_home):
+    result = run(samples_home, "people", "Zzyzxqw")
+    assert "No name in the papers is close to it" in result.output

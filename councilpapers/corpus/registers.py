@@ -78,6 +78,22 @@ def people_named(people: list[Person], name: str) -> list[Person]:
     ]
 
 
+def names_like(people: list[Person], name: str, most: int = 3) -> list[str]:
+    """The names (as written) nearest to a `name` nobody has, for "did you
+    mean": each word typed matched to the nearest word of a name by difflib's
+    ratio (the standard library's; a few hundred names need nothing faster)."""
+    import difflib
+
+    words = _words(name)
+    forms = {form: _words(form) for p in people for form in [p.name, *p.aliases]}
+    vocabulary = sorted({w for ws in forms.values() for w in ws if len(w) > 2})
+    near = {w: set(difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.75)) for w in words}
+    if not words or not all(near.values()):
+        return []
+    matching = [form for form, ws in forms.items() if all(near[w] & set(ws) for w in words)]
+    return sorted(dict.fromkeys(matching), key=len)[:most]
+
+
 def action_register(
     store: Store, *, owner: str | None = None, committee: str | None = None,
     since: date | None = None, until: date | None = None, status: str | None = None,
