@@ -171,3 +171,13 @@ def test_a_misspelt_name_gets_the_nearest_names_not_a_silent_nothing(samples_hom
 def test_a_name_like_nobody_says_nothing_is_close(samples_home):
     result = run(samples_home, "people", "Zzyzxqw")
     assert "No name in the papers is close to it" in result.output
+
+
+def test_figures_expand_an_acronym_as_search_does(samples_home):
+    import json
+
+    result = run(samples_home, "figures", "CIC", "--limit", "100000", "--format", "json")
+    contexts = [row["context"].lower() for row in json.loads(result.output)]
+    assert any("cic" in c for c in contexts)
+    spelt_out = [c for c in contexts if "children in care" in c and "cic" not in c]
+    assert spelt_out  # "Children in Care" written out is the same figure subject
