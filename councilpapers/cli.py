@@ -27,16 +27,27 @@ class Context:
         self.verbose = verbose
         self._store: Store | None = None
         self._index = None
+        self.reading = False  # a command that reads papers: an empty home is an error
 
     @property
     def store(self) -> Store:
         if self._store is None:
+            if self.reading and not self.home.store_path.exists():
+                raise self._no_papers()
             self._store = Store(self.home.store_path)
+            if self.reading and not self._store.sources():
+                raise self._no_papers()
         return self._store
+
+    def _no_papers(self) -> click.ClickException:
+        """An empty or missing home says so, rather than "No matches." to every question."""
+        return NotBuilt(f"no papers ingested in {self.home.root} yet: run `councilpapers ingest PATH`.")
 
     @property
     def index(self):
         if self._index is None:
+            if self.reading:
+                self.store  # an empty home is said before the index is asked
             from .search import SearchIndex
 
             self._index = SearchIndex(self.home.index_dir)
@@ -92,15 +103,35 @@ class Finite(click.ParamType):
 )
 @click.option("--verbose", "-v", is_flag=True,
               help="Log what is done on stderr: files, readers, timings, index commits.")
+@click.option("--no-color", is_flag=True, help="No colour or bold [also when the env NO_COLOR is set].")
 @click.version_option(package_name="councilpapers")
 @click.pass_context
-def main(ctx: click.Context, home: str | None, verbose: bool) -> None:
-    """Council meeting papers as a searchable, structured record."""
+def main(ctx: click.Context, home: str | None, verbose: bool, no_color: bool) -> None:
+    """Council meeting papers as a searchable, structured record.
+
+    \b
+    Examples:
+      councilpapers ingest ~/papers/kent
+      councilpapers search "looked after children" --since 2015
+      councilpapers show --help
+    """
     ctx.obj = Context(Home.locate(home), verbose)
     ctx.call_on_close(render.log_to_stderr(verbose))
+    if no_color or render.no_color_asked():
+        ctx.color = False
+    # Checked when a command first reads the store, so `CMD --help` works in any home.
+    ctx.obj.reading = ctx.invoked_subcommand not in BUILDING_COMMANDS
 
 
-@main.command()
+# Commands that fill a home; every other command reads papers a home must hold.
+BUILDING_COMMANDS = {"ingest", "harvest", "reindex"}
+
+
+@main.command(epilog=render.examples(
+    'councilpapers ingest ~/papers/kent',
+    'councilpapers ingest minutes.pdf agenda-pack.pdf --jobs 4',
+    'councilpapers ingest            # the bundled samples',
+))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes reading files [default: the number of cores].")
 @click.option("--ocr/--no-ocr", default=True, show_default=True, help="OCR PDFs without a usable text layer (needs Tesseract).")
@@ -135,7 +166,11 @@ def ingest(ctx: Context, paths: tuple[Path, ...], jobs: int | None, ocr: bool,
         sys.exit(1)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers search "supported lodgings" --kind resolution',
+    'councilpapers search "foster carers" --committee "corporate parenting" --since 2016',
+    'councilpapers search "amount:>1000000 SEND" --format csv > big.csv',
+))
 @click.argument("query", required=False, default="")
 @click.option("--kind", help="minute_item, resolution, agenda_item, document, report, action, vote.")
 @click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
@@ -170,7 +205,10 @@ def search(ctx: Context, query, kind, committee, since, until, limit, include_ex
     render.hits(result, fmt, with_facets=with_facets)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers similar res-430f54a1-L367',
+    'councilpapers similar res-430f54a1-L367 --limit 3 --format json',
+))
 @click.argument("record_id")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
@@ -205,6 +243,7 @@ def _search_index(ctx: Context, engine: str):
     from .search import EngineMissing, SearchIndex
     from .search.name_forms import name_forms
 
+    ctx.store  # an empty home says so before any search
     index = SearchIndex(ctx.home.index_dir, engine=engine, people=lambda name: name_forms(ctx.store, name))
     try:
         missing = not index.exists()
@@ -212,13 +251,17 @@ def _search_index(ctx: Context, engine: str):
         raise click.UsageError(str(error)) from None
     if missing and engine != "whoosh":
         raise NotBuilt(f"The {engine} index is not built yet: run `councilpapers reindex --engine {engine}`.")
-    if missing and ctx.home.store_path.exists() and ctx.store.sources():
+    if missing and ctx.store.sources():
         click.echo("The search index is not built, or is from an older version: "
                    "run `councilpapers reindex`.", err=True)
     return index
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers show mtg-2016-05-26-corporate-parenting-panel',
+    'councilpapers show res-430f54a1-L367',
+    'councilpapers show kent-corporate-parenting-panel-2015-12-08-agenda-pack.txt',
+))
 @click.argument("record_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people; json: the record with its context.")
@@ -230,7 +273,13 @@ def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
     source (by id, path or file name) with what ingest made of it."""
     from .corpus.context import meeting_context, record_context
 
-    store = ctx.store
+    with render.paged():
+        _show(ctx.store, record_id, fmt, include_exempt)
+
+
+def _show(store: Store, record_id: str, fmt: str, include_exempt: bool) -> None:
+    from .corpus.context import meeting_context, record_context
+
     if (record := store.record(record_id)) and record.exempt and not include_exempt:
         render.exempt_notice(record, fmt)
     elif record:
@@ -255,7 +304,11 @@ def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
         raise click.UsageError(f"No record, meeting or source has the id {record_id!r}.{hint}")
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers export -o corpus.jsonl',
+    'councilpapers export | head -1',
+    'councilpapers export --format csv --type vote',
+))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="jsonl: one record a line; csv: one CSV per record type (a folder), or --type T's alone.")
 @click.option("--type", "only", metavar="T", help="Only records of this type (meeting, minute_item, vote, …).")
@@ -286,7 +339,11 @@ def export(ctx: Context, fmt: str, only: str | None, output: Path | None) -> Non
             render.json_lines((r for r in export_rows(ctx.store) if not only or r["type"] == only), stream)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers sources',
+    'councilpapers sources --problems',
+    'councilpapers sources --format csv > sources.csv',
+))
 @click.option("--problems", is_flag=True, help="Only the files not fully understood, each problem on its line.")
 @format_option()
 @pass_context
@@ -298,7 +355,10 @@ def sources(ctx: Context, problems: bool, fmt: str) -> None:
     render.sources(source_summaries(ctx.store, problems_only=problems), fmt, problems_only=problems)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers stats',
+    'councilpapers stats --by committee',
+))
 @click.option("--by", type=click.Choice(["committee"]),
               help="Meetings, items, decisions and actions for each committee and year.")
 @click.option("--include-exempt", is_flag=True, help="Count exempt (Part 2) business too (with --by).")
@@ -316,7 +376,10 @@ def stats(ctx: Context, by: str | None, include_exempt: bool, fmt: str) -> None:
     render.counts(counts, fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers meetings',
+    'councilpapers meetings --committee "corporate parenting" --since 2016',
+))
 @click.option("--committee", help="Words of the committee's name, e.g. 'corporate parenting'.")
 @click.option("--since", type=PartialDate(), help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", type=PartialDate(), help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -333,7 +396,10 @@ def meetings(ctx: Context, committee, since, until, include_exempt, fmt) -> None
     render.meetings(rows, fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers committees',
+    'councilpapers committees --format json',
+))
 @format_option()
 @pass_context
 def committees(ctx: Context, fmt: str) -> None:
@@ -343,7 +409,10 @@ def committees(ctx: Context, fmt: str) -> None:
     render.committees(committee_rows(ctx.store), fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers reindex',
+    'councilpapers reindex --engine tantivy',
+))
 @click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default="whoosh", show_default=True,
               envvar="COUNCILPAPERS_ENGINE",
               help="Also build this engine's index [env COUNCILPAPERS_ENGINE]; whoosh is always built.")
@@ -364,7 +433,11 @@ def reindex(ctx: Context, engine: str) -> None:
     click.echo(f"Indexed {report.documents} documents.")
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers actions --open --owner Segurola',
+    'councilpapers actions --overdue --committee "corporate parenting"',
+    'councilpapers actions --since 2016 --format csv > actions.csv',
+))
 @click.option("--owner", help="Any form of the owner's name, or the post: 'Segurola' finds every form "
                               "of it, 'Clerk' the Clerk's.")
 @click.option("--committee", help="Words of the committee's name.")
@@ -389,10 +462,19 @@ def actions(ctx: Context, owner, committee, since, until, status, open_only, ove
         until=until[1] if until else None, status=status, open_only=open_only, overdue=overdue,
         as_of=as_of[0] if as_of else None, include_exempt=include_exempt,
     )
+    if owner and not rows:
+        from .corpus.registers import names_like
+
+        if like := names_like(ctx.store.people(), owner):
+            click.echo(f"No action of {owner!r}. Did you mean: {' / '.join(like)}?", err=True)
     render.actions(rows, fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers figures --kind money --min 1000000',
+    'councilpapers figures SEND --min 1000000',
+    'councilpapers figures "foster care" --kind percent',
+))
 @click.argument("query", required=False)
 @click.option("--kind", type=click.Choice(["money", "percent", "count"]))
 @click.option("--min", "minimum", type=Finite(), help="Smallest value (e.g. 1000000 for £1m).")
@@ -409,7 +491,10 @@ def figures(ctx: Context, query, kind, minimum, maximum, limit, include_exempt, 
     render.figures(rows[:limit], fmt)
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers acronyms',
+    'councilpapers acronyms UASC',
+))
 @click.argument("short", required=False)
 @click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
@@ -426,7 +511,11 @@ def acronyms(ctx: Context, short, include_exempt, fmt) -> None:
         raise click.UsageError(f"No acronym {short!r} is defined in the papers.")
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers people',
+    'councilpapers people Segurola',
+    'councilpapers people --format csv > people.csv',
+))
 @click.argument("name", required=False)
 @click.option("--include-exempt", is_flag=True, help="Show exempt (Part 2) business too.")
 @format_option()
@@ -438,11 +527,19 @@ def people(ctx: Context, name, include_exempt, fmt) -> None:
 
     profiles = people_profiles(ctx.store, name, include_exempt=include_exempt)
     if name and not profiles:
-        raise click.UsageError(f"Nobody called {name!r} is named in the papers.")
+        from .corpus.registers import names_like
+
+        like = names_like(ctx.store.people(), name)
+        hint = f" Did you mean: {' / '.join(like)}?" if like else " No name in the papers is close to it."
+        raise click.UsageError(f"Nobody called {name!r} is named in the papers.{hint}")
     render.people(profiles, fmt, asked=bool(name))
 
 
-@main.command()
+@main.command(epilog=render.examples(
+    'councilpapers harvest https://democracy.kent.gov.uk/ --list',
+    'councilpapers harvest https://democracy.kent.gov.uk/ --committee Cabinet --since 2024',
+    'councilpapers harvest http://127.0.0.1:8000/ --no-ingest',
+))
 @click.argument("base_url")
 @click.option("--committee", "committees", multiple=True, metavar="NAME_OR_ID",
               help="Only this committee: its id, its name, or words of its name (repeatable) [default: all].")

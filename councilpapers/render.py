@@ -10,13 +10,14 @@ import csv
 import io
 import json
 import logging
+import os
 import re
 import shutil
 import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
 import click
@@ -34,6 +35,11 @@ def format_option(default: str = "table"):
     )
 
 
+def examples(*commands: str) -> str:
+    """A command's --help epilog: the examples, printed as written (click's \\b)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {c}" for c in commands)
+
+
 def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
@@ -49,38 +55,67 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str) -> None:
 
 
 # The column that takes what room is left; the others keep to a modest width.
-FLEX_COLUMNS = ("description", "context", "title", "long", "snippet", "file")
 NARROW = 28
-WHOLE_COLUMNS = ("id",)  # an id cut short is no use to `show`: it keeps its width
+GAP = "  "
 
 
-def table(rows: list[dict], columns: Sequence[str]) -> str:
-    """A plain table that fits the terminal. Columns empty in every row are left
-    out; the text column (description, context…) takes the room the others leave."""
+def table(rows: list[dict], columns: Sequence[str], width: int | None = None) -> str:
+    """A plain table. Columns empty in every row are left out. On a terminal
+    (or with `width`) cells wrap at word boundaries so the table fits; piped,
+    nothing is wrapped or cut, so a reader downstream gets every word."""
     if not rows:
         return "(nothing)"
     columns = [c for c in columns if any(_cell(row.get(c)) for row in rows)]
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    room = shutil.get_terminal_size((120, 24)).columns - 2 * (len(columns) - 1)
-    flex = next((columns.index(c) for c in FLEX_COLUMNS if c in columns), None)
-    whole = {i for i, c in enumerate(columns) if c in WHOLE_COLUMNS}
-    if sum(widths) > room:
-        widths = [w if i == flex or i in whole else min(w, NARROW) for i, w in enumerate(widths)]
-    if flex is not None and sum(widths) > room:
-        widths[flex] = max(12, room - (sum(widths) - widths[flex]))
-    while sum(widths) > room and max(w for i, w in enumerate(widths) if i not in whole) > 12:
-        widest = max((i for i in range(len(widths)) if i not in whole), key=lambda i: widths[i])
-        widths[widest] -= 1
-    lines = ["  ".join(c.ljust(w)[:w] for c, w in zip(columns, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
+    width = terminal_width() if width is None else width
+    if width is not None:
+        widths = _fitted_widths(columns, cells, widths, width - len(GAP) * (len(columns) - 1))
+    lines = _wrapped_row(columns, widths)
+    lines.append(GAP.join("-" * w for w in widths))
     for row in cells:
-        lines.append("  ".join(_fit(c, w) for c, w in zip(row, widths)).rstrip())
+        lines.extend(_wrapped_row(row, widths))
     return "\n".join(lines)
 
 
-def _fit(text: str, width: int) -> str:
-    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+def terminal_width() -> int | None:
+    """The terminal's width when stdout is one (COLUMNS wins), else None: no limit."""
+    if not _is_terminal(sys.stdout):
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _fitted_widths(columns, cells, widths: list[int], room: int) -> list[int]:
+    """Narrow the widest columns until the row fits `room`: first down to each
+    column's longest word (capped at NARROW), so words wrap whole, then further
+    (long words are broken) to a floor of 6."""
+    widths = list(widths)
+    longest_word = [min(NARROW, max([len(columns[i].split("_")[0])] +
+                                    [len(w) for r in cells for w in r[i].split()]))
+                    for i in range(len(columns))]
+    for floor in (longest_word, [6] * len(columns)):
+        while sum(widths) > room:
+            spare = [(w - f, i) for i, (w, f) in enumerate(zip(widths, floor)) if w > f]
+            if not spare:
+                break
+            widths[max(spare)[1]] -= 1
+    return widths
+
+
+def _wrapped_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
+    """One row as lines: each cell wrapped to its column's width."""
+    parts = [textwrap.wrap(c, w, break_long_words=True, break_on_hyphens=True) or [""] if len(c) > w else [c]
+             for c, w in zip(cells, widths)]
+    height = max(len(p) for p in parts)
+    return [GAP.join((p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths)).rstrip()
+            for k in range(height)]
 
 
 def _cell(value) -> str:
@@ -89,6 +124,36 @@ def _cell(value) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(_cell(v) for v in value)
     return " ".join(str(value).split())
+
+
+def no_color_asked() -> bool:
+    """NO_COLOR set to anything but empty turns colour off (https://no-color.org)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+@contextmanager
+def paged() -> Iterator[None]:
+    """What is printed inside goes through a pager (click's: $PAGER or less) when
+    stdout is a terminal and it is taller than the screen; piped, it is printed."""
+    if not _is_terminal(sys.stdout):
+        yield
+        return
+    ctx = click.get_current_context(silent=True)
+    color = ctx.color if ctx and ctx.color is not None else True
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        if ctx:  # styles survive the buffer; the pager (less -R) shows them
+            ctx.color, before = color, ctx.color
+        try:
+            yield
+        finally:
+            if ctx:
+                ctx.color = before
+    text = buffer.getvalue()
+    if text.count("\n") >= shutil.get_terminal_size((100, 24)).lines:
+        click.echo_via_pager(text, color=color)
+    else:
+        click.echo(text, nl=False, color=color)
 
 
 # -- the --verbose log --------------------------------------------------------------
@@ -126,29 +191,53 @@ def log_to_stderr(verbose: bool) -> Callable[[], None]:
 
 @contextmanager
 def ingest_progress(total_files: int) -> Iterator[Callable]:
-    """The ingest's progress bar on stderr: files done of all, pages read, pages
-    per second, time left (click's estimate, from the files done so far).
-    Yields `update(outcome)`, to call once per file done."""
-    start = time.monotonic()
-    pages = 0
-
-    def describe(outcome) -> str | None:
-        if outcome is None:
-            return None
-        rate = pages / max(time.monotonic() - start, 1e-6)
-        return f"{pages:,} pages, {rate:,.0f} pages/s  {Path(outcome.path).name}"
-
+    """The ingest's progress bar on stderr when it is a terminal (else nothing,
+    not even its label): files done of all, pages read, pages per second, time
+    left. Yields `update(outcome)`, to call once per file done."""
+    if not _is_terminal(sys.stderr):
+        yield lambda outcome: None
+        return
+    clock = _IngestClock(total_files, time.monotonic())
     with click.progressbar(
         length=total_files, label="Ingesting", file=sys.stderr, show_pos=True,
-        show_eta=True, item_show_func=describe,
+        item_show_func=lambda outcome: outcome and clock.describe(outcome, time.monotonic()),
     ) as bar:
         def update(outcome) -> None:
-            nonlocal pages
-            if outcome.status == FileStatus.INGESTED:
-                pages += outcome.pages or 0
+            clock.done(outcome, time.monotonic())
             bar.update(1, outcome)
 
         yield update
+
+
+class _IngestClock:
+    """Pages read and the time left. Click's own estimate divides the time since
+    the start by the files done, so the workers' start-up (seconds of loading,
+    paid once) is charged again to every file left: several times too long. This
+    one times files from the first one done."""
+
+    def __init__(self, total: int, start: float):
+        self.total, self.start = total, start
+        self.files = self.pages = 0
+        self.first_done: float | None = None
+
+    def done(self, outcome, now: float) -> None:
+        self.files += 1
+        if outcome.status == FileStatus.INGESTED:
+            self.pages += outcome.pages or 0
+        if self.first_done is None:
+            self.first_done = now
+
+    def seconds_left(self, now: float) -> float | None:
+        """Files left times the time per file since the first one was done."""
+        if self.first_done is None or self.files < 2:
+            return None
+        return (now - self.first_done) / (self.files - 1) * (self.total - self.files)
+
+    def describe(self, outcome, now: float) -> str:
+        rate = self.pages / max(now - self.start, 1e-6)
+        left = self.seconds_left(now)
+        eta = f"  {int(left) // 60}:{int(left) % 60:02d} left" if left is not None else ""
+        return f"{self.pages:,} pages, {rate:,.0f} pages/s{eta}  {Path(outcome.path).name}"
 
 
 def ingest_report(report, *, prefix: str = "") -> None:

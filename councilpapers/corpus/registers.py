@@ -78,6 +78,22 @@ def people_named(people: list[Person], name: str) -> list[Person]:
     ]
 
 
+def names_like(people: list[Person], name: str, most: int = 3) -> list[str]:
+    """The names (as written) nearest to a `name` nobody has, for "did you
+    mean": each word typed matched to the nearest word of a name by difflib's
+    ratio (the standard library's; a few hundred names need nothing faster)."""
+    import difflib
+
+    words = _words(name)
+    forms = {form: _words(form) for p in people for form in [p.name, *p.aliases]}
+    vocabulary = sorted({w for ws in forms.values() for w in ws if len(w) > 2})
+    near = {w: set(difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.75)) for w in words}
+    if not words or not all(near.values()):
+        return []
+    matching = [form for form, ws in forms.items() if all(near[w] & set(ws) for w in words)]
+    return sorted(dict.fromkeys(matching), key=len)[:most]
+
+
 def action_register(
     store: Store, *, owner: str | None = None, committee: str | None = None,
     since: date | None = None, until: date | None = None, status: str | None = None,
@@ -165,7 +181,7 @@ def figures(
     minimum: float | None = None, maximum: float | None = None, include_exempt: bool = False,
 ) -> list[tuple[Figure, Meeting | None]]:
     meetings = {m.id: m for m in store.meetings()}
-    wanted = _words(query or "")
+    wanted = _with_long_forms(store, _words(query or ""), include_exempt)
     rows = []
     for figure in store.records(type="figure"):
         if figure.exempt and not include_exempt:
@@ -178,10 +194,21 @@ def figures(
             continue
         if wanted:
             have = set(_words(figure.context + " " + figure.unit))
-            if not all(word in have for word in wanted):
+            if not all(any(set(form) <= have for form in forms) for forms in wanted):
                 continue
         rows.append((figure, meetings.get(figure.meeting) if figure.meeting else None))
     return rows
+
+
+def _with_long_forms(store: Store, words: list[str], include_exempt: bool) -> list[list[list[str]]]:
+    """For each word asked, the ways the papers may write it: itself and, for an
+    acronym of the glossary, the words of what it stands for (as `search` does)."""
+    if not words:
+        return []
+    long_forms: dict[str, list[list[str]]] = defaultdict(list)
+    for entry in glossary(store, include_exempt=include_exempt):
+        long_forms[entry.short.lower()].append(_words(entry.long))
+    return [[[word], *long_forms.get(word, [])] for word in words]
 
 
 def glossary(store: Store, *, include_exempt: bool = False) -> list[GlossaryEntry]:

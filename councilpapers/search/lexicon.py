@@ -133,8 +133,12 @@ class Lexicon:
         word = word.lower()
         if not SPELL_WORD.fullmatch(word) or not self.exists():
             return None
-        limit = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
         db = self._connect()
+        if db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone():
+            return None  # a word of the papers is never "corrected"
+        if split := self._split(word):
+            return split
+        limit = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
         for same_first in (True, False):
             sql = "SELECT word, n FROM words WHERE len BETWEEN ? AND ?"
             args: list = [len(word) - limit, len(word) + limit]
@@ -154,6 +158,21 @@ class Lexicon:
                           for d, c, n in close if d == nearest]
                 return min(ranked)[2]
         return None
+
+    def _split(self, word: str) -> str | None:
+        """A compound the papers write as two words ("whitepaper" -> "white
+        paper"), before any near word of another meaning: the split whose
+        rarer half is in the most files."""
+        db = self._connect()
+        best = None
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            counts = [db.execute("SELECT n FROM words WHERE word = ?", (w,)).fetchone() for w in (left, right)]
+            if all(counts):
+                score = min(c[0] for c in counts)
+                if best is None or score > best[0]:
+                    best = (score, f"{left} {right}")
+        return best[1] if best else None
 
 
 def _distance(a: str, b: str, limit: int) -> int:

@@ -622,7 +622,10 @@ class Planner:
             fixed = self.correct(word.lower())
             if fixed:
                 self._fixes[word] = fixed
-                term = analysis.terms(fixed)[0] if analysis.terms(fixed) else term
+                fixed_terms = analysis.terms(fixed)
+                if len(fixed_terms) > 1:  # a compound split in two: the phrase
+                    return self._text_phrase(fixed_terms)
+                term = fixed_terms[0] if fixed_terms else term
         alternatives = [self._text_terms(term)]
         for long_terms in self.glossary.long_forms(term):
             alternatives.append(self._text_phrase(long_terms))
