@@ -271,7 +271,6 @@ def show(ctx: Context, record_id: str, fmt: str, include_exempt: bool) -> None:
     """Print a record in context (its minute with resolutions, actions and
     votes, the meeting, attendance, and where it came from), a meeting, or a
     source (by id, path or file name) with what ingest made of it."""
-    from .corpus.context import meeting_context, record_context
 
     with render.paged():
         _show(ctx.store, record_id, fmt, include_exempt)
@@ -307,7 +306,7 @@ def _show(store: Store, record_id: str, fmt: str, include_exempt: bool) -> None:
 @main.command(epilog=render.examples(
     'councilpapers export -o corpus.jsonl',
     'councilpapers export | head -1',
-    'councilpapers export --format csv --type vote',
+    'councilpapers export --format csv --type resolution',
 ))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="jsonl: one record a line; csv: one CSV per record type (a folder), or --type T's alone.")

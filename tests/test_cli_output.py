@@ -116,7 +116,8 @@ COMMANDS = sorted(main.commands)
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_every_commands_help_ends_with_examples_that_run(samples_home, name):
+def test_every_commands_help_ends_with_examples_that_run(samples_home, name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # an example may write a file (export -o corpus.jsonl)
     result = run(samples_home, name, "--help")
     assert result.exit_code == 0
     tail = result.output.rstrip().split("Examples:")[-1].strip().splitlines()
