@@ -26,6 +26,10 @@ DECIDING = (
     r"(?!(?:note|consider|agree|approve|endorse|comment|decide|determine|ratify|accept|adopt|resolve|support"
     r"|receive|discuss|take\s+the\s+decision|make\s+the\s+decision|take\s+a\s+decision)\b)"
 )
+# What only a body decides, whoever "agreed to" it: "agreed to approve the payments", "to appoint X".
+DECIDED = re.compile(
+    r"(?:approve|appoint|adopt|note|ratify|endorse|elect|co-opt|accept|resolve|receive|grant|award)\b"
+)
 UNDERTOOK = re.compile(rf"\b(?:undertook|agreed|offered|promised|volunteered)\s+to\s+{VERB_AHEAD}")
 WAS_ASKED = re.compile(rf"\b(?:was|were)\s+(?:{ADVERB}\s+)?(?:asked|requested)\s+to\s+{VERB_AHEAD}")
 # A request minuted as a decision: "RESOLVED that … the Corporate Director be asked to report back".
@@ -144,6 +148,9 @@ def _promises(item: ItemText, add) -> None:
             if owner and owner[0] == "group":
                 if pattern is not WAS_ASKED or not re.match(DECIDING, text[match.end():]):
                     continue
+            if owner and (owner[0] == "subject" or text.startswith("agreed", match.start())) \
+                    and DECIDED.match(text, match.end()):
+                continue  # "…, seconded by Cllr B and agreed to approve the payments": a decision
             add(match.start(), owner, match.end())
 
 
@@ -220,7 +227,10 @@ def _asked_subject(item: ItemText, at: int):
     "and"; None when it names nobody ("that the report be asked …")."""
     text = item.text
     begin = item.sentence_start(at)
-    leads = list(re.finditer(r"\b(?:that|and)\s+", text[begin:at]))
+    # Not an "and" inside a post: "that the Police and Crime Commissioner be asked".
+    inside = [(m.start, m.end) for m in item.before(at)]
+    leads = [lead for lead in re.finditer(r"\b(?:that|and)\s+", text[begin:at])
+             if not any(s < begin + lead.start() < e for s, e in inside)]
     start = begin + leads[-1].end() if leads else begin
     written = text[start:at].strip()
     first = item.by_start.get(start)
