@@ -186,6 +186,15 @@ class People:
         pieces = split_owners(owner)
         return bool(pieces) and all(self.one(piece) in self.names for piece in pieces)
 
+    def initialled(self, owner: str) -> bool:
+        """Whether every owner is an attendee or initials of one or more of them:
+        "JB" printed where both Jane Bright and John Brown attended is kept as
+        printed, unresolved, but is still one of theirs."""
+        pieces = split_owners(owner)
+        return bool(pieces) and all(
+            self.one(p) in self.names or (re.fullmatch(INITIALS, p) and self.by_initials.get(p)) for p in pieces
+        )
+
     def knows(self, owner: str) -> bool:
         """Whether every owner is an attendee, a post or a group."""
         pieces = split_owners(owner)

@@ -71,7 +71,7 @@ WRAPS_ON = re.compile(
     r"|[-–])\s*$",
     re.IGNORECASE,
 )
-ABBREVIATION = re.compile(rf"(?:\b{TITLE}|\b[A-Z]|\bNo|\bpara|\be\.g|\bi\.e|\betc|\bp|\bpp|\bDept)$")
+ABBREVIATION = re.compile(rf"(?:\b(?!Sir$){TITLE}|\b[A-Z]|\bNo|\bpara|\be\.g|\bi\.e|\betc|\bp|\bpp|\bDept)$")
 BOUNDARY = re.compile(r"[.;!?](?=[\s”’\"']|$)|\n|:-")
 CLOSING_QUOTES = "”’\"'"
 # A sub-item's label at the start of a line: "ii)", "4.4.12iv)", "(b)", "•", "War Memorial:".
@@ -314,9 +314,13 @@ def ends_short(line: Line, following: str, body: str | None = None) -> bool:
     return width > 0 and line.frame.body_right - right > SHORT_LINE * width and not WRAPS_ON.search(body)
 
 
+# "Sir" is never shortened: "… gan y Cyngor Sir. Y Clerc i ymateb" ends a sentence at its full stop.
+NOT_SIR = r"(?!Sir\.)"
+
+
 def _mentions(text: str, people: People) -> list[Mention]:
     alternatives = [(kind, pattern) for kind, pattern in (
-        ("name", people.names_pattern()), ("name", TITLED_NAME.pattern), ("post", POST),
+        ("name", people.names_pattern()), ("name", NOT_SIR + TITLED_NAME.pattern), ("post", POST),
         ("name", people.initials_pattern()), ("post", WELSH_POST), ("post", BARE_POST.pattern), ("post", LOWER_POST),
         ("officers", OFFICERS), ("group", GROUP), ("pronoun", PRONOUN),
     ) if pattern]

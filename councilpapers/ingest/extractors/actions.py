@@ -149,10 +149,11 @@ def _signature(lines: list[Line], start: int, i: int, body: str) -> bool:
 
 def _credible(mark: Mark, people: People) -> bool:
     """An owner under a column's header, a post, a group or a titled name; untitled
-    names and initials only when they are the meeting's attendees."""
+    names and initials only when they are the meeting's attendees (initials
+    two attendees share too, kept as printed)."""
     if mark.kind != "owner" or mark.headed:
         return True
-    return not is_plain_name(mark.owner) or people.attends(mark.owner)
+    return not is_plain_name(mark.owner) or people.initialled(mark.owner)
 
 
 def _ends_paragraph(lines: list[Line], i: int, end: int) -> bool:
@@ -284,15 +285,21 @@ def _with_marks(prose: list[Found], marks: list[Mark], paragraphs, item: ItemTex
 
 
 def _moved_by(item: ItemText, paragraph: tuple[int, int], mark: Mark, people: People) -> bool:
-    """Whether an owner mark names only who moved or seconded the paragraph's
-    motion ("Proposed by Cllr A, seconded by Cllr B and RESOLVED …   Cllr A"):
+    """Whether an owner mark names only who moved or seconded the motion of
+    the sentence it stands beside ("Proposed by Cllr A, seconded by Cllr B and RESOLVED …   Cllr A"):
     a mover is never a decision's owner, unless the paragraph names them
     otherwise too ("… approved that Cllr A set up these accounts")."""
     if mark.kind != "owner" or mark.task:
         return False
-    begin = item.offset_of.get(paragraph[0], 0)
-    following = [o for o, i in item.starts if i > paragraph[1]]
+    # The sentences of the line the mark stands beside (or of the paragraph's last line, below it).
+    line = mark.index if not mark.alone else paragraph[1]
+    line = min(max(line, paragraph[0]), paragraph[1])
+    begin = item.offset_of.get(line)
+    if begin is None:
+        return False
+    following = [o for o, i in item.starts if i > line]
     stop = following[0] if following else len(item.text)
+    begin = item.sentence_start(begin)
     named = [m for m in item.mentions if begin <= m.start < stop and m.kind in ("name", "post")]
     movers = [tidy_owner(m.text) for m in named if item.moves(m)]
     others = [tidy_owner(m.text) for m in named if not item.moves(m)]
