@@ -240,3 +240,31 @@ def test_initials_in_a_column_that_two_attendees_share_stay_as_printed(tmp_path)
     people = [present("Jane Bright"), present("John Brown")]
     found = find_actions(lines, 1, len(lines), people)
     assert [(a.owner, a.owners, a.description) for a in found] == [("JB", ["JB"], "The boiler service is to be booked")]
+
+
+def test_welsh_promises_and_requests_put_the_verb_before_the_owner():
+    found = actions("""
+        Cytunodd y Clerc i ysgrifennu at y perchennog.
+        Addawodd y Cyng. Rhys i gysylltu â’r contractwr.
+        Gofynnwyd i’r Clerc anfon copi at bob aelod.
+        Cytunodd y Cyngor i dalu’r anfoneb.
+        Gofynnwyd i’r Cyngor Sir am ymateb.
+    """)
+    assert pairs(found) == [
+        ("y Clerc", "ysgrifennu at y perchennog"),
+        ("Cyng. Rhys", "gysylltu â’r contractwr"),
+        ("Clerc", "anfon copi at bob aelod"),
+    ]
+
+
+def test_a_welsh_owner_column_header_is_read(tmp_path):
+    path = tmp_path / "cofnodion.pdf"
+    path.write_bytes(make_layout_pdf([[
+        Piece("4. Gohebiaeth", bold=True),
+        [Piece("Pwyntiau a drafodwyd"), Piece("Cam gweithredu", x=150)],
+        [Piece("a) Llythyr am y llwybr cyhoeddus ger yr afon."), Piece("Clerc", x=150)],
+        [Piece("b) Cais am gyfraniad gan y clwb ieuenctid."), Piece("Cyng. Rhys", x=150)],
+    ]]))
+    lines = read_file(path).body()
+    found = find_actions(lines, 1, len(lines))
+    assert [a.owner for a in found] == ["Clerc", "Cyng. Rhys"]

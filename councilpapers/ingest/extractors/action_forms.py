@@ -11,6 +11,7 @@ from datetime import date
 
 from ...corpus.records import Action
 from ...text.names import title_of
+from ...text.vocabulary import pattern
 from .action_dues import find_due
 from .action_owners import People, is_post
 from .action_text import WRAPS_ON, ItemText, after_label, agrees, clause, tidy_owner
@@ -53,6 +54,11 @@ NOTES_TO = re.compile(rf"\s+to\s+{VERB_AHEAD}")
 NOTES_TO_CY = re.compile(r"\s+i\s+(?=[a-zâêîôûŵŷ]{2})(?!(?:’r|'r)\b)")
 # Welsh: "Bydd Mr Paul Davies yn gwneud y gwaith" (Mr Paul Davies will be doing the work).
 BYDD = re.compile(r"\bBydd\s+")
+# "Cytunodd y Clerc i ysgrifennu …" (the Clerk agreed to write); "Gofynnwyd i’r Clerc ysgrifennu …" (was asked).
+PROMISED_CY = re.compile(rf"\b{pattern('action_promises_cy')}\s+")
+ASKED_CY = re.compile(r"\bGofynnwyd\s+i(?:[’']r\s+|\s+)")
+I_CY = re.compile(r"\s+i\s+(?=[a-zâêîôûŵŷ]{2})")
+VERB_CY = re.compile(r"\s+(?=[a-zâêîôûŵŷ]{3})")
 YN = re.compile(r"\s+yn\s+(?=[a-zâêîôûŵŷ])")
 ASKED = re.compile(r"\basked\s+")
 ASKED_TO = re.compile(rf"\s+to\s+{VERB_AHEAD}")
@@ -182,11 +188,25 @@ def _intentions(item: ItemText, people: People, add) -> None:
         owner = item.owner_before(match.start())
         if owner and not NOT_TASKS.match(text, match.end()) and agrees(owner[1], match["pronoun"]):
             add(match.start(), owner, match.end())
+    _welsh_promises(item, add)
     for match in BYDD.finditer(text):
         named = item.by_start.get(match.end())
         yn = named and named.kind in ("name", "post") and YN.match(text, named.end)
         if yn:
             add(match.start(), ("mention", tidy_owner(named.text)), yn.end())
+
+
+def _welsh_promises(item: ItemText, add) -> None:
+    """Welsh puts the verb first: "Cytunodd y Clerc i …", "Addawodd y Cyng. Rhys
+    i …" (agreed, promised to), "Gofynnwyd i’r Clerc ysgrifennu …" (was asked)."""
+    text = item.text
+    for cue, after in ((PROMISED_CY, I_CY), (ASKED_CY, VERB_CY)):
+        for match in cue.finditer(text):
+            start = match.end()
+            named = item.by_start.get(start) or item.by_start.get(start + 2 if text.startswith("y ", start) else -1)
+            task = named and named.kind in ("name", "post") and after.match(text, named.end)
+            if task:
+                add(match.start(), ("mention", tidy_owner(named.text)), task.end())
 
 
 def _said_in_sentence(item: ItemText, at: int, owner: str) -> bool:

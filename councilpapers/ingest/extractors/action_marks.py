@@ -34,7 +34,8 @@ from .action_owners import ACTION_WORD, GROUPS, INITIALS, POSTS
 STATUS = re.compile(rf"(?:{pattern('action_statuses')})\.?", re.IGNORECASE)
 # A column header cell: "Action", "Actions", "Action by", "Action/Who", "Who", "Owner".
 HEADER_CELL = re.compile(
-    r"(?:Actions?(?:\s*(?:by|owner|/\s*who|who|required))?|Who|By\s+whom|Owner|Responsibility|Lead)\s*:?",
+    rf"(?:{ACTION_WORD}(?:\s*(?:by|owner|/\s*who|who|required))?|Who|By\s+whom|Owner|Responsibility|Lead"
+    r"|Gan\s+bwy|Cyfrifoldeb)\s*:?",  # Welsh: "Cam gweithredu", "Gan bwy" (by whom)
     re.IGNORECASE,
 )
 # The columns a header may have after the owner's: "Action by   Date   Status".
