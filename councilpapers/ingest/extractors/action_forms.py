@@ -11,6 +11,7 @@ from datetime import date
 
 from ...corpus.records import Action
 from ...text.names import title_of
+from ...text.vocabulary import pattern
 from .action_dues import find_due
 from .action_owners import People, is_post
 from .action_text import WRAPS_ON, ItemText, after_label, agrees, clause, tidy_owner
@@ -25,6 +26,10 @@ VERB_AHEAD = (
 DECIDING = (
     r"(?!(?:note|consider|agree|approve|endorse|comment|decide|determine|ratify|accept|adopt|resolve|support"
     r"|receive|discuss|take\s+the\s+decision|make\s+the\s+decision|take\s+a\s+decision)\b)"
+)
+# What only a body decides, whoever "agreed to" it: "agreed to approve the payments", "to appoint X".
+DECIDED = re.compile(
+    r"(?:approve|appoint|adopt|note|ratify|endorse|elect|co-opt|accept|resolve|receive|grant|award)\b"
 )
 UNDERTOOK = re.compile(rf"\b(?:undertook|agreed|offered|promised|volunteered)\s+to\s+{VERB_AHEAD}")
 WAS_ASKED = re.compile(rf"\b(?:was|were)\s+(?:{ADVERB}\s+)?(?:asked|requested)\s+to\s+{VERB_AHEAD}")
@@ -49,6 +54,11 @@ NOTES_TO = re.compile(rf"\s+to\s+{VERB_AHEAD}")
 NOTES_TO_CY = re.compile(r"\s+i\s+(?=[a-zâêîôûŵŷ]{2})(?!(?:’r|'r)\b)")
 # Welsh: "Bydd Mr Paul Davies yn gwneud y gwaith" (Mr Paul Davies will be doing the work).
 BYDD = re.compile(r"\bBydd\s+")
+# "Cytunodd y Clerc i ysgrifennu …" (the Clerk agreed to write); "Gofynnwyd i’r Clerc ysgrifennu …" (was asked).
+PROMISED_CY = re.compile(rf"\b{pattern('action_promises_cy')}\s+")
+ASKED_CY = re.compile(r"\bGofynnwyd\s+i(?:[’']r\s+|\s+)")
+I_CY = re.compile(r"\s+i\s+(?=[a-zâêîôûŵŷ]{2})")
+VERB_CY = re.compile(r"\s+(?=[a-zâêîôûŵŷ]{3})")
 YN = re.compile(r"\s+yn\s+(?=[a-zâêîôûŵŷ])")
 ASKED = re.compile(r"\basked\s+")
 ASKED_TO = re.compile(rf"\s+to\s+{VERB_AHEAD}")
@@ -138,20 +148,23 @@ def find_prose(item: ItemText, people: People, context: date | None) -> list[Fou
 def _promises(item: ItemText, add) -> None:
     """undertook / agreed / offered to; was asked to; stated his intention to."""
     text = item.text
-    for pattern in (UNDERTOOK, WAS_ASKED, INTENT):
-        for match in pattern.finditer(text):
+    for form in (UNDERTOOK, WAS_ASKED, INTENT):
+        for match in form.finditer(text):
             owner = item.owner_before(match.start())
             if owner and owner[0] == "group":
                 if pattern is not WAS_ASKED or not re.match(DECIDING, text[match.end():]):
                     continue
+            if owner and (owner[0] == "subject" or text.startswith("agreed", match.start())) \
+                    and DECIDED.match(text, match.end()):
+                continue  # "…, seconded by Cllr B and agreed to approve the payments": a decision
             add(match.start(), owner, match.end())
 
 
 def _intentions(item: ItemText, people: People, add) -> None:
     """is going to / will / would, said he would, and the Welsh "Bydd X yn …"."""
     text = item.text
-    for pattern in (GOING_TO, WILL, WOULD):
-        for match in pattern.finditer(text):
+    for form in (GOING_TO, WILL, WOULD):
+        for match in form.finditer(text):
             described_at = match.end()
             if text.startswith("be ", described_at):
                 if not re.match(r"be\s+\w+ing\b", text[described_at:]):
@@ -175,11 +188,25 @@ def _intentions(item: ItemText, people: People, add) -> None:
         owner = item.owner_before(match.start())
         if owner and not NOT_TASKS.match(text, match.end()) and agrees(owner[1], match["pronoun"]):
             add(match.start(), owner, match.end())
+    _welsh_promises(item, add)
     for match in BYDD.finditer(text):
         named = item.by_start.get(match.end())
         yn = named and named.kind in ("name", "post") and YN.match(text, named.end)
         if yn:
             add(match.start(), ("mention", tidy_owner(named.text)), yn.end())
+
+
+def _welsh_promises(item: ItemText, add) -> None:
+    """Welsh puts the verb first: "Cytunodd y Clerc i …", "Addawodd y Cyng. Rhys
+    i …" (agreed, promised to), "Gofynnwyd i’r Clerc ysgrifennu …" (was asked)."""
+    text = item.text
+    for cue, after in ((PROMISED_CY, I_CY), (ASKED_CY, VERB_CY)):
+        for match in cue.finditer(text):
+            start = match.end()
+            named = item.by_start.get(start) or item.by_start.get(start + 2 if text.startswith("y ", start) else -1)
+            task = named and named.kind in ("name", "post") and after.match(text, named.end)
+            if task:
+                add(match.start(), ("mention", tidy_owner(named.text)), task.end())
 
 
 def _said_in_sentence(item: ItemText, at: int, owner: str) -> bool:
@@ -220,7 +247,10 @@ def _asked_subject(item: ItemText, at: int):
     "and"; None when it names nobody ("that the report be asked …")."""
     text = item.text
     begin = item.sentence_start(at)
-    leads = list(re.finditer(r"\b(?:that|and)\s+", text[begin:at]))
+    # Not an "and" inside a post: "that the Police and Crime Commissioner be asked".
+    inside = [(m.start, m.end) for m in item.before(at)]
+    leads = [lead for lead in re.finditer(r"\b(?:that|and)\s+", text[begin:at])
+             if not any(s < begin + lead.start() < e for s, e in inside)]
     start = begin + leads[-1].end() if leads else begin
     written = text[start:at].strip()
     first = item.by_start.get(start)
@@ -235,8 +265,8 @@ def _notes(item: ItemText, add) -> None:
     """"X to do Y" as notes and parish minutes write it, in English and Welsh;
     in a resolution too ("RESOLVED: Clerk to write to the landowner")."""
     text = item.text
-    for pattern in (NOTES_TO, NOTES_TO_CY):
-        for match in pattern.finditer(text):
+    for form in (NOTES_TO, NOTES_TO_CY):
+        for match in form.finditer(text):
             owner = item.notes_owner(match.start())
             if owner:
                 add(match.start(), owner, match.end(), in_resolution_too=owner[0] == "mention")

@@ -29,12 +29,13 @@ from ...text.dates import MONTH_WORD
 from ...text.names import TITLE
 from ...text.vocabulary import pattern
 from ..model import Line
-from .action_owners import GROUPS, INITIALS, POSTS
+from .action_owners import ACTION_WORD, GROUPS, INITIALS, POSTS
 
 STATUS = re.compile(rf"(?:{pattern('action_statuses')})\.?", re.IGNORECASE)
 # A column header cell: "Action", "Actions", "Action by", "Action/Who", "Who", "Owner".
 HEADER_CELL = re.compile(
-    r"(?:Actions?(?:\s*(?:by|owner|/\s*who|who|required))?|Who|By\s+whom|Owner|Responsibility|Lead)\s*:?",
+    rf"(?:{ACTION_WORD}(?:\s*(?:by|owner|/\s*who|who|required))?|Who|By\s+whom|Owner|Responsibility|Lead"
+    r"|Gan\s+bwy|Cyfrifoldeb)\s*:?",  # Welsh: "Cam gweithredu", "Gan bwy" (by whom)
     re.IGNORECASE,
 )
 # The columns a header may have after the owner's: "Action by   Date   Status".
@@ -71,12 +72,12 @@ OWNER_CELL = re.compile(
 )
 OWNER_TASK_CELL = re.compile(rf"(?P<owner>{OWNERS})\s+(?:to|i)\s+(?P<task>[a-z].*)")
 # "ACTION: Clerk" on a line of its own, or after the paragraph's last full stop.
-ACTION_LINE = re.compile(rf"^\s*(?i:actions?(?:\s+by)?)\s*[:–—-]\s*(?P<owner>{OWNERS})\s*\.?\s*$")
+ACTION_LINE = re.compile(rf"^\s*{ACTION_WORD}(?i:\s+by)?\s*[:–—-]\s*(?P<owner>{OWNERS})\s*\.?\s*$")
 AFTER_FULL_STOP = re.compile(
-    rf"(?:(?<=[.;!?])|(?<=[.;!?][’”)]))\s+(?:(?i:actions?(?:\s+by)?)\s*[:–—-]\s*)?"
+    rf"(?:(?<=[.;!?])|(?<=[.;!?][’”)]))\s+(?:{ACTION_WORD}(?i:\s+by)?\s*[:–—-]\s*)?"
     rf"(?P<mark>{OWNERS}|{STATUS.pattern})\s*$"
     # or labelled, where the writer left out the full stop: "… the landowner  Action: Clerk"
-    rf"|\s(?i:actions?(?:\s+by)?)\s*[:–—-]\s*(?P<labelled>{OWNERS})\s*$"
+    rf"|\s{ACTION_WORD}(?i:\s+by)?\s*[:–—-]\s*(?P<labelled>{OWNERS})\s*$"
 )
 # Where the minutes are signed: "Signed ………… Chairman", "Date ____".
 SIGNATURE = re.compile(r"\.{5,}|…{2,}|_{4,}|^\s*(?:Signed|Signature|Chair(?:man|person)?[’']s\s+signature)\b",
@@ -130,7 +131,7 @@ def read_mark(text: str, index: int = 0, alone: bool = False, headed: bool = Fal
     """A column cell read as an owner (with a due date or the task), a status
     or a due date; None when it is none of these (an amount, a word)."""
     text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(?i:actions?(?:\s+by)?)\s*[:–—-]\s*", "", text)  # "ACTION: Clerk" set in the column
+    text = re.sub(rf"^{ACTION_WORD}(?i:\s+by)?\s*[:–—-]\s*", "", text)  # "ACTION: Clerk" set in the column
     if not text or len(text) > MAX_CELL_CHARS * (3 if headed else 1):
         return None
     common = dict(index=index, text=text, alone=alone, headed=headed)

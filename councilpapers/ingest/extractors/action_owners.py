@@ -27,11 +27,9 @@ GROUPS = pattern("action_groups")
 # A post written bare, capitalised: "Clerk to register", "Chairman to contact".
 BARE_POST = re.compile(rf"(?<![\w’'\-.])(?:{POSTS})(?![\w’'\-])")
 # The last word of a post written with "the": "the Democratic Services Officer".
-POST_WORD = (
-    r"(?:Vice[- ]Chairman|Vice[- ]Chair|Chairman|Chairwoman|Chairperson|Chair|Officer|Member|Director|Manager|Clerk"
-    r"|Leader|Head|Secretary|Adviser|Advisor|Commissioner|Executive|Mayor|Solicitor|Counsel|Coordinator"
-    r"|Co-ordinator|Nurse|Doctor|Teacher|Practitioner|Representative|Lead|Treasurer|Clerc|Cadeirydd)"
-)
+POST_WORD = pattern("action_post_words")
+# The label before an owner or a task: "ACTION: Clerk", "Cam gweithredu: Clerc i …".
+ACTION_WORD = rf"(?i:\b{pattern('action_labels')})"
 INITIALS = r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*"
 # Titles that cover every name after them: "Cllrs. Alun Davies/O. Williams".
 PLURAL_TITLE = re.compile(r"^\s*(?P<title>Cllrs|Councillors|Cynghorwyr|Messrs|Mesdames)\.?\s+")
@@ -73,11 +71,32 @@ def split_owners(owner: str) -> list[str]:
     if plural:
         title = SINGULAR_TITLE[plural["title"].lower()] + " "
         owner = owner[plural.end():]
-    pieces = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s*\+\s*|\s+a[’']r\s+|\s+ac\s+", owner)
+    pieces = _joined_posts(re.split(r"(\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s*\+\s*|\s+a[’']r\s+|\s+ac\s+)",
+                                    owner))
     pieces = [re.sub(r"\s+", " ", p).strip(" .") for p in pieces if p.strip(" .")]
     if title:
         # "Cllrs. Alun Davies/O. Williams/Clerk": the title is the names', not the post's.
         pieces = [p if is_post(p) else title + p for p in pieces]
+    return pieces
+
+
+def _joined_posts(parts: list[str]) -> list[str]:
+    """The pieces of an owner split at its separators (`parts` alternates piece
+    and separator), an "and" inside one post put back: "the Police and Crime
+    Commissioner" is one post, "the Leader and Deputy Leader" two."""
+    pieces = [parts[0]]
+    for separator, piece in zip(parts[1::2], parts[2::2]):
+        left, right = pieces[-1].strip(), piece.strip()
+        inside_post = re.match(r"[Tt]he\s+[A-Z]", left) and (
+            # "the Police and Crime Commissioner"
+            (not re.search(rf"\b{POST_WORD}$", left)
+             and re.fullmatch(rf"(?:[A-Z][\w'’\-]*\s+){{0,3}}{POST_WORD}", right))
+            # "the Head of Planning and Regeneration"
+            or (re.search(r"\s(?:of|for)\s", left) and re.fullmatch(r"[A-Z][\w'’\-]+", right)))
+        if separator.strip() in ("and", "&") and inside_post:
+            pieces[-1] = f"{left} {separator.strip()} {right}"
+        else:
+            pieces.append(piece)
     return pieces
 
 
@@ -166,6 +185,15 @@ class People:
         """Whether every owner named is on the attendance list."""
         pieces = split_owners(owner)
         return bool(pieces) and all(self.one(piece) in self.names for piece in pieces)
+
+    def initialled(self, owner: str) -> bool:
+        """Whether every owner is an attendee or initials of one or more of them:
+        "JB" printed where both Jane Bright and John Brown attended is kept as
+        printed, unresolved, but is still one of theirs."""
+        pieces = split_owners(owner)
+        return bool(pieces) and all(
+            self.one(p) in self.names or (re.fullmatch(INITIALS, p) and self.by_initials.get(p)) for p in pieces
+        )
 
     def knows(self, owner: str) -> bool:
         """Whether every owner is an attendee, a post or a group."""

@@ -9,16 +9,20 @@ import re
 from dataclasses import dataclass
 
 from ...text.names import TITLE, TITLED_NAME, gender, is_role_phrase
+from ...text.vocabulary import pattern
 from ..model import Line
 from ..textflow import TextFlow
-from .action_owners import BARE_POST, GROUPS, INITIALS, POST_WORD, POSTS, People
+from .action_owners import ACTION_WORD, BARE_POST, GROUPS, INITIALS, POST_WORD, POSTS, People
 
 NAME_WORD = r"[A-Z][\w'’\-]+"
-# "the Democratic Services Officer", "the Cabinet Member for Specialist Children’s Services"
+# "the Democratic Services Officer", "the Cabinet Member for Specialist Children’s Services",
+# "the Police and Crime Commissioner", "the Chief Executive of the Fire Authority"
 POST = (
-    rf"\b[Tt]he\s+(?:[A-Z][\w'’\-]*\s+){{0,4}}{POST_WORD}\b"
-    rf"(?:\s+(?:for|of)\s+(?:{NAME_WORD}|and|&)(?:\s+(?:{NAME_WORD}|and|&)){{0,5}})?"
+    rf"\b[Tt]he\s+(?:[A-Z][\w'’\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){{0,4}}{POST_WORD}\b"
+    rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:{NAME_WORD}|and|&)(?:\s+(?:{NAME_WORD}|and|&)){{0,5}})?"
 )
+# A Welsh post with its article: "Y Clerc i ymateb", "y Cadeirydd", "Clerc y Dref" (in POSTS).
+WELSH_POST = rf"\b(?:Y|y|Yr|yr)\s+{BARE_POST.pattern}"
 # Minutes that write the post in lower case: "the clerk agreed to redistribute the bark".
 LOWER_POST = r"\b[Tt]he\s+(?:clerk|chair(?:man|person|woman)?|vice[- ]chair(?:man)?|mayor|treasurer|secretary)\b"
 OFFICERS = r"\b(?:[Tt]he\s+)?(?:[Rr]elevant\s+|[Aa]ppropriate\s+)?[Oo]fficers?\b"
@@ -33,8 +37,8 @@ LABEL_POST = (
     rf"(?:\s+(?:of|for)\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
 )
 LABEL_OWNER = rf"{LABEL_POST}|{PLAIN_NAME}(?:\s+and\s+{PLAIN_NAME})*|{INITIALS}|(?:the\s+)?(?:{POSTS})"
-ACTION_OWNER = re.compile(rf"(?:^|\s)(?i:actions?)\s*[–—:-]\s*(?P<owner>{LABEL_OWNER})$")
-ACTION_LABEL = re.compile(r"\b(?i:actions?)\s*[–—:-]\s*$")
+ACTION_OWNER = re.compile(rf"(?:^|\s){ACTION_WORD}\s*[–—:-]\s*(?P<owner>{LABEL_OWNER})$")
+ACTION_LABEL = re.compile(rf"{ACTION_WORD}\s*[–—:-]\s*$")
 
 ADVERB = r"(?:also|then|further|subsequently|kindly|both|therefore|now|earlier|already)"
 # Between the owner and the verb: "had kindly offered to", "has also agreed to".
@@ -43,6 +47,13 @@ AUXILIARY = rf"(?:{ADVERB}|had|has|have)"
 SPEAKS = re.compile(
     rf"\s+(?:{ADVERB}\s+)?(?:\w+ed|said|gave|spoke|told|took|made|led|undertook|responded|replied)\b"
 )
+# A preposition or mover just before a mention: "In answer to", "from", "Proposed by", "Proposer:".
+MOVER = pattern("action_movers")
+GOVERNED_BEFORE = re.compile(
+    rf"(?:\b(?:to|from|by|of|with|for|on\s+behalf\s+of|gan|i|gyda|thanked|thanks)|(?i:\b{MOVER})\s*[:–—-]?)\s*$"
+)
+MOVED_BEFORE = re.compile(rf"(?i:\b{MOVER})\s*[:–—-]?\s*$")
+MOVED_AFTER = re.compile(r"\s*,?\s+(?:proposed|seconded|moved)\b(?!\s+by\b)")
 RESOLUTION = re.compile(r"^\W*(?:\(?\d{1,3}[.)]\s*)?(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|DECIDED)\b")
 # A numbered paragraph run on after the last one's full stop: "… Panel. 2. The Chair agreed …".
 NUMBERED_PARAGRAPH = re.compile(r"(?<=[.:;]) (?:\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?=[A-Z])")
@@ -60,7 +71,7 @@ WRAPS_ON = re.compile(
     r"|[-–])\s*$",
     re.IGNORECASE,
 )
-ABBREVIATION = re.compile(rf"(?:\b{TITLE}|\b[A-Z]|\bNo|\bpara|\be\.g|\bi\.e|\betc|\bp|\bpp|\bDept)$")
+ABBREVIATION = re.compile(rf"(?:\b(?!Sir$){TITLE}|\b[A-Z]|\bNo|\bpara|\be\.g|\bi\.e|\betc|\bp|\bpp|\bDept)$")
 BOUNDARY = re.compile(r"[.;!?](?=[\s”’\"']|$)|\n|:-")
 CLOSING_QUOTES = "”’\"'"
 # A sub-item's label at the start of a line: "ii)", "4.4.12iv)", "(b)", "•", "War Memorial:".
@@ -88,6 +99,7 @@ class ItemText:
     def __init__(self, lines: list[Line], start: int, end: int, people: People, body: dict[int, str],
                  breaks: set[int] = frozenset()):
         self.people = people
+        self.lines = lines
         self.flow, self.marks = _item_text(lines, start, end, people, body, breaks)
         self.text = self.flow.text
         self.starts = list(zip(self.flow.starts, self.flow.lines))  # (offset, line index) of each line
@@ -142,7 +154,9 @@ class ItemText:
         text = self.text
         gap = re.search(rf"(?:\s+{AUXILIARY})*\s*$", text[max(0, at - 40) : at])
         end = at - len(gap.group(0)) if gap else at
-        joint = self.joint_ending_at(end)
+        who = re.search(r",\s*who\s*$", text[max(0, end - 12) : end])
+        # "… thanked the Treasurer, who agreed to prepare the budget"
+        joint = self.joint_ending_at(end - len(who.group(0))) if who else self.joint_ending_at(end)
         if joint:
             first, last = joint[0], joint[-1]
             if len(joint) == 1 and first.kind == "pronoun":
@@ -162,6 +176,12 @@ class ItemText:
                 return "subject", tidy_owner(subject.text)
         return None
 
+    def moves(self, mention: Mention) -> bool:
+        """Whether the mention is who moved or seconded a motion: "Proposed by
+        Cllr A", "Seconder: Cllr B", "Cllr C proposed", "Cllr D seconded"."""
+        before = self.text[max(0, mention.start - 40) : mention.start]
+        return bool(MOVED_BEFORE.search(before) or MOVED_AFTER.match(self.text, mention.end))
+
     def joint_ending_at(self, end: int) -> list[Mention]:
         """The mention ending at `end`, with those joined to it by "and", "," or "&"."""
         last = self.by_end.get(end)
@@ -173,14 +193,25 @@ class ItemText:
             between = self.text[earlier[0].end : joint[0].start] if earlier else ""
             if not earlier or not re.fullmatch(r"\s*(?:,|and|&|,\s*and|a[’']r|ac)\s*", between):
                 break
+            if between.strip() == "," and self.governed(self.joint_ending_at(earlier[0].end)[0]):
+                break  # "In answer to Councillor A, the Chief Fire Officer agreed": one owner
             joint.insert(0, earlier[0])
         return joint
+
+    def governed(self, mention: Mention) -> bool:
+        """Whether a mention is the object of a preposition or of a mover ("In
+        answer to Councillor A", "a question from Mr B", "Proposed by Cllr C",
+        "seconded by", "Cynigiwyd gan y Cyng. D"): never the subject of a verb
+        after it, nor the owner of a task."""
+        before = self.text[max(0, mention.start - 40) : mention.start]
+        return bool(GOVERNED_BEFORE.search(before))
 
     def sentence_subject(self, at: int) -> Mention | None:
         """The subject of the sentence holding `at`: the nearest person before it in
         the sentence who is the subject of a verb, else the first person in it."""
         begin = self.sentence_start(at)
-        inside = [m for m in self.before(at) if m.start >= begin and m.kind != "group"]
+        # Not whom it answers or who moved it: "Proposed by Cllr A, seconded by Cllr B and agreed to …"
+        inside = [m for m in self.before(at) if m.start >= begin and m.kind != "group" and not self.governed(m)]
         speakers = [m for m in inside if m.speaks]
         subject = speakers[-1] if speakers else (inside[0] if inside else None)
         if subject and subject.kind == "pronoun":
@@ -196,6 +227,8 @@ class ItemText:
         speakers = [m for m in earlier if m.speaks]
         if speakers:
             return speakers[-1]
+        # "In answer to Councillor A, he agreed": he is not the one answered.
+        earlier = [m for m in earlier if not self.governed(m)]
         return earlier[-1] if earlier else None
 
     def notes_owner(self, at: int) -> tuple[str, str] | None:
@@ -208,7 +241,8 @@ class ItemText:
         if joint and (all(m.kind in ("name", "post") for m in joint) or (len(joint) == 1 and joint[0].kind == "group")):
             lead_in = text[max(0, joint[0].start - 40) : joint[0].start]
             opens = (ACTION_LABEL, DASH_BEFORE, PARAGRAPH_OPENS, SENTENCE_BEFORE, CLAUSE_BEFORE)
-            if joint[0].start == 0 or any(p.search(lead_in) for p in opens):
+            moved = MOVED_BEFORE.search(lead_in)  # "Proposed: Cllr A to approve the payments"
+            if not moved and (joint[0].start == 0 or any(p.search(lead_in) for p in opens)):
                 return "mention", tidy_owner(text[joint[0].start : at])
         label = ACTION_OWNER.search(text[max(0, at - 120) : at])
         if label and _label_owner(label["owner"]):
@@ -280,10 +314,14 @@ def ends_short(line: Line, following: str, body: str | None = None) -> bool:
     return width > 0 and line.frame.body_right - right > SHORT_LINE * width and not WRAPS_ON.search(body)
 
 
+# "Sir" is never shortened: "… gan y Cyngor Sir. Y Clerc i ymateb" ends a sentence at its full stop.
+NOT_SIR = r"(?!Sir\.)"
+
+
 def _mentions(text: str, people: People) -> list[Mention]:
     alternatives = [(kind, pattern) for kind, pattern in (
-        ("name", people.names_pattern()), ("name", TITLED_NAME.pattern), ("post", POST),
-        ("name", people.initials_pattern()), ("post", BARE_POST.pattern), ("post", LOWER_POST),
+        ("name", people.names_pattern()), ("name", NOT_SIR + TITLED_NAME.pattern), ("post", POST),
+        ("name", people.initials_pattern()), ("post", WELSH_POST), ("post", BARE_POST.pattern), ("post", LOWER_POST),
         ("officers", OFFICERS), ("group", GROUP), ("pronoun", PRONOUN),
     ) if pattern]
     combined = re.compile("|".join(f"(?P<{kind}{n}>{pattern})" for n, (kind, pattern) in enumerate(alternatives)))
@@ -326,7 +364,7 @@ def clause(text: str, begin: int) -> str:
         i += 1
     found = re.sub(r"\s+", " ", text[begin:i])
     # A notes row goes on with the next action: "… improved. Action – …"
-    found = re.split(r"\s+(?i:actions?)\s*[–—:-]\s", found)[0]
+    found = re.split(rf"\s+{ACTION_WORD}\s*[–—:-]\s", found)[0]
     found = found.strip().rstrip(",:– -").removesuffix(" and").strip()
     if found.endswith(")") and found.count(")") > found.count("("):
         found = found[:-1].rstrip()  # "(an increase of £21.60, to be queried next year)"

@@ -59,6 +59,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from ...corpus.records import Action
+from ...text.dates import whole_date
+from ...text.names import TITLED_NAME
+from ...text.vocabulary import terms
 from ..model import Line
 from .action_dues import due_of_words, find_due
 from .action_forms import Found, find_prose
@@ -67,7 +70,7 @@ from .action_marks import (
 )
 from .action_owners import People, is_post, post_words, split_owners
 from .action_plans import find_action_plan_rows
-from .action_text import LABEL, ItemText, after_label, clause, ends_short
+from .action_text import LABEL, MOVED_BEFORE, ItemText, after_label, clause, ends_short, tidy_owner
 
 __all__ = ["find_actions", "find_action_plan_rows", "column_cells"]
 
@@ -110,8 +113,8 @@ def _read_marks(lines: list[Line], start: int, end: int, cells: dict[int, Column
             mark = read_mark(cell.text, i, cell.alone, cell.headed)
             if mark is None and cell.headed and people.attends(cell.text.strip()):
                 mark = Mark(i, cell.text.strip(), "owner", owner=cell.text.strip(), alone=cell.alone, headed=True)
-            if mark and not _credible(mark, people):
-                mark = None
+            if mark and (not _credible(mark, people) or MOVED_BEFORE.search(cell.body.rstrip())):
+                mark = None  # "Proposed    Cllr A": who moved the motion, not who acts
             if mark or cell.headed:
                 body[i] = cell.body
                 body.update({j: "" for j in cell.lines[1:]})
@@ -146,10 +149,11 @@ def _signature(lines: list[Line], start: int, i: int, body: str) -> bool:
 
 def _credible(mark: Mark, people: People) -> bool:
     """An owner under a column's header, a post, a group or a titled name; untitled
-    names and initials only when they are the meeting's attendees."""
+    names and initials only when they are the meeting's attendees (initials
+    two attendees share too, kept as printed)."""
     if mark.kind != "owner" or mark.headed:
         return True
-    return not is_plain_name(mark.owner) or people.attends(mark.owner)
+    return not is_plain_name(mark.owner) or people.initialled(mark.owner)
 
 
 def _ends_paragraph(lines: list[Line], i: int, end: int) -> bool:
@@ -260,7 +264,7 @@ def _with_marks(prose: list[Found], marks: list[Mark], paragraphs, item: ItemTex
     made: list[tuple[int, int, Action]] = []
     for mark in marks:
         paragraph = _paragraph_of(mark, paragraphs)
-        if mark.kind == "status" or paragraph is None:
+        if mark.kind == "status" or paragraph is None or _moved_by(item, paragraph, mark, people):
             continue
         inside = [f for f in prose if paragraph[0] <= f.action.index <= paragraph[1] and id(f) not in absorbed]
         if mark.task:
@@ -270,7 +274,7 @@ def _with_marks(prose: list[Found], marks: list[Mark], paragraphs, item: ItemTex
         target = _target(inside, mark, people)
         if target is None:
             begin, description = _paragraph_text(item, paragraph, mark)
-            if description:
+            if description and not _heading(item.lines, paragraph, description):
                 made.append((item.line_at(begin), begin, _mark_action(mark, description, item.line_at(begin),
                                                                      people, context)))
             continue
@@ -278,6 +282,33 @@ def _with_marks(prose: list[Found], marks: list[Mark], paragraphs, item: ItemTex
         absorbed |= {id(f) for f in inside if f is not target and f.how == "passive"}
     kept = [(f.action.index, f.offset, f.action) for f in prose if id(f) not in absorbed]
     return [action for _, _, action in sorted(kept + made, key=lambda k: (k[0], k[1]))]
+
+
+def _moved_by(item: ItemText, paragraph: tuple[int, int], mark: Mark, people: People) -> bool:
+    """Whether an owner mark names only who moved or seconded the motion of
+    the sentence it stands beside ("Proposed by Cllr A, seconded by Cllr B and RESOLVED …   Cllr A"):
+    a mover is never a decision's owner, unless the paragraph names them
+    otherwise too ("… approved that Cllr A set up these accounts")."""
+    if mark.kind != "owner" or mark.task:
+        return False
+    # The sentences of the line the mark stands beside (or of the paragraph's last line, below it).
+    line = mark.index if not mark.alone else paragraph[1]
+    line = min(max(line, paragraph[0]), paragraph[1])
+    begin = item.offset_of.get(line)
+    if begin is None:
+        return False
+    following = [o for o, i in item.starts if i > line]
+    stop = following[0] if following else len(item.text)
+    begin = item.sentence_start(begin)
+    named = [m for m in item.mentions if begin <= m.start < stop and m.kind in ("name", "post")]
+    movers = [tidy_owner(m.text) for m in named if item.moves(m)]
+    others = [tidy_owner(m.text) for m in named if not item.moves(m)]
+
+    def among(owner: str, written: list[str]) -> bool:
+        return _shares([owner], [people.one(w) for w in written] + written)
+
+    owners = people.resolve(mark.owner)
+    return bool(movers) and all(among(o, movers) and not among(o, others) for o in owners)
 
 
 def _target(inside: list[Found], mark: Mark, people: People) -> Found | None:
@@ -334,6 +365,27 @@ def _paragraph_text(item: ItemText, paragraph: tuple[int, int], mark: Mark) -> t
     begin = after_label(item.text, begin)
     return begin, re.sub(r"\s+", " ", item.text[begin:stop]).strip().rstrip(".;:").strip()
 
+
+def _heading(lines: list[Line], paragraph: tuple[int, int], description: str) -> bool:
+    """A marked paragraph that is no task: a heading (bold, centred or in
+    capitals), the name of a body ("Westshire Police and Crime Panel") or a
+    date, as a title block or a page's running head prints them beside a
+    cell that reads like an owner."""
+    printed = [lines[i] for i in range(paragraph[0], paragraph[1] + 1) if lines[i].text.strip()]
+    if printed and all(line.bold or line.is_centred() for line in printed):
+        return True
+    words = re.findall(r"[^\W\d_][\w’'\-]*", description)
+    if not words or description.upper() == description or whole_date(description):
+        return True
+    named = all(w[0].isupper() or w.casefold() in CONNECTIVES for w in words)
+    field = description.rstrip(": ")
+    if named and (is_post(field) or TITLED_NAME.fullmatch(field)):
+        return True  # a field of a title block: "Chair:   Councillor A Brown"
+    return named and (words[-1].casefold() in BODY_WORDS or words[0].casefold() in BODY_WORDS)
+
+
+CONNECTIVES = {"and", "of", "the", "for", "on", "in", "y", "yr", "a", "ac", "i", "o", "ar", "&"}
+BODY_WORDS = frozenset(w.casefold() for w in terms("body_words"))
 
 # Others named with the owner, and a modal, before the task: "that JN and AC would investigate".
 JOINED = r"(?:\s*(?:,|and|&)\s*(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})*"

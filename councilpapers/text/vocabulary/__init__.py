@@ -16,6 +16,8 @@ a rule. Files are read once.
     signatory_roles.txt    posts that sign an agenda off ("General Counsel")
     classifications.txt    a report's publication status printed alone ("Unrestricted")
     action_posts.txt       posts that own an action written bare ("Clerk to register", "Clerc")
+    action_post_words.txt  last words of posts written with "the" ("the Chief Constable")
+    action_movers.txt      who moved or seconded a motion ("Proposed by", "Cynigiwyd gan")
     action_groups.txt      groups that own one together ("All", "All Councillors")
     action_statuses.txt    what an owner column prints that is no owner ("Noted", "Signed by the Chair")
     action_review_items.txt  items where a later meeting reports on earlier actions ("Matters arising")
