@@ -152,7 +152,7 @@ def _promises(item: ItemText, add) -> None:
         for match in form.finditer(text):
             owner = item.owner_before(match.start())
             if owner and owner[0] == "group":
-                if pattern is not WAS_ASKED or not re.match(DECIDING, text[match.end():]):
+                if form is not WAS_ASKED or not re.match(DECIDING, text[match.end():]):
                     continue
             if owner and (owner[0] == "subject" or text.startswith("agreed", match.start())) \
                     and DECIDED.match(text, match.end()):
@@ -170,12 +170,12 @@ def _intentions(item: ItemText, people: People, add) -> None:
                 if not re.match(r"be\s+\w+ing\b", text[described_at:]):
                     continue  # "will be the Director": a fact, not a task
                 described_at += 3
-            owner = item.owner_before(match.start(), elide=pattern is WOULD)
+            owner = item.owner_before(match.start(), elide=form is WOULD)
             if not owner or owner[0] in ("group", "subject"):
                 continue
             if owner[0] == "pronoun" and not _said_in_sentence(item, match.start(), owner[1]):
                 continue
-            if pattern is WOULD:
+            if form is WOULD:
                 # Reported intent only of someone the minutes name as a person or post.
                 if NOT_TASKS.match(text, described_at) or not re.match(DECIDING, text[described_at:]):
                     continue
