@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import logging
 import multiprocessing
 import os
 import resource
@@ -59,7 +60,9 @@ MAX_ITEMS_PER_CHUNK = 32
 PARENT_CHECK_SECONDS = 0.5
 # Over an item's time limit, before the kernel (CPU time) or the main process
 # (a lone worker) kills what the alarm could not stop.
+log = logging.getLogger(__name__)
 KILL_GRACE_SECONDS = 2.0
+WORKER_START_SECONDS = 120.0  # a worker's start, before any item's time counts
 
 
 @dataclass(frozen=True)
@@ -225,7 +228,7 @@ def _one_by_one(run: _Runner, items: Iterable, method: str = "fork") -> Iterator
     pool = None
     try:
         for item in items:
-            pool = pool or _new_pool(1, run, method)
+            pool = pool or _started_solo(run, method)
             future = pool.submit(run.single(), item)
             try:
                 result = future.result(timeout=_wall_limit(run.limits))
@@ -242,6 +245,18 @@ def _one_by_one(run: _Runner, items: Iterable, method: str = "fork") -> Iterator
     finally:
         if pool is not None:
             _stop(pool)
+
+
+def _started_solo(run: _Runner, method: str) -> ProcessPoolExecutor:
+    """A pool of one whose worker is up: a spawned interpreter importing the
+    work's modules is slow on a loaded machine, and that start is not the
+    item's time. A worker that cannot start shows when the item is submitted."""
+    pool = _new_pool(1, run, method)
+    try:
+        pool.submit(os.getpid).result(timeout=WORKER_START_SECONDS)
+    except Exception:  # broken or slow to start: the item's own wait says which
+        log.debug("a solo worker did not start within %s s", WORKER_START_SECONDS)
+    return pool
 
 
 def _killed_for_cpu_time(pool: ProcessPoolExecutor) -> bool:
