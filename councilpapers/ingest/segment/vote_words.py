@@ -54,11 +54,13 @@ def outcome_of(match: re.Match) -> str:
     return "lost" if match["lost"] else "carried"
 
 
-def settle(said: str | None, votes_for: int | None, against: int | None) -> tuple[str | None, str | None]:
+def settle(said: str | None, votes_for: int | None, against: int | None,
+           counts_sure: bool = True) -> tuple[str | None, str | None]:
     """The outcome and where it came from: the words, unless the counts decide
-    otherwise (a word near the counts may be a neighbouring vote's), then the counts."""
+    otherwise (a word near the counts may be a neighbouring vote's), then the
+    counts. Counts that disagree with the names under them decide nothing."""
     by_counts = outcome_by_counts(votes_for, against)
-    if said and (by_counts is None or by_counts == said):
+    if said and (by_counts is None or by_counts == said or not counts_sure):
         return said, "words"
     return (by_counts, "counts") if by_counts else (None, None)
 

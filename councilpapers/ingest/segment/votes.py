@@ -113,7 +113,7 @@ def find_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
         vote, i = _vote(lines, i, end)
         vote.motion = _motion(lines, start, vote.index)
         said, i = _result(lines, i, end, vote.index)
-        vote.result, vote.result_from = words.settle(said, vote.for_, vote.against)
+        vote.result, vote.result_from = words.settle(said, vote.for_, vote.against, not vote.count_mismatch)
         vote.end = i
         votes.append(vote)
     return votes
