@@ -325,3 +325,84 @@ def test_names_end_at_a_line_that_is_no_names():
 def test_votes_cast_in_favour():
     (vote,) = votes_in("Eight votes were cast in favour and three against, so the motion was carried.")
     assert tally(vote) == (8, 3, None, "carried")
+
+
+# --- a vote told in two pieces, its own outcome, nobody on a side, dash tallies -------------
+
+
+@pytest.mark.parametrize("written, abstained", [
+    ("Votes for 8, votes against 5.\nAbstentions: 3", 3),
+    ("There were 8 votes in favour and 5 against. Three members abstained.", 3),
+    ("For: 8, Against: 5\nAbstained (1): Councillor Pryce", 1),
+])
+def test_the_abstentions_in_the_next_piece_belong_to_the_same_vote(written, abstained):
+    found = votes_in(f"""
+        The recommendation on the allotment rents was put to the vote.
+        {written}
+        The recommendation was carried.
+    """)
+    assert [tally(v) for v in found] == [(8, 5, abstained, "carried")]
+
+
+def test_a_lone_abstention_is_never_a_vote():
+    assert votes_in("""
+        The minutes of the last meeting were approved.
+        Abstained (2): Councillors Lowe and Quinn, who were absent.
+    """) == []
+    assert votes_in("The accounts were noted. Abstentions: 1") == []
+
+
+def test_an_abstention_after_a_complete_vote_starts_no_vote_and_changes_it_not():
+    (vote,) = votes_in("""
+        For 8, Against 5, Abstentions 0. Carried.
+        Item 7 Grass cutting contract
+        Abstentions: 2
+    """)
+    assert tally(vote) == (8, 5, 0, "carried")
+
+
+def test_a_neighbouring_amendments_outcome_is_not_taken_and_counts_decide():
+    first, second = votes_in("""
+        The amendment was put to the vote: For 4, Against 10. The amendment fell.
+        The substantive motion was then put to the vote.
+        For 10, Against 4.
+    """)
+    assert tally(first) == (4, 10, None, "lost")
+    assert tally(second) == (10, 4, None, "carried")
+    (lone,) = votes_in("The amendment was lost. The motion on parking charges: For 10, Against 4.")
+    assert tally(lone) == (10, 4, None, "carried") and lone.result_from == "counts"
+
+
+@pytest.mark.parametrize("written", [
+    "The proposal was carried by 9 votes to 3; nobody abstained.",
+    "The proposal was carried by 9 votes to 3. There were no abstentions.",
+    "For 9, Against 3, with none abstaining. Carried.",
+    "In favour 9, against 3, abstentions nil. Carried.",
+    "The proposal was carried by 9 votes to 3 (0 abstentions).",
+])
+def test_a_side_printed_as_nobody_is_zero(written):
+    assert [tally(v) for v in votes_in(written)] == [(9, 3, 0, "carried")]
+
+
+def test_a_side_not_mentioned_stays_empty():
+    assert [tally(v) for v in votes_in("The proposal was carried by 9 votes to 3.")] == [(9, 3, None, "carried")]
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("The motion to close the depot was carried 7–3.", (7, 3, None, "carried")),
+    ("The amendment was carried (7-3-1).", (7, 3, 1, "carried")),
+    ("The proposal to sell the pavilion was lost 2–9–1.", (2, 9, 1, "lost")),
+])
+def test_a_dash_tally_beside_an_outcome_word(written, expected):
+    assert [tally(v) for v in votes_in(written)] == [expected]
+
+
+@pytest.mark.parametrize("written", [
+    "The precept for 2024-25 was approved.",
+    "Items 3-5 were agreed without discussion.",
+    "Pages 12-14 of the plan were adopted.",
+    "The home side won 6-2 and the report was noted.",
+    "Opening hours of 9-5 were agreed.",
+])
+def test_dash_figures_that_are_not_tallies(written):
+    assert votes_in(written) == []

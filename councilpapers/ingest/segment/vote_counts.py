@@ -46,7 +46,9 @@ _LABEL, _COUNT, _JOIN = words.LABEL, words.COUNT, words.JOIN
 # What may follow a count or a side: punctuation, the next count, a joining word, a new line.
 _END = (
     rf"(?=[ \t]*(?:[,;:.)\]|–—-]|$)|\s+(?:{_JOIN}|{_COUNT}|{_LABEL})(?![\w])"
-    r"|[ \t]*\n\s*(?-i:[A-Z(\d]))"
+    r"|[ \t]*\n\s*(?-i:[A-Z(\d])|\s*\n[ \t]*\n|\s*\Z"
+    # "by 6 votes to 2 (0 abstentions)": a bracketed count goes on with the vote
+    rf"|[ \t]*\([ \t]*{_COUNT}(?![\w]))"
 )
 # A line that goes on with names: "and Cllr Lowe", "Mr R Hale", "Pryce, Quinn"; not "Carried."
 _NAMES_GO_ON = rf"\s*(?:and\b|&|{TITLE}\b|(?-i:[A-Z]\.?\s|[A-Z][\w'’-]+\s*(?:,|and\b|$)))"
@@ -56,9 +58,17 @@ _NAMES = (
     rf"(?:{TITLE}|{PLURAL_TITLE_WORD})\.?\s+(?-i:[A-Z])(?:[^;()\n]|\([^()]*\)|\n(?={_NAMES_GO_ON})){{0,300}}?"
     rf"(?=\s*;|\s*\)|\s*$|[,.]?\s+{_LABEL}\s*(?:[:(–—-]|\d)|\n\s*\n|\n(?!{_NAMES_GO_ON}))"
 )
+# "carried 6–2", "The motion was carried (6-2-0)", "lost 3–11–1": a dash tally only beside an outcome word.
+_TALLY = (
+    rf"(?<![\w]){words.TALLY_WORD}[ \t]*\(?[ \t]*(?P<tally_for>\d{{1,3}})[ \t]*[–—-][ \t]*(?P<tally_against>\d{{1,3}})"
+    r"(?:[ \t]*[–—-][ \t]*(?P<tally_abstain>\d{1,3}))?[ \t]*\)?(?![\w–—-]|[.,/]\d)"
+)
 TERM = re.compile(
+    rf"{_TALLY}"
+    # "nobody abstained", "there were no abstentions"
+    rf"|(?<![\w])(?P<abstain_none>{words.alternation('abstain_none')})(?![\w])"
     # "6 votes to 2", "six votes for to two against"
-    rf"(?P<prose_a>{_COUNT})\s+{words.VOTES_TO}\s+(?P<prose_b>{_COUNT})(?:\s+(?:votes?\s+)?against)?{_END}"
+    rf"|(?P<prose_a>{_COUNT})\s+{words.VOTES_TO}\s+(?P<prose_b>{_COUNT})(?:\s+(?:votes?\s+)?against)?{_END}"
     # "6 for", "4 votes for", "2 members abstaining", "neb yn ymatal"
     rf"|(?P<count_first>{_COUNT})(?:\s+{words.COUNTED})?\s+(?P<side_after>{_LABEL}){_END}"
     # "For 7", "For: 7", "Votes for – 7", "For (3): Cllrs A, B and C", "Against: Cllr D"
@@ -150,6 +160,12 @@ def _sides(match: re.Match, text: str) -> tuple[list[Side], bool]:
     """The side (or the two sides of "N votes to M") one match gives; none where
     the count is a reference or money."""
     start, end = match.span()
+    if match["tally_for"]:
+        start = match.start("tally_for")  # the outcome word beside the tally stays the vote's
+        counts = [("for", match["tally_for"]), ("against", match["tally_against"]), ("abstain", match["tally_abstain"])]
+        return [Side(side, int(n), [], start, end) for side, n in counts if n is not None], False
+    if match["abstain_none"]:
+        return [Side("abstain", 0, [], start, end)], False
     if match["prose_a"] or match["count_first"]:
         if _not_a_count(text, start):
             return [], False
@@ -220,7 +236,7 @@ def _result(text: str, found: list[Counted], n: int, breaks: list[int]) -> tuple
     following = found[n + 1].start if n + 1 < len(found) else None
     low = max(previous or 0, counted.start - OUTCOME_REACH)
     high = min(len(text) if following is None else following, counted.end + OUTCOME_REACH)
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, str] | None = None
     for match in words.OUTCOME.finditer(text, low, high):
         if counted.start <= match.start() < counted.end:
             continue
@@ -233,14 +249,15 @@ def _result(text: str, found: list[Counted], n: int, breaks: list[int]) -> tuple
         crossed = _crossed(breaks, match.start(), counted.start if before else counted.end - 1)
         cost = distance + SENTENCE_COST * crossed
         if best is None or cost < best[0]:
-            best = (cost, crossed, words.outcome_of(match))
-    by_counts = _by_counts(counted)
+            best = (cost, words.outcome_of(match))
     if best is None:
+        by_counts = _by_counts(counted)
         return (by_counts, "counts") if by_counts else (None, None)
-    _, crossed, said = best
-    if crossed and by_counts and by_counts != said and not counted.by_votes_to:
-        return by_counts, "counts"
-    return said, "words"
+    said = best[1]
+    if counted.by_votes_to:  # "lost by 11 votes to 3": the words order the counts
+        return said, "words"
+    counts = {side.side: side.count for side in counted.sides}
+    return words.settle(said, counts.get("for"), counts.get("against"))
 
 
 def _by_counts(counted: Counted) -> str | None:

@@ -30,6 +30,8 @@ VOTES_TO = alternation("votes_to")
 OUTCOME = re.compile(
     rf"(?<![\w])(?:(?P<lost>{alternation('lost')})|(?P<carried>{alternation('carried')}))(?![\w])", re.IGNORECASE
 )
+# The words a dash tally may stand beside: "carried 6–2", "lost (3-11-1)".
+TALLY_WORD = rf"(?:{alternation('lost')}|{alternation('carried')}|{alternation('tally_word')})"
 # Counts in brackets beside a formula, "RESOLVED (6 for, 2 against) that": the
 # manner of the decision, as "unanimously" is, not its words.
 BRACKETED_COUNTS = rf"\((?=[^()]{{0,160}}\))(?=[^()]*?(?:{alternation('against')}|{VOTES_TO})(?![\w]))[^()]*\)"
@@ -50,6 +52,17 @@ def count_of(written: str) -> int | None:
 
 def outcome_of(match: re.Match) -> str:
     return "lost" if match["lost"] else "carried"
+
+
+def settle(said: str | None, votes_for: int | None, against: int | None,
+           counts_sure: bool = True) -> tuple[str | None, str | None]:
+    """The outcome and where it came from: the words, unless the counts decide
+    otherwise (a word near the counts may be a neighbouring vote's), then the
+    counts. Counts that disagree with the names under them decide nothing."""
+    by_counts = outcome_by_counts(votes_for, against)
+    if said and (by_counts is None or by_counts == said or not counts_sure):
+        return said, "words"
+    return (by_counts, "counts") if by_counts else (None, None)
 
 
 def outcome_by_counts(votes_for: int | None, against: int | None) -> str | None:

@@ -71,7 +71,36 @@ def find_all_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
                 header -= 1
             vote.motion = _motion(lines, start, header)
     votes += tables + find_counted_votes(lines, start, end, frozenset(read))
-    return sorted(votes, key=lambda vote: vote.index)
+    return _join_abstentions(sorted(votes, key=lambda vote: vote.index), lines)
+
+
+def _join_abstentions(votes: list[Vote], lines: list[Line]) -> list[Vote]:
+    """A vote told in two pieces, "For 12, Against 2" then "Abstained (1): Cllr
+    X", is one vote: a lone abstention goes to the vote just above it when that
+    vote has none; a lone abstention is never a vote of its own."""
+    kept: list[Vote] = []
+    for vote in votes:
+        if not _abstentions_only(vote):
+            kept.append(vote)
+            continue
+        above = kept[-1] if kept else None
+        if above is None or above.abstain is not None or above.names_abstain:
+            continue
+        gap = range(above.end or above.index + 1, vote.index)
+        if any(lines[j].text.strip() for j in gap):
+            continue
+        above.abstain, above.names_abstain = vote.abstain, vote.names_abstain
+        above.end = vote.end
+        if above.result_from != "words" and vote.result_from == "words":  # "Carried." under the abstentions
+            above.result, above.result_from = words.settle(vote.result, above.for_, above.against)
+        above.count_mismatch = above.count_mismatch or bool(
+            vote.abstain is not None and vote.names_abstain and vote.abstain != len(vote.names_abstain))
+    return kept
+
+
+def _abstentions_only(vote: Vote) -> bool:
+    return (vote.for_ is None and vote.against is None and not vote.names_for and not vote.names_against
+            and (vote.abstain is not None or bool(vote.names_abstain)))
 
 
 def find_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
@@ -83,11 +112,8 @@ def find_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
             continue
         vote, i = _vote(lines, i, end)
         vote.motion = _motion(lines, start, vote.index)
-        vote.result, i = _result(lines, i, end, vote.index)
-        vote.result_from = "words" if vote.result else None
-        if vote.result is None:
-            vote.result = words.outcome_by_counts(vote.for_, vote.against)
-            vote.result_from = "counts" if vote.result else None
+        said, i = _result(lines, i, end, vote.index)
+        vote.result, vote.result_from = words.settle(said, vote.for_, vote.against, not vote.count_mismatch)
         vote.end = i
         votes.append(vote)
     return votes
