@@ -183,13 +183,20 @@ def trailing_post(text: str) -> tuple[str, str | None]:
     a table's two columns run together); (text, None) when there is none."""
     tokens = text.split()
     titles = _title_words(tokens)
-    at = next((i for i, w in enumerate(tokens) if _key(w) in ROLE_WORDS and i not in titles), None)
+    at = next((i for i, w in enumerate(tokens) if _is_post_word(w) and i not in titles), None)
+    while at and _key(tokens[at - 1]) in words.ROLE_QUALIFIERS and is_name(" ".join(tokens[: at - 1])):
+        at -= 1  # "John Brown Vice Chair"
     if not at or not is_name(" ".join(tokens[:at])):
         return text, None
     tail = tokens[at:]
     if any(w[0].islower() and w not in ("of", "for", "the", "and", "to") for w in tail):
         return text, None
     return " ".join(tokens[:at]), " ".join(tail)
+
+
+def _is_post_word(word: str) -> bool:
+    """A word of a post, a hyphenated one by any part ("Vice-Chair", "Co-Chair")."""
+    return _key(word) in ROLE_WORDS or any(_key(part) in ROLE_WORDS for part in word.split("-") if part)
 
 
 def _named(name: str, list_title: str | None) -> str:
