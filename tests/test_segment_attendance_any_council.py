@@ -389,7 +389,7 @@ def test_a_role_in_brackets_wrapping_is_no_lost_bracket_of_initials():
 @pytest.mark.parametrize("text, expected", [
     ("Present: Cllrs. J Amos (Chairman), K Bain, L Cope; Mrs M Dunn (Clerk)",
      [("present", "J Amos", "Chairman"), ("present", "K Bain", None), ("present", "L Cope", None),
-      ("present", "Mrs M Dunn", "Clerk")]),
+      ("in_attendance", "Mrs M Dunn", "Clerk")]),
     ("Councillors present: Ewart, Frain and Gill",
      [("present", "Councillor Ewart", None), ("present", "Councillor Frain", None),
       ("present", "Councillor Gill", None)]),

@@ -25,14 +25,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...corpus.records import Attendance
-from ...text.names import TITLE, initials, is_name, is_role_phrase, police_rank, same_person
+from ...text.names import TITLE, initials, is_name, is_role_phrase, police_rank, same_person, title_of
 from ...text.spacing import squash
 from ..model import Line
 from ..textflow import TextFlow
 from . import attendance_words as words
 from .attendance_prose import read_prose, read_speakers, sentences
-from .attendance_tables import TWO_COLUMNS, find_columns, find_roll_call
-from .name_lists import DASH_ROLE, OCR_CLLR, Counted, is_officer, is_post, read_list, trailing_post
+from .attendance_tables import TWO_COLUMNS, find_columns, find_layout_table, find_roll_call, header_columns
+from .name_lists import (
+    DASH_ROLE, OCR_CLLR, Counted, is_officer, is_officer_post, is_post, read_list, split_at_post, trailing_post,
+)
 
 __all__ = ["Attendees", "find_apologies", "find_attendance", "find_roll_call", "find_speakers", "read_attendance"]
 
@@ -75,17 +77,25 @@ def read_attendance(lines: list[Line], start: int, end: int) -> Attendees:
     under their headings, a two-column table, and sentences in the lines between."""
     found = Attendees()
     unlisted: list[int] = []
+    status = "present"  # of the list a table of names and bodies is under
     i = start
     while i < end:
         table = find_columns(lines, i, end)
         if table is not None:
             found.people += table
             break  # the table runs to the first item
+        layout = find_layout_table(lines, i, end, _ends_table)
+        if layout is not None:
+            rows, i = layout
+            for row in rows:
+                _add_list(found, [(row.index, row.text)], Heading(row.status or status, ""))
+            continue
         heading = heading_of(lines[i].text)
         if heading is None:
             unlisted.append(i)
             i += 1
             continue
+        status = heading.status
         chunks, i = _paragraph(lines, i, end, heading.rest)
         _add_list(found, chunks, heading)
     _add_prose(found, lines, unlisted, found.people)
@@ -166,7 +176,7 @@ def _add_list(found: Attendees, chunks: list[tuple[int, str]], heading: Heading,
     found.counts += [(flow.line_at(c.offset), c) for c in counts]
     for entry in entries:
         status = heading.status
-        if status == "present" and entry.officer:
+        if status == "present" and (entry.officer or _attends_as_officer(entry)):
             status = "in_attendance"
         elif status == "present" and entry.substitute_for:
             status = "substitute"
@@ -202,6 +212,12 @@ def _add_prose(found: Attendees, lines: list[Line], indexes: list[int], known: l
         found.counts += [(flow.line_at(c.offset), c) for c in prose.counts]
 
 
+def _attends_as_officer(entry) -> bool:
+    """"Mrs C Lane (Clerk)" among those present: an officer's post after an
+    untitled or plainly titled name; a councillor holding a post is a member."""
+    return is_officer_post(entry.role) and title_of(entry.name) != "cllr"
+
+
 def _ranked(name: str, role: str | None) -> str | None:
     """A role that starts with the police rank the name is printed with ("PC"; "PC; Police Scotland")."""
     rank = police_rank(name)
@@ -224,7 +240,7 @@ def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tu
         if k >= end:
             break
         text = _text_of(lines[k])
-        if heading_of(text) or TWO_COLUMNS.match(text) or ITEM_NUMBER.match(text):
+        if heading_of(text) or TWO_COLUMNS.match(text) or ITEM_NUMBER.match(text) or header_columns(lines[k]):
             break
         joint = _joint(so_far, text)
         if joint is None:
@@ -236,6 +252,12 @@ def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tu
         so_far = f"{so_far}{joint}{text}" if so_far else text
         j = k + 1
     return chunks, j
+
+
+def _ends_table(line: Line) -> bool:
+    """A line after a table of attendance that starts something else: a list heading, an item."""
+    text = line.text.strip()
+    return bool(heading_of(text) or ITEM_NUMBER.match(text) or TWO_COLUMNS.match(text))
 
 
 def _text_of(line: Line) -> str:
@@ -251,8 +273,11 @@ def _text_of(line: Line) -> str:
             text = piece
         elif _pending(text):
             text = f"{text} {piece}"
-        else:  # a post in its own column is the role of the name before it
-            text = f"{text}{', ' if is_role_phrase(piece) and not is_name(piece) else '; '}{piece}"
+        elif is_role_phrase(piece) and not is_name(piece):  # a post or body in its own column: a role
+            named_after_post = split_at_post(piece)[2] != piece  # "Clerk J Connelly": a person
+            text = f"{text}, {piece}" if named_after_post or "(" in piece else f"{text} ({piece})"
+        else:
+            text = f"{text}; {piece}"
     return text
 
 

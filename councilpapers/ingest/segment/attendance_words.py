@@ -60,6 +60,12 @@ PLURAL_TITLES = mapping("plural_title")  # "councillors" -> "Councillor"
 PLURAL_TITLE_WORD = "(?:" + "|".join(re.escape(p) for p in sorted(PLURAL_TITLES, key=len, reverse=True)) + ")"
 PLURAL_TITLE = re.compile(rf"^(?P<plural>{PLURAL_TITLE_WORD})[.:]?(?=\s|$)", re.IGNORECASE)
 MEMBER_ROLES = words("member_role")
+# Column labels of a table of attendance, each a whole cell: "Member", "Representing", "Substitute for".
+NAME_COLUMN = re.compile(alternation("name_column") + r"\s*:?$", re.IGNORECASE)
+ROLE_COLUMN = re.compile(alternation("role_column") + r"\s*:?$", re.IGNORECASE)
+SUBSTITUTE_COLUMN = re.compile(alternation("substitute_column") + r"\s*:?$", re.IGNORECASE)
+OFFICER_WORDS = words("officer_word")
+BODY_WORDS = words("body_word")
 ITEM_WORDS = words("item_word")
 ROLE_QUALIFIERS = words("role_qualifier")
 COUNTS = {word: int(number) for word, number in mapping("count").items()}

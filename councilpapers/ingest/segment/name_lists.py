@@ -24,7 +24,16 @@ from . import attendance_words as words
 
 # "A, B and C"; ", and" ends a list too. Outside brackets only.
 SEPARATOR = re.compile(rf"\s*[,;]\s*(?:(?:{words.AND})\s+(?=[A-Z(\d]))?|\s+(?:{words.AND})\s+(?=[A-Z(\d])")
-SUBSTITUTE_NOTE = re.compile(r"^\s*substitut(?:e|ing)\s+for\s+(?P<absent>.+?)\s*$", re.IGNORECASE)
+# "(Substitute for Ms S Dunn)", "(substituting for …)", "(deputising for …)", "(for Cllr Y)".
+SUBSTITUTE_NOTE = re.compile(
+    r"^\s*(?:(?:as\s+)?(?:a\s+|the\s+)?(?:substitut(?:e|ing)|sub|deputising|standing\s+in)\s+)?for\s+"
+    r"(?P<absent>.+?)\s*$",
+    re.IGNORECASE,
+)
+# The same written after a name without brackets: "Cllr X substituting for Cllr Y".
+INLINE_SUBSTITUTE = re.compile(
+    r"\s+(?=(?:(?:as\s+)?(?:a\s+|the\s+)?substitut(?:e|ing)|deputising|standing\s+in)\s+for\s+)", re.IGNORECASE
+)
 # OCR reads "Cllr" as "Clir", "Cilr", "C1lr": the title whatever OCR made of its l's.
 OCR_CLLR = re.compile(r"\bC[il1I|]{2}r(?=s?\b)")
 HYPHENS = re.compile(r"[\-\u00ad\u2010\u2011]+")
@@ -134,6 +143,8 @@ def _entries(piece: str, offset: int, list_title: str | None) -> list[Entry]:
     """The one person a piece names, or two when a post starts the second."""
     notes = re.findall(r"\(([^()]*)\)?", piece)
     head = squash(OCR_CLLR.sub("Cllr", piece.split("(")[0]))
+    head, *substituting = INLINE_SUBSTITUTE.split(head, maxsplit=1)
+    notes[:0] = substituting  # "Cllr X substituting for Cllr Y"
     head, *after = DASH_ROLE.split(head, maxsplit=1)
     if after and after[0][:1].isupper():
         notes.insert(0, after[0])  # "Mr D Hughes – Clerk"
@@ -166,7 +177,7 @@ def _entry(name: str, notes: list[str], list_title: str | None, offset: int) -> 
     entry = Entry(name, offset)
     for note in map(squash, notes):
         substitute = SUBSTITUTE_NOTE.match(note)
-        if substitute:
+        if substitute and is_name(plain(substitute["absent"])):
             entry.substitute_for = plain(substitute["absent"])
         elif note and note not in initials(name) and not words.PLURAL_TITLE.fullmatch(note) and _is_note_a_role(note):
             entry.role = _joined_role(entry.role, note)
@@ -184,10 +195,12 @@ def trailing_post(text: str) -> tuple[str, str | None]:
     tokens = text.split()
     titles = _title_words(tokens)
     at = next((i for i, w in enumerate(tokens) if _is_post_word(w) and i not in titles), None)
-    while at and _key(tokens[at - 1]) in words.ROLE_QUALIFIERS and is_name(" ".join(tokens[: at - 1])):
-        at -= 1  # "John Brown Vice Chair"
+    while at and _key(tokens[at - 1]) in words.ROLE_QUALIFIERS:
+        at -= 1  # "John Brown Vice Chair"; "North District Council" is a body, no "North District"
     if not at or not is_name(" ".join(tokens[:at])):
         return text, None
+    if title_of(text) is None and _key(tokens[-1]) in words.BODY_WORDS:
+        return text, None  # "Mid Westshire Council": a body
     tail = tokens[at:]
     if any(w[0].islower() and w not in ("of", "for", "the", "and", "to") for w in tail):
         return text, None
@@ -256,6 +269,15 @@ def is_post(text: str) -> bool:
 def is_officer(role: str) -> bool:
     """A post that is no membership of the body (a "Clerk", not a "Chair" or "Vice-Chairman")."""
     return _key(re.split(r"[\s-]", role.strip())[-1]) not in words.MEMBER_ROLES
+
+
+def is_officer_post(role: str | None) -> bool:
+    """A role written after a name that is an officer's post ("Clerk", "Head of
+    Planning", "Democratic Services Officer"), not a member's ("Chair", "Cabinet
+    Member for Finance", "Vice-Chairman"), nor a body ("North District Council")."""
+    keys = {_key(part) for part in re.split(r"[\s/;,]+|-(?=[A-Za-z])", role or "") if part}
+    keys |= {_key(word) for word in re.split(r"[\s/;,]+", role or "") if word}  # "minute-taker", "co-ordinator"
+    return bool(keys & words.OFFICER_WORDS) and not keys & words.MEMBER_ROLES
 
 
 def _is_role_after(piece: str) -> bool:
