@@ -99,7 +99,16 @@ def read_attendance(lines: list[Line], start: int, end: int) -> Attendees:
         chunks, i = _paragraph(lines, i, end, heading.rest)
         _add_list(found, chunks, heading)
     _add_prose(found, lines, unlisted, found.people)
+    found.people = _substitutes_supersede(found.people)
     return found
+
+
+def _substitutes_supersede(people: list[Attendance]) -> list[Attendance]:
+    """A member listed as present whom a sentence or a note also names as a substitute
+    ("Cllr G Hay substituted for Cllr C Dee."): that substitute, not also present."""
+    substitutes = [p for p in people if p.status == "substitute"]
+    return [p for p in people
+            if not (p.status == "present" and any(same_person(p.name, s.name) for s in substitutes))]
 
 
 def find_apologies(

@@ -53,8 +53,9 @@ HEADING = re.compile(
     r"^(?:" + "|".join(f"(?P<{status}>{alternation(status)})" for status in STATUSES) + r")(?![\w’'])",
     re.IGNORECASE,
 )
-# "Members:", "Co-opted Members:", "Members appointed by the Secretary of State:": people present.
-MEMBER_LABEL = re.compile(r"^" + alternation("member_label") + r"\s*:", re.IGNORECASE)
+# "Members:", "Co-opted Members:", "Members appointed by the Secretary of State:" (or the
+# label alone on its line): people present.
+MEMBER_LABEL = re.compile(r"^" + alternation("member_label") + r"\s*(?::|$)", re.IGNORECASE)
 AND = alternation("and")
 PLURAL_TITLES = mapping("plural_title")  # "councillors" -> "Councillor"
 PLURAL_TITLE_WORD = "(?:" + "|".join(re.escape(p) for p in sorted(PLURAL_TITLES, key=len, reverse=True)) + ")"

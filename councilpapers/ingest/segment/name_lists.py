@@ -25,15 +25,12 @@ from . import attendance_words as words
 # "A, B and C"; ", and" ends a list too. Outside brackets only.
 SEPARATOR = re.compile(rf"\s*[,;]\s*(?:(?:{words.AND})\s+(?=[A-Z(\d]))?|\s+(?:{words.AND})\s+(?=[A-Z(\d])")
 # "(Substitute for Ms S Dunn)", "(substituting for …)", "(deputising for …)", "(for Cllr Y)".
-SUBSTITUTE_NOTE = re.compile(
-    r"^\s*(?:(?:as\s+)?(?:a\s+|the\s+)?(?:substitut(?:e|ing)|sub|deputising|standing\s+in)\s+)?for\s+"
-    r"(?P<absent>.+?)\s*$",
-    re.IGNORECASE,
-)
-# The same written after a name without brackets: "Cllr X substituting for Cllr Y".
-INLINE_SUBSTITUTE = re.compile(
-    r"\s+(?=(?:(?:as\s+)?(?:a\s+|the\s+)?substitut(?:e|ing)|deputising|standing\s+in)\s+for\s+)", re.IGNORECASE
-)
+SUBSTITUTE_WORDS = (r"(?:(?:as\s+)?(?:a\s+|the\s+)?(?:substitut(?:e|ing|ed)(?:\s+member)?|sub\.?|deputising"
+                    r"|standing\s+in)\s+for|in\s+place\s+of)")
+SUBSTITUTE_NOTE = re.compile(rf"^\s*(?:{SUBSTITUTE_WORDS}|for)\s+(?P<absent>.+?)\s*$", re.IGNORECASE)
+# The same written after a name without brackets: "Cllr X substituting for Cllr Y",
+# "Cllr X for Cllr Y" (a titled name after "for").
+INLINE_SUBSTITUTE = re.compile(rf"\s+(?=(?:{SUBSTITUTE_WORDS}|for(?=\s+{TITLE}\b))\s+)", re.IGNORECASE)
 # OCR reads "Cllr" as "Clir", "Cilr", "C1lr": the title whatever OCR made of its l's.
 OCR_CLLR = re.compile(r"\bC[il1I|]{2}r(?=s?\b)")
 HYPHENS = re.compile(r"[\-\u00ad\u2010\u2011]+")
