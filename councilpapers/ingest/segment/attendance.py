@@ -33,7 +33,7 @@ from . import attendance_words as words
 from .attendance_prose import read_prose, read_speakers, sentences
 from .attendance_tables import TWO_COLUMNS, find_columns, find_layout_table, find_roll_call, header_columns
 from .name_lists import (
-    DASH_ROLE, OCR_CLLR, Counted, is_officer, is_officer_post, is_post, read_list, split_at_post, trailing_post,
+    DASH_ROLE, OCR_CLLR, SUBSTITUTE_PHRASE, Counted, is_officer, is_officer_post, is_post, read_list, split_at_post, trailing_post,
 )
 
 __all__ = ["Attendees", "find_apologies", "find_attendance", "find_roll_call", "find_speakers", "read_attendance"]
@@ -367,6 +367,7 @@ def _list_like(text: str) -> bool:
     honours, brackets, commas and "and" — no digits, no lower-case prose, not
     a heading in capitals."""
     text = re.sub(r"\([^()]*\)|\([^()]*$|^[^()]*\)", " ", text)
+    text = SUBSTITUTE_PHRASE.sub(" , ", text)  # "Cllr G Voss for Cllr C Wragg"
     tokens = [t.strip(",;.:") for t in text.split()]
     tokens = [t for t in tokens if t]
     if not tokens or re.search(r"\d", text):

@@ -29,7 +29,8 @@ SUBSTITUTE_WORDS = (r"(?:(?:as\s+)?(?:a\s+|the\s+)?(?:substitut(?:e|ing|ed)(?:\s
                     r"|standing\s+in)\s+for|in\s+place\s+of)")
 SUBSTITUTE_NOTE = re.compile(rf"^\s*(?:{SUBSTITUTE_WORDS}|for)\s+(?P<absent>.+?)\s*$", re.IGNORECASE)
 # The same written after a name without brackets: "Cllr X substituting for Cllr Y",
-# "Cllr X for Cllr Y" (a titled name after "for").
+# "Cllr X for Cllr Y" (a titled name after "for"): SUBSTITUTE_PHRASE; INLINE_SUBSTITUTE the space before it.
+SUBSTITUTE_PHRASE = re.compile(rf"\s+(?:{SUBSTITUTE_WORDS}|for(?=\s+{TITLE}\b))\s+", re.IGNORECASE)
 INLINE_SUBSTITUTE = re.compile(rf"\s+(?=(?:{SUBSTITUTE_WORDS}|for(?=\s+{TITLE}\b))\s+)", re.IGNORECASE)
 # OCR reads "Cllr" as "Clir", "Cilr", "C1lr": the title whatever OCR made of its l's.
 OCR_CLLR = re.compile(r"\bC[il1I|]{2}r(?=s?\b)")
@@ -80,6 +81,8 @@ def read_list(text: str, base: int = 0, title: str | None = None) -> tuple[list[
             people += found
         elif people and separator.strip().startswith(",") and _is_role_after(piece):
             people[-1].role = _joined_role(people[-1].role, squash(piece).rstrip("."))
+        elif people and people[-1].role and re.fullmatch(rf"\s*(?:{words.AND})\s*", separator) and is_role_phrase(piece):
+            people[-1].role += f"{separator}{squash(piece).rstrip('.')}"  # "– Deputy Leader and Cabinet Member for …"
     return people, counts
 
 
