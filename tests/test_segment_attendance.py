@@ -195,7 +195,7 @@ def test_welsh_and_parish_names_titles_particles_and_initials_in_brackets():
         ("County Councillor Alun Davies", "present", None),
         ("Dafydd ap Gwilym", "present", None),
         ("Jane Archer", "present", None),  # her initials, not a role
-        ("Mrs Sian Jones", "present", "Clerk"),
+        ("Mrs Sian Jones", "in_attendance", "Clerk"),  # the clerk attends, as the gold counts clerks
         ("Cllr. Huw Jones", "apologies", None),
     ]
 

@@ -145,7 +145,7 @@ def test_first_name_lists_ending_with_and_county_councillor():
     assert people(found, "present") == [
         "Bethan Hughes", "Iwan Morgan", "Rhys Parry", "Sian Rowlands", "County Councillor Elin Williams",
     ]
-    assert [(f.name, f.role) for f in found if f.status == "in_attendance"] == [("Dewi Evans", "PC")]
+    assert [(f.name, f.role) for f in found if f.status == "in_attendance"] == [("PC Dewi Evans", "PC")]
 
 
 def test_honours_after_a_comma_are_no_names_and_roles_after_a_comma_are_roles():
@@ -389,7 +389,7 @@ def test_a_role_in_brackets_wrapping_is_no_lost_bracket_of_initials():
 @pytest.mark.parametrize("text, expected", [
     ("Present: Cllrs. J Amos (Chairman), K Bain, L Cope; Mrs M Dunn (Clerk)",
      [("present", "J Amos", "Chairman"), ("present", "K Bain", None), ("present", "L Cope", None),
-      ("present", "Mrs M Dunn", "Clerk")]),
+      ("in_attendance", "Mrs M Dunn", "Clerk")]),
     ("Councillors present: Ewart, Frain and Gill",
      [("present", "Councillor Ewart", None), ("present", "Councillor Frain", None),
       ("present", "Councillor Gill", None)]),
@@ -407,7 +407,8 @@ def test_a_role_in_brackets_wrapping_is_no_lost_bracket_of_initials():
     ("Chairman: Cllr A Vaughan\nVice-Chairman: Cllr B Wells\nClerk: Mrs C Yates",
      [("present", "Cllr A Vaughan", "Chairman"), ("present", "Cllr B Wells", "Vice-Chairman"),
       ("in_attendance", "Mrs C Yates", "Clerk")]),
-    ("Also present: Mr Green (Clerk), PCSO White.", [("also_present", "Mr Green", "Clerk")]),
+    ("Also present: Mr Green (Clerk), PCSO White.",  # a rank and a surname: a person
+     [("also_present", "Mr Green", "Clerk"), ("also_present", "PCSO White", "PCSO")]),
     ("Absent: Cllr X Ray (no apology)", [("absent", "Cllr X Ray", None)]),
     # sentences that name nobody who attended
     ("There were no apologies.\nCllr A Smith attended the SLCC training on 5 May.\nThe Clerk attended a GDPR session.", []),

@@ -221,17 +221,20 @@ def _attendance(lines: list[Line], section: MinutesSection) -> Attendees:
     if not any(p.status in PRESENT_STATUSES for p in found.people):
         first = section.items[0]
         found.people += find_roll_call(lines, first.heading.body_start, first.end)
+    # Every item titled as apologies ("Apologies:" run into the opening, then "1. Apologies
+    # and substitutions"), or else the first item.
     titled = [i for i in section.items if APOLOGIES_ITEM.search(i.heading.title or "")]
-    item = (titled or section.items)[0]
-    prose = find_apologies(lines, item.heading.body_start, item.end, found.people, bare_list=bool(titled))
-    # A member found only as present but named as a substitute in prose is a substitute.
-    substitutes = {p.name: p for p in prose if p.status == "substitute"}
-    found.people = [
-        substitutes.pop(p.name) if p.name in substitutes and p.status == "present" else p for p in found.people
-    ]
-    found.people += [p for p in prose if p.status != "substitute" or p.name in substitutes]
+    apology_items = titled or section.items[:1]
+    for item in apology_items:
+        prose = find_apologies(lines, item.heading.body_start, item.end, found.people, bare_list=bool(titled))
+        # A member found only as present but named as a substitute in prose is a substitute.
+        substitutes = {p.name: p for p in prose if p.status == "substitute"}
+        found.people = [
+            substitutes.pop(p.name) if p.name in substitutes and p.status == "present" else p for p in found.people
+        ]
+        found.people += [p for p in prose if p.status != "substitute" or p.name in substitutes]
     for other in section.items:
-        if other is not item:
+        if all(other is not item for item in apology_items):
             public = bool(PUBLIC_ITEM.search(other.heading.title or ""))
             found.people += find_speakers(lines, other.heading.body_start, other.end, found.people, public=public)
     return found

@@ -2,8 +2,9 @@
 
 - Titles and the gender they tell: Mr, Sir, Lord are a man's; Mrs, Ms, Miss,
   Dame, Lady a woman's; Mx, Dr, Prof, Rev(d), Cllr, Councillor (Welsh Cyng.,
-  Cynghorydd) and "County Councillor" (District, Borough, Town, Parish,
-  Community …) tell none.
+  Cynghorydd, after the article "Y" or not) and "County Councillor"
+  (District, Borough, Town, Parish, Community …) tell none; nor do police
+  ranks printed as titles (PC, PCSO, P.C.S.O., Sgt, Inspector: `POLICE_TITLES`).
   `TITLE` and `HONOUR` are regular-expression sources for patterns that find
   names in running text; `TITLE_WORDS` the one-word forms.
 - Honours written after a name: MBE, OBE, CBE, … (`HONOURS`).
@@ -52,7 +53,11 @@ TITLE_GENDER: dict[str, str | None] = {
     "mr": "m", "sir": "m", "lord": "m",
     "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
     "mx": None, "dr": None, "prof": None, "rev": None, "cllr": None,
+    "pc": None, "pcso": None, "sgt": None, "insp": None,
 }
+# Police ranks a name is printed with ("PC Jane Doe", "PCSO Mark Hill"): titles, so that
+# "PC Jane Doe" is "Jane Doe"; their holder attends, never a member of the body.
+POLICE_TITLES = frozenset({"pc", "pcso", "sgt", "insp"})
 _COUNCILS = ("County", "District", "Borough", "City", "Town", "Parish", "Community")
 # Each title as written -> the title it is.
 TITLE_OF_FORM: dict[str, str] = {
@@ -60,6 +65,7 @@ TITLE_OF_FORM: dict[str, str] = {
     "Dame": "dame", "Lady": "lady", "Lord": "lord", "Prof": "prof", "Professor": "prof",
     "Rev": "rev", "Revd": "rev", "Reverend": "rev", "Cllr": "cllr", "Councillor": "cllr",
     "Cyng": "cllr", "Cynghorydd": "cllr",  # Welsh: Cynghorydd, written "Cyng."
+    "PC": "pc", "PCSO": "pcso", "Sgt": "sgt", "Sergeant": "sgt", "Insp": "insp", "Inspector": "insp",
     **{f"{council} {form}": "cllr" for council in _COUNCILS for form in ("Councillor", "Cllr")},
 }
 TITLE_WORDS = sorted(form for form in TITLE_OF_FORM if " " not in form)  # for token matchers
@@ -74,6 +80,10 @@ HONOURS = frozenset({
 HONOUR = "(?:" + "|".join(sorted(HONOURS, key=len, reverse=True)) + ")"
 _HONOURS_UPPER = {honour.upper() for honour in HONOURS}
 
+# Dotted forms of titles, compared without their full stops: "P.C.S.O. Louise Lewis".
+_DOTTED_TITLES = {"pcso": "pcso"}
+# The Welsh article before a title ("Y Cynghorydd Gwen Pugh"): no initial when a title follows.
+_ARTICLE_BEFORE_TITLE = {"y", "yr"}
 # Words before a name that are neither title nor name: "the Rt Hon", "Councillors".
 _SKIPPED = {"rt", "hon", "honourable", "the", "right", "councillors", "cllrs", "cynghorwyr"}
 # Lower-case words that belong to the surname after them: "de Souza", "ap Gwilym".
@@ -189,6 +199,8 @@ def _take_titles(words: list[str]) -> tuple[str | None, list[str]]:
             words = words[taken:]
         elif words[0].lower().strip(".") in _SKIPPED:
             words = words[1:]
+        elif words[0].lower() in _ARTICLE_BEFORE_TITLE and _title_at(words[1:]):
+            words = words[1:]
         else:
             break
     return title, words
@@ -200,6 +212,8 @@ def _title_at(words: list[str]) -> tuple[str, int] | None:
         form = " ".join(w.strip(".") for w in words[:taken])
         if len(words) >= taken and form.lower() in _TITLE_BY_LOWER_FORM:
             return _TITLE_BY_LOWER_FORM[form.lower()], taken
+    if words and words[0].replace(".", "").lower() in _DOTTED_TITLES and "." in words[0]:
+        return _DOTTED_TITLES[words[0].replace(".", "").lower()], 1
     return None
 
 
@@ -220,6 +234,15 @@ def _givens(words: list[str]) -> tuple[str, ...] | None:
 def title_of(written: str) -> str | None:
     """The title a name is written with, lower case: "Cllr. Alun Davies" -> "cllr"."""
     return _take_titles((written or "").split())[0]
+
+
+def police_rank(written: str) -> str | None:
+    """The police rank a name is printed with, as printed: "PC Jane Doe" -> "PC",
+    "P.C.S.O. Louise Lewis" -> "P.C.S.O."; None for any other name."""
+    words = (written or "").split()
+    if words and title_of(words[0]) in POLICE_TITLES:
+        return words[0]
+    return None
 
 
 def without_title(written: str) -> str:

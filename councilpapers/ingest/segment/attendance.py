@@ -25,14 +25,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...corpus.records import Attendance
-from ...text.names import TITLE, initials, is_name, is_role_phrase, same_person
+from ...text.names import TITLE, initials, is_name, is_role_phrase, police_rank, same_person, title_of
 from ...text.spacing import squash
 from ..model import Line
 from ..textflow import TextFlow
 from . import attendance_words as words
 from .attendance_prose import read_prose, read_speakers, sentences
-from .attendance_tables import TWO_COLUMNS, find_columns, find_roll_call
-from .name_lists import OCR_CLLR, Counted, is_officer, is_post, read_list
+from .attendance_tables import TWO_COLUMNS, find_columns, find_layout_table, find_roll_call, header_columns
+from .name_lists import (
+    DASH_ROLE, OCR_CLLR, SUBSTITUTE_PHRASE, Counted, is_officer, is_officer_post, is_post, read_list, split_at_post, trailing_post,
+)
 
 __all__ = ["Attendees", "find_apologies", "find_attendance", "find_roll_call", "find_speakers", "read_attendance"]
 
@@ -42,6 +44,9 @@ UNCLOSED_INITIALS = re.compile(r"(?P<name>[^,;()]*)\((?P<initials>[A-Z]{2,4})$")
 HEADING_SEPARATOR = re.compile(r"^\s*(?::-?|[–—-])\s*")
 NAME_START = re.compile(rf"^\s+(?:{TITLE}\b|(?i:{words.PLURAL_TITLE_WORD})\b|[A-Z][\w'’\-]*\.?\s+[A-Z(])")
 # A post as a heading: "Clerk: Mrs J Davies", "Clerk to the Council – J Smith".
+# The small words of a post written after a name: "Director of Planning", "Cabinet Member for Finance".
+ROLE_CONNECTORS = frozenset({"of", "for", "the", "and", "to", "in", "on", "with"})
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "le", "la", "ap", "ab"})
 ROLE_HEADING = re.compile(r"^\s*(?P<role>[A-Z][A-Za-z’'&\s-]{1,40}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)$")
 
 
@@ -72,21 +77,38 @@ def read_attendance(lines: list[Line], start: int, end: int) -> Attendees:
     under their headings, a two-column table, and sentences in the lines between."""
     found = Attendees()
     unlisted: list[int] = []
+    status = "present"  # of the list a table of names and bodies is under
     i = start
     while i < end:
         table = find_columns(lines, i, end)
         if table is not None:
             found.people += table
             break  # the table runs to the first item
+        layout = find_layout_table(lines, i, end, _ends_table)
+        if layout is not None:
+            rows, i = layout
+            for row in rows:
+                _add_list(found, [(row.index, row.text)], Heading(row.status or status, ""))
+            continue
         heading = heading_of(lines[i].text)
         if heading is None:
             unlisted.append(i)
             i += 1
             continue
+        status = heading.status
         chunks, i = _paragraph(lines, i, end, heading.rest)
         _add_list(found, chunks, heading)
     _add_prose(found, lines, unlisted, found.people)
+    found.people = _substitutes_supersede(found.people)
     return found
+
+
+def _substitutes_supersede(people: list[Attendance]) -> list[Attendance]:
+    """A member listed as present whom a sentence or a note also names as a substitute
+    ("Cllr G Hay substituted for Cllr C Dee."): that substitute, not also present."""
+    substitutes = [p for p in people if p.status == "substitute"]
+    return [p for p in people
+            if not (p.status == "present" and any(same_person(p.name, s.name) for s in substitutes))]
 
 
 def find_apologies(
@@ -144,6 +166,11 @@ def heading_of(text: str) -> Heading | None:
         if separator or not rest.strip():
             return Heading(words.status_of(match), rest[separator.end():].strip() if separator else "", title=title)
         return Heading(words.status_of(match), rest.strip(), title=title) if NAME_START.match(rest) else None
+    label = words.MEMBER_LABEL.match(body.strip()) if not numbered else None
+    if label:  # "Members appointed by the Secretary of State:", "Councillors:"
+        plural = re.search(rf"(?i:{words.PLURAL_TITLE_WORD})", label.group())
+        title = words.PLURAL_TITLES[plural.group().casefold()] if plural else None
+        return Heading("present", body.strip()[label.end():].strip(), title=title)
     post = ROLE_HEADING.match(text) if not numbered else None
     if post and is_post(post["role"]) and _list_like(post["rest"]) and is_name(post["rest"].split(",")[0]):
         role = post["role"].strip()
@@ -158,11 +185,13 @@ def _add_list(found: Attendees, chunks: list[tuple[int, str]], heading: Heading,
     found.counts += [(flow.line_at(c.offset), c) for c in counts]
     for entry in entries:
         status = heading.status
-        if status == "present" and entry.officer:
+        if status == "present" and (entry.officer or _attends_as_officer(entry)):
             status = "in_attendance"
         elif status == "present" and entry.substitute_for:
             status = "substitute"
         role = entry.role or heading.role
+        if police_rank(entry.name):  # "PC Jane Doe" among those present attends: no member
+            role, status = _ranked(entry.name, role), ("in_attendance" if status == "present" else status)
         person = Attendance(index=flow.line_at(entry.offset), name=entry.name, status=status,
                             substitute_for=entry.substitute_for, role=role)
         if not any(k.status == status and same_person(k.name, person.name) for k in known):
@@ -186,9 +215,24 @@ def _add_prose(found: Attendees, lines: list[Line], indexes: list[int], known: l
         prose = read(flow.text, known)
         for offset, person in prose.people:
             person.index = flow.line_at(offset)
+            person.role = _ranked(person.name, person.role)
             found.people.append(person)
             known = [*known, person]
         found.counts += [(flow.line_at(c.offset), c) for c in prose.counts]
+
+
+def _attends_as_officer(entry) -> bool:
+    """"Mrs C Lane (Clerk)" among those present: an officer's post after an
+    untitled or plainly titled name; a councillor holding a post is a member."""
+    return is_officer_post(entry.role) and title_of(entry.name) != "cllr"
+
+
+def _ranked(name: str, role: str | None) -> str | None:
+    """A role that starts with the police rank the name is printed with ("PC"; "PC; Police Scotland")."""
+    rank = police_rank(name)
+    if rank is None or (role and role.startswith(rank)):
+        return role
+    return f"{rank}; {role}" if role else rank
 
 
 def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tuple[int, str]], int]:
@@ -205,7 +249,7 @@ def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tu
         if k >= end:
             break
         text = _text_of(lines[k])
-        if heading_of(text) or TWO_COLUMNS.match(text) or ITEM_NUMBER.match(text):
+        if heading_of(text) or TWO_COLUMNS.match(text) or ITEM_NUMBER.match(text) or header_columns(lines[k]):
             break
         joint = _joint(so_far, text)
         if joint is None:
@@ -217,6 +261,12 @@ def _paragraph(lines: list[Line], i: int, end: int, first: str) -> tuple[list[tu
         so_far = f"{so_far}{joint}{text}" if so_far else text
         j = k + 1
     return chunks, j
+
+
+def _ends_table(line: Line) -> bool:
+    """A line after a table of attendance that starts something else: a list heading, an item."""
+    text = line.text.strip()
+    return bool(heading_of(text) or ITEM_NUMBER.match(text) or TWO_COLUMNS.match(text))
 
 
 def _text_of(line: Line) -> str:
@@ -232,8 +282,11 @@ def _text_of(line: Line) -> str:
             text = piece
         elif _pending(text):
             text = f"{text} {piece}"
-        else:  # a post in its own column is the role of the name before it
-            text = f"{text}{', ' if is_role_phrase(piece) and not is_name(piece) else '; '}{piece}"
+        elif is_role_phrase(piece) and not is_name(piece):  # a post or body in its own column: a role
+            named_after_post = split_at_post(piece)[2] != piece  # "Clerk J Connelly": a person
+            text = f"{text}, {piece}" if named_after_post or "(" in piece else f"{text} ({piece})"
+        else:
+            text = f"{text}; {piece}"
     return text
 
 
@@ -255,9 +308,9 @@ def _joint(so_far: str, following: str) -> str | None:
         return "; "
     if not _list_like(following):
         return None
-    if _pending(so_far):
-        return " "
     starts_entry = re.match(rf"^(?:{TITLE}\b|(?i:{words.PLURAL_TITLE_WORD})\b)", following)
+    if _pending(so_far) and not (starts_entry and _role_ended(so_far)):
+        return " "
     first_piece = re.split(rf",|;|\s(?:{words.AND})\s", following)[0]
     if starts_entry or (first_piece != following and is_name(first_piece)) or len(following.split()) == 1:
         return "; "
@@ -270,6 +323,7 @@ def _joint(so_far: str, following: str) -> str | None:
 def _one_name(text: str) -> bool:
     """A line that is one name and nothing else, no word of an item title in it."""
     head = re.sub(r"\([^()]*\)", " ", text)
+    head = trailing_post(DASH_ROLE.split(head, maxsplit=1)[0].strip())[0]  # "Jane Smith Convener", "Jo Green – Clerk"
     if re.search(rf",|;|\s(?:{words.AND})\s", head) or any(w.casefold() in words.ITEM_WORDS for w in head.split()):
         return False
     return is_name(head)
@@ -289,6 +343,14 @@ def _pending(so_far: str) -> bool:
     return not is_name(last) and bool(re.search(r"\s[a-z]|['’]s$", last))
 
 
+def _role_ended(so_far: str) -> bool:
+    """Whether a post written after a name may end here ("… – Leader of the
+    Council"), so a titled name on the next line is the next entry: it does not
+    end on a comma, "and", a title, an initial or a small word of a post."""
+    return not re.search(rf"(?:[,;&–—-]|\s(?:{words.AND})|\b{TITLE}\.?|\b[A-Z]\.?|\s(?:of|for|the|to|in|on|with))$",
+                         so_far.rstrip())
+
+
 def _unclosed_initials(so_far: str) -> bool:
     """"Christina McDough (CM": her initials, the ")" lost; "(MI" / "Service Manager)" is a role."""
     match = UNCLOSED_INITIALS.search(so_far)
@@ -305,15 +367,20 @@ def _list_like(text: str) -> bool:
     honours, brackets, commas and "and" — no digits, no lower-case prose, not
     a heading in capitals."""
     text = re.sub(r"\([^()]*\)|\([^()]*$|^[^()]*\)", " ", text)
+    text = SUBSTITUTE_PHRASE.sub(" , ", text)  # "Cllr G Voss for Cllr C Wragg"
     tokens = [t.strip(",;.:") for t in text.split()]
     tokens = [t for t in tokens if t]
     if not tokens or re.search(r"\d", text):
         return False
+    # "Mr G Smith – Director of Planning", "Sue Chandler, Cabinet Member for Finance": a post's small words
+    in_role = ROLE_CONNECTORS if is_role_phrase(text) and re.search(r"[,–—-]", text) else frozenset()
     mixed = False
     for n, token in enumerate(tokens):
-        if re.fullmatch(rf"(?:{words.AND})", token, re.IGNORECASE) and token.islower() or token in ("&", "-", "–"):
+        if re.fullmatch(rf"(?:{words.AND})", token, re.IGNORECASE) and token.islower() or token in ("&", "-", "–", "—"):
             continue
-        if token.islower() and token not in ("de", "da", "van", "von", "der", "le", "la", "ap", "ab"):
+        if token in in_role:
+            continue
+        if token.islower() and token not in NAME_PARTICLES:
             return False
         if token.isupper() and len(token.replace(".", "")) > 1 and n == 0:
             return False

@@ -28,8 +28,13 @@ from ...text.names import ROLE_WORDS, TITLE, is_name, same_person, title_of
 from . import attendance_words as words
 from .name_lists import Counted, plain, read_list, split
 
+# "was present as a substitute for", "attended as substitute for", "substituting for", "substituted for",
+# "was deputising for", "(was) the substitute for".
 AS_SUBSTITUTE = re.compile(
-    r"\s+(?:was|were)?\s*(?:present|attended|attending)\s+as\s+(?:a\s+)?substitutes?\s+for\s+", re.IGNORECASE
+    r"\s+(?:(?:was|were)?\s*(?:present|attended|attending)\s+as\s+(?:a\s+|the\s+)?substitutes?"
+    r"|(?:(?:was|were|is)\s+)?(?:substituting|substituted|deputising|deputised|standing\s+in|stood\s+in)"
+    r"|(?:was|were|is)\s+(?:a\s+|the\s+)?substitutes?)\s+for\s+",
+    re.IGNORECASE,
 )
 PARAGRAPH_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)])\s*")
 # A member's own title: "Cllr", "Councillor", "Cyng." (not "County Councillor": a visitor).

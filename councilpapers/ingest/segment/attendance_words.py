@@ -13,7 +13,7 @@ from functools import cache
 from ...text import numbers
 from ...text.vocabulary import kinds
 
-STATUSES = ("present", "also_present", "in_attendance", "apologies", "absent")
+STATUSES = ("present", "also_present", "in_attendance", "apologies", "absent", "substitute")
 
 
 @cache
@@ -47,11 +47,20 @@ HEADING = re.compile(
     r"^(?:" + "|".join(f"(?P<{status}>{alternation(status)})" for status in STATUSES) + r")(?![\w’'])",
     re.IGNORECASE,
 )
+# "Members:", "Co-opted Members:", "Members appointed by the Secretary of State:" (or the
+# label alone on its line): people present.
+MEMBER_LABEL = re.compile(r"^" + alternation("member_label") + r"\s*(?::|$)", re.IGNORECASE)
 AND = alternation("and")
 PLURAL_TITLES = mapping("plural_title")  # "councillors" -> "Councillor"
 PLURAL_TITLE_WORD = "(?:" + "|".join(re.escape(p) for p in sorted(PLURAL_TITLES, key=len, reverse=True)) + ")"
 PLURAL_TITLE = re.compile(rf"^(?P<plural>{PLURAL_TITLE_WORD})[.:]?(?=\s|$)", re.IGNORECASE)
 MEMBER_ROLES = words("member_role")
+# Column labels of a table of attendance, each a whole cell: "Member", "Representing", "Substitute for".
+NAME_COLUMN = re.compile(alternation("name_column") + r"\s*:?$", re.IGNORECASE)
+ROLE_COLUMN = re.compile(alternation("role_column") + r"\s*:?$", re.IGNORECASE)
+SUBSTITUTE_COLUMN = re.compile(alternation("substitute_column") + r"\s*:?$", re.IGNORECASE)
+OFFICER_WORDS = words("officer_word")
+BODY_WORDS = words("body_word")
 ITEM_WORDS = words("item_word")
 ROLE_QUALIFIERS = words("role_qualifier")
 COUNTS = numbers.WORDS  # "Two Members": a number in words counts people

@@ -24,7 +24,14 @@ from . import attendance_words as words
 
 # "A, B and C"; ", and" ends a list too. Outside brackets only.
 SEPARATOR = re.compile(rf"\s*[,;]\s*(?:(?:{words.AND})\s+(?=[A-Z(\d]))?|\s+(?:{words.AND})\s+(?=[A-Z(\d])")
-SUBSTITUTE_NOTE = re.compile(r"^\s*substitut(?:e|ing)\s+for\s+(?P<absent>.+?)\s*$", re.IGNORECASE)
+# "(Substitute for Ms S Dunn)", "(substituting for …)", "(deputising for …)", "(for Cllr Y)".
+SUBSTITUTE_WORDS = (r"(?:(?:as\s+)?(?:a\s+|the\s+)?(?:substitut(?:e|ing|ed)(?:\s+member)?|sub\.?|deputising"
+                    r"|standing\s+in)\s+for|in\s+place\s+of)")
+SUBSTITUTE_NOTE = re.compile(rf"^\s*(?:{SUBSTITUTE_WORDS}|for)\s+(?P<absent>.+?)\s*$", re.IGNORECASE)
+# The same written after a name without brackets: "Cllr X substituting for Cllr Y",
+# "Cllr X for Cllr Y" (a titled name after "for"): SUBSTITUTE_PHRASE; INLINE_SUBSTITUTE the space before it.
+SUBSTITUTE_PHRASE = re.compile(rf"\s+(?:{SUBSTITUTE_WORDS}|for(?=\s+{TITLE}\b))\s+", re.IGNORECASE)
+INLINE_SUBSTITUTE = re.compile(rf"\s+(?=(?:{SUBSTITUTE_WORDS}|for(?=\s+{TITLE}\b))\s+)", re.IGNORECASE)
 # OCR reads "Cllr" as "Clir", "Cilr", "C1lr": the title whatever OCR made of its l's.
 OCR_CLLR = re.compile(r"\bC[il1I|]{2}r(?=s?\b)")
 HYPHENS = re.compile(r"[\-\u00ad\u2010\u2011]+")
@@ -74,6 +81,8 @@ def read_list(text: str, base: int = 0, title: str | None = None) -> tuple[list[
             people += found
         elif people and separator.strip().startswith(",") and _is_role_after(piece):
             people[-1].role = _joined_role(people[-1].role, squash(piece).rstrip("."))
+        elif people and people[-1].role and re.fullmatch(rf"\s*(?:{words.AND})\s*", separator) and is_role_phrase(piece):
+            people[-1].role += f"{separator}{squash(piece).rstrip('.')}"  # "– Deputy Leader and Cabinet Member for …"
     return people, counts
 
 
@@ -134,6 +143,8 @@ def _entries(piece: str, offset: int, list_title: str | None) -> list[Entry]:
     """The one person a piece names, or two when a post starts the second."""
     notes = re.findall(r"\(([^()]*)\)?", piece)
     head = squash(OCR_CLLR.sub("Cllr", piece.split("(")[0]))
+    head, *substituting = INLINE_SUBSTITUTE.split(head, maxsplit=1)
+    notes[:0] = substituting  # "Cllr X substituting for Cllr Y"
     head, *after = DASH_ROLE.split(head, maxsplit=1)
     if after and after[0][:1].isupper():
         notes.insert(0, after[0])  # "Mr D Hughes – Clerk"
@@ -166,7 +177,7 @@ def _entry(name: str, notes: list[str], list_title: str | None, offset: int) -> 
     entry = Entry(name, offset)
     for note in map(squash, notes):
         substitute = SUBSTITUTE_NOTE.match(note)
-        if substitute:
+        if substitute and is_name(plain(substitute["absent"])):
             entry.substitute_for = plain(substitute["absent"])
         elif note and note not in initials(name) and not words.PLURAL_TITLE.fullmatch(note) and _is_note_a_role(note):
             entry.role = _joined_role(entry.role, note)
@@ -183,13 +194,22 @@ def trailing_post(text: str) -> tuple[str, str | None]:
     a table's two columns run together); (text, None) when there is none."""
     tokens = text.split()
     titles = _title_words(tokens)
-    at = next((i for i, w in enumerate(tokens) if _key(w) in ROLE_WORDS and i not in titles), None)
+    at = next((i for i, w in enumerate(tokens) if _is_post_word(w) and i not in titles), None)
+    while at and _key(tokens[at - 1]) in words.ROLE_QUALIFIERS:
+        at -= 1  # "John Brown Vice Chair"; "North District Council" is a body, no "North District"
     if not at or not is_name(" ".join(tokens[:at])):
         return text, None
+    if title_of(text) is None and _key(tokens[-1]) in words.BODY_WORDS:
+        return text, None  # "Mid Westshire Council": a body
     tail = tokens[at:]
     if any(w[0].islower() and w not in ("of", "for", "the", "and", "to") for w in tail):
         return text, None
     return " ".join(tokens[:at]), " ".join(tail)
+
+
+def _is_post_word(word: str) -> bool:
+    """A word of a post, a hyphenated one by any part ("Vice-Chair", "Co-Chair")."""
+    return _key(word) in ROLE_WORDS or any(_key(part) in ROLE_WORDS for part in word.split("-") if part)
 
 
 def _named(name: str, list_title: str | None) -> str:
@@ -249,6 +269,15 @@ def is_post(text: str) -> bool:
 def is_officer(role: str) -> bool:
     """A post that is no membership of the body (a "Clerk", not a "Chair" or "Vice-Chairman")."""
     return _key(re.split(r"[\s-]", role.strip())[-1]) not in words.MEMBER_ROLES
+
+
+def is_officer_post(role: str | None) -> bool:
+    """A role written after a name that is an officer's post ("Clerk", "Head of
+    Planning", "Democratic Services Officer"), not a member's ("Chair", "Cabinet
+    Member for Finance", "Vice-Chairman"), nor a body ("North District Council")."""
+    keys = {_key(part) for part in re.split(r"[\s/;,]+|-(?=[A-Za-z])", role or "") if part}
+    keys |= {_key(word) for word in re.split(r"[\s/;,]+", role or "") if word}  # "minute-taker", "co-ordinator"
+    return bool(keys & words.OFFICER_WORDS) and not keys & words.MEMBER_ROLES
 
 
 def _is_role_after(piece: str) -> bool:
