@@ -99,16 +99,7 @@ def _merge_resolutions(resolutions: list[Resolution], merged_of: dict[str, Minut
         # the opening words decide.
         opening = " ".join(title_key(res.text).split()[:12])
         clusters[(res.meeting, under, opening)].append(res)
-    merged = []
-    for group in clusters.values():
-        best = max(group, key=lambda r: (r.minute is not None, r.page is not None, len(r.text)))
-        item = next((merged_of[r.item] for r in group if r.item in merged_of), None)
-        merged.append(dataclasses.replace(
-            best, minute=best.minute or (item.number if item else None), item=item.id if item else best.item,
-            attested_by=[_place(r) for r in group],
-        ))
-    merged.sort(key=lambda r: (r.meeting or "", _number_order(r.minute), r.source, r.line or 0))
-    return merged
+    return _one_of_each(clusters, merged_of, lambda r: (r.minute is not None, r.page is not None, len(r.text)))
 
 
 def _merge_votes(votes: list[Vote], merged_of: dict[str, MinuteItem]) -> list[Vote]:
@@ -121,16 +112,22 @@ def _merge_votes(votes: list[Vote], merged_of: dict[str, MinuteItem]) -> list[Vo
         under = vote.minute or (item.number if item else None) or (item.id if item else None)
         opening = " ".join(title_key(vote.motion or "").split()[:12])
         clusters[(vote.meeting, under, vote.for_, vote.against, vote.abstain, vote.result, opening)].append(vote)
+    return _one_of_each(clusters, merged_of, lambda v: (
+        v.page is not None, len(v.names_for) + len(v.names_against) + len(v.names_abstain), len(v.motion or "")))
+
+
+def _one_of_each(clusters: dict[tuple, list], merged_of: dict[str, MinuteItem], fullness) -> list:
+    """One record for each cluster of copies: the fullest copy, under the merged
+    item, with every place that tells it; in minute order within a meeting."""
     merged = []
     for group in clusters.values():
-        best = max(group, key=lambda v: (v.page is not None, len(v.names_for) + len(v.names_against)
-                                         + len(v.names_abstain), len(v.motion or "")))
-        item = next((merged_of[v.item] for v in group if v.item in merged_of), None)
+        best = max(group, key=fullness)
+        item = next((merged_of[r.item] for r in group if r.item in merged_of), None)
         merged.append(dataclasses.replace(
             best, minute=best.minute or (item.number if item else None), item=item.id if item else best.item,
-            attested_by=[_place(v) for v in group],
+            attested_by=[_place(r) for r in group],
         ))
-    merged.sort(key=lambda v: (v.meeting or "", _number_order(v.minute), v.source, v.line or 0))
+    merged.sort(key=lambda r: (r.meeting or "", _number_order(r.minute), r.source, r.line or 0))
     return merged
 
 
