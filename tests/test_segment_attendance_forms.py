@@ -146,10 +146,19 @@ def test_member_labels_with_and_without_colons_under_present():
 
 def test_members_label_with_titles_and_initials_and_no_present_heading():
     found = attendance("Members: Cllr D Hurst, Cllr P Kettle, Dr M Lomax, Mrs A Noon (Chair)")
+    after_present = attendance("Present: Members: Cllr D Hurst, Cllr P Kettle, Dr M Lomax, Mrs A Noon (Chair)")
+    assert rows(after_present, "role") == rows(found, "role")
     assert rows(found, "role") == [
         ("present", "Cllr D Hurst", None), ("present", "Cllr P Kettle", None),
         ("present", "Dr M Lomax", None), ("present", "Mrs A Noon", "Chair"),
     ]
+
+
+def test_members_counted_on_their_own_line_are_no_label():
+    from councilpapers.ingest.segment.attendance import heading_of
+
+    assert heading_of("Three Members") is None
+    assert heading_of("Parish Members").status == "present"
 
 
 def test_members_noted_is_prose_not_a_list():

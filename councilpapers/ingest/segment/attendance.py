@@ -164,10 +164,14 @@ def heading_of(text: str) -> Heading | None:
         plural = re.search(rf"(?i:{words.PLURAL_TITLE_WORD})", match.group())
         title = words.PLURAL_TITLES[plural.group().casefold()] if plural else None
         if separator or not rest.strip():
-            return Heading(words.status_of(match), rest[separator.end():].strip() if separator else "", title=title)
+            rest = rest[separator.end():].strip() if separator else ""
+            label = words.MEMBER_LABEL.match(rest)  # "Present: Members: Cllr J Hird, …", not "- Three Members"
+            if label and label.group().endswith(":"):
+                rest = rest[label.end():].strip()
+            return Heading(words.status_of(match), rest, title=title)
         return Heading(words.status_of(match), rest.strip(), title=title) if NAME_START.match(rest) else None
-    label = words.MEMBER_LABEL.match(body.strip()) if not numbered else None
-    if label:  # "Members appointed by the Secretary of State:", "Councillors:"
+    label = words.MEMBER_LABEL.match(body.strip()) if not numbered and not words.counted(body) else None
+    if label:  # "Members appointed by the Secretary of State:", "Councillors:"; "Three Members" is a count
         plural = re.search(rf"(?i:{words.PLURAL_TITLE_WORD})", label.group())
         title = words.PLURAL_TITLES[plural.group().casefold()] if plural else None
         return Heading("present", body.strip()[label.end():].strip(), title=title)
