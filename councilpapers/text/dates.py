@@ -24,6 +24,8 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
+from . import numbers
+
 # Month names by language, January first. Welsh is here because bilingual
 # councils publish a Welsh copy of their minutes; dateparser reads both.
 MONTH_NAMES = {
@@ -96,12 +98,9 @@ _MONTH_NUMBERS = (
     | {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES["en"], start=1)} | {"sept": 9}
     | {mutated.lower(): MONTH_NAMES["cy"].index(radical) + 1 for radical, mutated in _MUTATED.items()}
 )
-# Counts written as words in periods ("within two weeks", "twenty-eight days").
-COUNT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fourteen": 14, "twenty-one": 21, "twenty-eight": 28, "thirty": 30,
-}
-COUNT_WORD = rf"(?:\d{{1,3}}|{_alternation(COUNT_WORDS)})"
+# Counts in periods ("within two weeks", "twenty-eight days"): numbers are read in one
+# place, text.numbers.
+COUNT_WORD = numbers.NUMBER
 
 
 # "at the next meeting", "for the next meeting", "report back to the next
@@ -132,9 +131,9 @@ def next_month_end(month: int, context: date) -> date:
     return month_end(context.year if month >= context.month else context.year + 1, month)
 
 
-def count_of(word: str) -> int:
-    """"28" -> 28, "two" -> 2 (a word of COUNT_WORDS)."""
-    return int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+def count_of(word: str) -> int | None:
+    """"28" -> 28, "two" -> 2, "twenty-eight" -> 28 (text.numbers)."""
+    return numbers.value(word)
 
 
 def add_period(day: date, count: int, unit: str) -> date:
