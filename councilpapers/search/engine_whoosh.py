@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -21,8 +23,11 @@ from . import query as Q
 from .rows import FACETS, KEY_FIELDS, LIST_FIELDS, SORTED_FIELDS, TERM_FIELDS, IndexRow
 
 INDEX_NAME = "councilpapers_v5"  # v5: votes are searched
+_TOC_NAME = re.compile(rf"_{re.escape(INDEX_NAME)}_\d+\.toc")  # whoosh's table of contents
 WRITER_LIMIT_MB = 256  # RAM the writer may use before spilling to temp files
 LOCK_RETRY_DELAY = 0.25
+# Opening the index can meet a commit that removes the files it was opening.
+OPEN_ATTEMPTS = 5
 
 
 class EngineBusy(RuntimeError):
@@ -66,6 +71,18 @@ def _whoosh_row(row: IndexRow) -> dict:
     return out
 
 
+def _retrying_on_commit(open_index):
+    """Open, again if an ingest's commit removed the files being opened (a
+    reader in another process sees the next, complete generation)."""
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return open_index()
+        except FileNotFoundError:
+            if attempt == OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(LOCK_RETRY_DELAY / 5)
+
+
 class WhooshEngine:
     name = "whoosh"
 
@@ -80,15 +97,20 @@ class WhooshEngine:
     # -- opening -------------------------------------------------------------
 
     def exists(self) -> bool:
-        from whoosh.index import exists_in
-
-        return self.directory.is_dir() and exists_in(str(self.directory), INDEX_NAME)
+        # A table of contents of ours in the directory, not whoosh's exists_in:
+        # that opens the whole index, and fails when a commit removes the table
+        # it was reading.
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            return False
+        return any(_TOC_NAME.fullmatch(name) for name in names)
 
     def _open(self):
         if self._ix is None and self.exists():
             from whoosh.index import open_dir
 
-            self._ix = open_dir(str(self.directory), indexname=INDEX_NAME)
+            self._ix = _retrying_on_commit(lambda: open_dir(str(self.directory), indexname=INDEX_NAME))
         return self._ix
 
     def _open_or_create(self):
@@ -206,8 +228,9 @@ class WhooshEngine:
             # readers after a rebuild (facets counted twice).
             if self._searcher is not None:
                 self._searcher.close()
-            self._searcher = ix.searcher()
-            self._generation = generation
+                self._searcher = None
+            self._searcher = _retrying_on_commit(ix.searcher)
+            self._generation = ix.latest_generation()
             self._masks = {}
         return _Searcher(self._searcher, self._masks)
 
