@@ -254,18 +254,20 @@ def _started_solo(run: _Runner, method: str) -> ProcessPoolExecutor:
     pool = _new_pool(1, run, method)
     try:
         pool.submit(os.getpid).result(timeout=WORKER_START_SECONDS)
-    except Exception:  # broken or slow to start: the item's own wait says which
+    except (BrokenProcessPool, FutureTimeout):  # the item's own wait says which
         log.debug("a solo worker did not start within %s s", WORKER_START_SECONDS)
     return pool
 
 
 def _killed_for_cpu_time(pool: ProcessPoolExecutor) -> bool:
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.join(KILL_GRACE_SECONDS)
-        if process.exitcode == -signal.SIGXCPU:
-            return True
-    return False
+    """Whether the broken pool's worker was killed by the kernel for its CPU
+    time. The pool's own thread reaps its dead workers; a second thread waiting
+    on the same child races it and, losing, reads no exit status at all. So let
+    that thread finish (a broken pool ends its workers first), then read what
+    it reaped."""
+    processes = _workers(pool)
+    pool.shutdown(wait=True)
+    return any(process.exitcode == -signal.SIGXCPU for process in processes)
 
 
 def _wall_limit(limits: Limits) -> float | None:
@@ -331,11 +333,16 @@ def _new_pool(jobs: int, run: _Runner | None = None, method: str = "spawn") -> P
 def _stop(pool: ProcessPoolExecutor) -> None:
     # The executor has no public way to end running work before Python 3.14's
     # terminate_workers(); its worker table is the only handle on them.
-    processes = list(getattr(pool, "_processes", {}).values())
+    processes = _workers(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.kill()
+
+
+def _workers(pool: ProcessPoolExecutor) -> list:
+    # None once the pool is shut down.
+    return list((getattr(pool, "_processes", None) or {}).values())
 
 
 def _worker_setup(parent_pid: int, memory: int | None = None, prepare: Callable | None = None) -> None:
