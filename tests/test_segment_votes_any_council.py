@@ -406,3 +406,33 @@ def test_a_dash_tally_beside_an_outcome_word(written, expected):
 ])
 def test_dash_figures_that_are_not_tallies(written):
     assert votes_in(written) == []
+
+
+# --- prose counts running on into the sentence, a colon before a bracketed count -------------
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("By a majority of 7 votes to 3 the motion was carried.", (7, 3, None, "carried")),
+    ("On a vote of 6 votes to 4 it was resolved to defer the application.", (6, 4, None, "carried")),
+])
+def test_prose_counts_followed_by_the_rest_of_the_sentence(written, expected):
+    (vote,) = votes_in(written)
+    assert tally(vote) == expected
+
+
+def test_votes_having_been_cast():
+    (vote,) = votes_in("Nine votes having been cast in favour and two against, the motion was carried.")
+    assert tally(vote) == (9, 2, None, "carried")
+
+
+def test_a_colon_before_the_bracketed_count_of_a_named_side():
+    (vote,) = votes_in("""
+        A recorded vote was requested on the amendment.
+        For: (2) Cllrs Quill and Rowe
+        Against: (5) Cllrs Saul, Tate, Upton, Vane and Wren
+        Abstain: (0)
+        The amendment was lost.
+    """)
+    assert tally(vote) == (2, 5, 0, "lost")
+    assert vote.names_for == ["Cllr Quill", "Cllr Rowe"]
+    assert len(vote.names_against) == 5 and vote.count_mismatch is False

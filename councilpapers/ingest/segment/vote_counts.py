@@ -43,6 +43,8 @@ from .attendance_words import PLURAL_TITLE_WORD
 from .name_lists import read_list
 
 _LABEL, _COUNT, _JOIN = words.LABEL, words.COUNT, words.JOIN
+# "By a majority of 7 votes to 3 the motion was carried": prose counts may run on into the sentence.
+_PROSE_END = r"(?=\s+(?:the|it|so|in|on|this|which)\b)"
 # What may follow a count or a side: punctuation, the next count, a joining word, a new line.
 _END = (
     rf"(?=[ \t]*(?:[,;:.)\]|–—-]|$)|\s+(?:{_JOIN}|{_COUNT}|{_LABEL})(?![\w])"
@@ -68,11 +70,11 @@ TERM = re.compile(
     # "nobody abstained", "there were no abstentions"
     rf"|(?<![\w])(?P<abstain_none>{words.alternation('abstain_none')})(?![\w])"
     # "6 votes to 2", "six votes for to two against"
-    rf"|(?P<prose_a>{_COUNT})\s+{words.VOTES_TO}\s+(?P<prose_b>{_COUNT})(?:\s+(?:votes?\s+)?against)?{_END}"
+    rf"|(?P<prose_a>{_COUNT})\s+{words.VOTES_TO}\s+(?P<prose_b>{_COUNT})(?:\s+(?:votes?\s+)?against)?(?:{_END}|{_PROSE_END})"
     # "6 for", "4 votes for", "2 members abstaining", "neb yn ymatal"
     rf"|(?P<count_first>{_COUNT})(?:\s+{words.COUNTED})?\s+(?P<side_after>{_LABEL}){_END}"
-    # "For 7", "For: 7", "Votes for – 7", "For (3): Cllrs A, B and C", "Against: Cllr D"
-    rf"|(?<![\w])(?P<side_first>{_LABEL})[ \t]*(?:[:=–—-][ \t]*|\([ \t]*)?"
+    # "For 7", "For: 7", "Votes for – 7", "For (3): Cllrs A, B and C", "For: (3) Cllrs A", "Against: Cllr D"
+    rf"|(?<![\w])(?P<side_first>{_LABEL})[ \t]*(?:[:=–—-][ \t]*)?(?:\([ \t]*)?"
     rf"(?:(?P<count_after>{_COUNT})(?:[ \t]*\))?(?:[ \t]*[:–—-]?[ \t]*\(?(?P<names_after>{_NAMES})\)?)?{_END}"
     rf"|(?P<names_only>{_NAMES}))",
     re.IGNORECASE,

@@ -22,9 +22,9 @@ from .name_lists import read_list
 from .vote_counts import find_counted_votes
 from .vote_tables import find_table_votes
 
-# "For (14)", "FOR (36):", "Against (0)", "Abstain (2)", "Abstentions (1): Mr X"
+# "For (14)", "FOR (36):", "Against (0)", "Abstain (2)", "Abstentions (1): Mr X", "For: (2) Cllrs A and B"
 SIDE = re.compile(
-    r"^\s*(?P<side>for|against|abstain(?:ed|ing)?|abstentions?)\s*\(\s*(?P<count>\d{1,3})\s*\)\s*[:–-]?\s*(?P<names>.*)$",
+    r"^\s*(?P<side>for|against|abstain(?:ed|ing)?|abstentions?)\s*[:–-]?\s*\(\s*(?P<count>\d{1,3})\s*\)\s*[:–-]?\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
 # "For (3), Against (11), Abstain (1)" on one line is counts in running text, not a list.
