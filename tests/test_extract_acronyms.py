@@ -165,3 +165,41 @@ def test_merge_glossary_takes_the_most_frequent_long_form_ignoring_case():
         "CIC": "Children in Care",  # printed "CIC" twice, "CiC" once
         "DPS": "direct purchasing system",
     }
+
+
+def test_the_initials_of_those_attending_are_no_acronyms():
+    text = ("Present: Cllr John Fairweather (JF), Mary Ellison (ME), Rev. Peter Quayle (PQ)\n"
+            "JF reported on the Local Government Reorganisation (LGR) consultation.\n")
+    attendees = ["Cllr John Fairweather", "Mary Ellison", "Rev. Peter Quayle"]
+    assert pairs(text) == [("JF", "John Fairweather"), ("ME", "Mary Ellison"), ("PQ", "Peter Quayle"),
+                           ("LGR", "Local Government Reorganisation")]  # nothing tells them people
+    found = find_acronyms(lines_of(text), attendees=attendees)
+    assert [(a.short, a.long) for a in found] == [("LGR", "Local Government Reorganisation")]
+
+
+def test_an_attendee_does_not_hide_a_body_whose_words_are_no_name_of_theirs():
+    text = "Present: Cllr Anne Hall (AH)\nThe Village Hall Trust (VHT) wrote to the council.\n"
+    found = find_acronyms(lines_of(text), attendees=["Cllr Anne Hall"])
+    assert [(a.short, a.long) for a in found] == [("VHT", "Village Hall Trust")]
+
+
+def test_initials_in_a_present_list_of_minutes_in_another_layout(tmp_path):
+    from councilpapers.corpus.records import Acronym as AcronymRecord
+    from councilpapers.corpus.records import Attendance
+    from councilpapers.ingest.pipeline import extract_records
+    from councilpapers.ingest.readers import read_file
+
+    paper = tmp_path / "wickham-parish-council-minutes.txt"
+    paper.write_text(
+        "WICKHAM PARISH COUNCIL\n"
+        "Minutes of the Parish Council meeting held on Tuesday 4 March 2025 at 7.30pm\n"
+        "Present: Cllr Tom Bright (TB) (Chair), Cllr Sara Lowe (SL), Cllr Dev Patel (DP)\n"
+        "In attendance: Ruth Moor (RM), Clerk\n\n"
+        "25/031 Apologies\nNone.\n\n"
+        "25/032 Playing field\nTB reported on the Community Infrastructure Levy (CIL) bid. "
+        "RM to write to the Football Foundation (FF).\n"
+    )
+    _, records = extract_records(read_file(paper), paper.name, "e" * 64)
+    assert {a.name for a in records if isinstance(a, Attendance)} >= {"Cllr Tom Bright", "Cllr Sara Lowe"}
+    assert sorted((a.short, a.long) for a in records if isinstance(a, AcronymRecord)) == [
+        ("CIL", "Community Infrastructure Levy"), ("FF", "Football Foundation")]

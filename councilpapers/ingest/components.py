@@ -180,7 +180,7 @@ def figures(doc: Doc) -> None:
 
 
 def acronyms(doc: Doc) -> None:
-    doc.add_all(find_acronyms(doc.lines))
+    doc.add_all(find_acronyms(doc.lines, attendees=(a.name for a in doc.of_type(Attendance))))
 
 
 PIPELINE: tuple[Component, ...] = tuple(

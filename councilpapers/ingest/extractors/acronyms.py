@@ -19,9 +19,10 @@ short form is `corpus.glossary`'s to say, over every file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ...corpus.records import Acronym
-from ...text.names import TITLED_NAME
+from ...text.names import TITLED_NAME, same_person
 from ...text.spacing import squash
 from ..model import Line
 from ..textflow import TextFlow
@@ -52,7 +53,11 @@ LOOK_BACK_CHARS = 200
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\d{1,2}$")  # "Children in Need1"
 
 
-def find_acronyms(lines: list[Line]) -> list[Acronym]:
+def find_acronyms(lines: list[Line], attendees: Iterable[str] = ()) -> list[Acronym]:
+    """The acronyms defined in `lines`. `attendees`: the names the meeting's
+    attendance gives; "Jane Archer (JA)" in a list of those present defines her
+    initials, which an action column then uses, not an acronym."""
+    attendees = list(attendees)
     flow = TextFlow.of_lines(lines)
     text, starts = flow.text, flow.starts
     found = [
@@ -69,7 +74,7 @@ def find_acronyms(lines: list[Line]) -> list[Acronym]:
     entries: dict[str, Acronym] = {}
     for offset, short, long in sorted(found):
         long = FOOTNOTE_MARK.sub("", long) if not any(c.isdigit() for c in short) else long
-        if short not in entries and not _is_person(long, surnames):
+        if short not in entries and not _is_person(long, surnames) and not _is_attendee(long, attendees):
             entries[short] = Acronym(index=flow.line_at(offset), short=short, long=long)
     return sorted(entries.values(), key=lambda entry: entry.index)
 
@@ -120,6 +125,12 @@ def _glossary_lines(lines: list[Line], text: str, starts: list[int]) -> list[tup
 def _is_person(long: str, surnames: set[str]) -> bool:
     words = long.split()
     return 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and words[-1] in surnames
+
+
+def _is_attendee(long: str, attendees: list[str]) -> bool:
+    words = long.split()
+    return (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+            and any(same_person(long, name) for name in attendees))
 
 
 def _long_before(text: str, bracket: int, short: str) -> str | None:
