@@ -33,21 +33,28 @@ MINUTES_OF = re.compile(
     r"^\s*(?:MINUTES\s+of\s+(?:a|the)|Minutes\s+of\s+a)\s+(?:[\w-]+\s+)?meeting\s+of\s+(?P<rest>.+)"
 )
 # At the top of a paper, any case: "Minutes of the Annual Meeting of the Parish
-# Council held on …". Further down, that is an item's title about other minutes.
+# Council held on …", "MINUTES OF A MEETING OF THE PLANNING COMMITTEE HELD AT …". Further down, that is an item's title about other minutes.
 OPENING_MINUTES_OF = re.compile(
-    r"^\s*(?:MINUTES|Minutes)\s+of\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}(?:meeting|Meeting|MEETING)\s+of\s+(?P<rest>.+)"
+    r"^\s*(?:MINUTES|Minutes)\s+(?:of|OF)\s+(?:a|the|an|A|THE|AN)\s+(?:[\w-]+\s+){0,2}(?:meeting|Meeting|MEETING)"
+    r"\s+(?:of|OF)\s+(?P<rest>.+)"
 )
 # ... or the body's name straight after "Minutes of": "Minutes of the
 # Planning Committee held on Friday 6 June 2025".
 OPENING_MINUTES_OF_BODY = re.compile(
-    r"^\s*(?:MINUTES|Minutes)\s+of\s+(?P<rest>(?:the\s+|THE\s+)?[A-Z][\w'’&,-]*(?:\s+[\w'’&,-]+){0,8}?"
+    r"^\s*(?:MINUTES|Minutes)\s+(?:of|OF)\s+(?P<rest>(?:the\s+|THE\s+)?[A-Z][\w'’&,-]*(?:\s+[\w'’&,-]+){0,8}?"
     r"\s+(?:held|HELD)\s.+)"
 )
 OPENING_LINES = 6
 SAME_SIZE = 0.5  # points: two lines of one sentence are set this close in size
 # "Minutes of the Annual Meeting of the Parish Council held …" under a banner
 # that names the council: the sentence's body is the banner's.
-GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:Council|Committee|Panel|Board|Authority|Cabinet)$", re.IGNORECASE)
+# A council named by its kind only ("the Parish Council", "the Full Council"), or a body
+# by no name at all ("the Committee"); "the Planning Committee" names itself.
+GENERIC_BODY = re.compile(
+    r"^(?:the\s+)?(?:(?:(?:Parish|Town|Community|City|District|Borough|County|Full)\s+)?Council"
+    r"|Committee|Panel|Board|Authority|Cabinet)$",
+    re.IGNORECASE,
+)
 REFERS_BACK = re.compile(r"^(?:this|that)\s+(?:Panel|Committee|Council|Board|Cabinet|meeting)\s*$", re.IGNORECASE)
 GROUP_MINUTES = re.compile(
     r"^\s*(?:(?:Draft|Confirmed|Approved|Signed|Unconfirmed)\s+)?Minutes\s+of\s+(?:a|the)\s+"
