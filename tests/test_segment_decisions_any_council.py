@@ -596,3 +596,31 @@ def test_welsh_decisions_after_fe_or_a_are_mutated():
         "i gefnogi'r cais am arian",
         "y cyfrifon yn cael eu cymeradwyo",
     ]
+
+
+# -- a label's colon, a manner in brackets -----------------------------------------------------
+
+
+def test_a_whole_decision_after_a_labels_colon_opens_no_list():
+    assert decisions("""
+        Proposed: Cllr Chesterman   Seconded: Cllr Bark
+        RESOLVED: to set a precept of £1,245,600 for 2025/26, an increase of 4.2%.
+        A recorded vote was requested:
+        For: Cllrs Bolwell, Williams, Clayton
+        Against: Cllr Hewitt
+    """) == ["to set a precept of £1,245,600 for 2025/26, an increase of 4.2%"]
+
+
+def test_a_labels_colon_before_the_list_of_parts_still_opens_it():
+    assert parts("""
+        RESOLVED:
+        (a) to approve the budget;
+        (b) to set the precept.
+        The Clerk thanked members.
+    """) == [["to approve the budget", "to set the precept"]]
+
+
+@pytest.mark.parametrize("manner", ["(unanimous)", "(unanimously)", "(by a majority)", "(nem. con.)"])
+def test_the_manner_in_brackets_after_resolved_is_not_the_decision(manner):
+    assert decisions(f"RESOLVED {manner} that the application be APPROVED as recommended.") == [
+        "the application be APPROVED as recommended"]

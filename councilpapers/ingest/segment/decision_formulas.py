@@ -52,7 +52,7 @@ class Formula:
 # "Cllr. A. Bowen" (wrapping), up to the next word of the formula, never across the motion's "that".
 _NAMES = r"(?:(?!\s(?:that|to)\s)[^;:()]){1,80}?"
 _MANNER = r"(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:decision|vote))?|by\s+all|nem\.?\s*con\.?)"
-_MANNER_AFTER = rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|\((?:unanimously|nem\.?\s*con\.?)\)|(?i:{BRACKETED_COUNTS})))?"
+_MANNER_AFTER = rf"(?:\s+(?:{_MANNER}|UNANIMOUSLY|\((?:unanimous(?:ly)?|nem\.?\s*con\.?|by\s+(?:a\s+)?majority(?:\s+vote)?)\)|(?i:{BRACKETED_COUNTS})))?"
 _THAT = r"(?:\s*,)?(?:\s+(?:[Tt]hat|THAT)\b)?(?:\s*[,:]-?|\s*[–—-](?=\s))?(?:\s*(?:[Tt]hat|THAT)\b)?"
 _BODY = (
     r"(?:[Tt]he\s+)?(?:[A-Z][\w&’'-]*\s+){0,4}?"

@@ -206,7 +206,10 @@ def _decision_after(span: _Span, formula: Formula, limit: int) -> tuple[str, lis
     if lead.startswith((".", ")")):
         return "", []  # "… and it was agreed." : nothing follows
     words = span.text[formula.start : formula.end]
-    listing = formula.kind == LIST or bool(ENDS_WITH_COLON.search(words)) or _opens_a_list(lead)
+    # "RESOLVED:" opens a list, unless the decision is a whole sentence on its
+    # line ("RESOLVED: to set a precept of £1.2m."): then the colon is only the label's.
+    colon_opens = bool(ENDS_WITH_COLON.search(words)) and not (lead and _ends_a_sentence(lead))
+    listing = formula.kind == LIST or colon_opens or _opens_a_list(lead)
     walk = _Walk(lead if listing else _without_margin_note(lines[first], lead), listing, first)
     for j in range(first + 1, span.end):
         if walk.done() or span.offset_of(j) >= limit:
