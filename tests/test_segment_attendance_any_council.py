@@ -443,3 +443,38 @@ def test_cells_that_do_not_hold_the_whole_line_are_not_used():
              SimpleNamespace(number=2, page=1, text=text[9:], cells=cells[1:]),
              SimpleNamespace(number=3, page=1, text="Ms E Ford", cells=None)]
     assert people(find_attendance(lines, 0, 3)) == ["Mr C Ames", "Mrs B Bray", "Mr T Cole", "Sir Paul Dane", "Ms E Ford"]
+
+
+# -- absent without apologies ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("Cllr L Knox was absent.", ["Cllr L Knox"]),
+    ("Cllrs P Quinn and R Stone were absent without apologies.", ["P Quinn", "R Stone"]),  # as lists read them
+    ("Cllr T Usher did not attend.", ["Cllr T Usher"]),
+])
+def test_members_said_to_be_absent_are_absent(sentence, absent):
+    found, _ = attendance_of(f"""
+        Harwell Town Council
+        Minutes of the meeting of the Town Council held on 3 March 2025
+        Present: Cllr A Vale (Mayor), Cllr B Wynn
+        C/24/121 Apologies
+        Apologies were received from Cllr G Hemmings. {sentence}
+        C/24/122 Declarations of Interest
+        None.
+    """)
+    assert people(found, "apologies") == ["Cllr G Hemmings"]
+    assert people(found, "absent") == absent
+
+
+def test_a_member_absent_for_one_item_is_no_absentee():
+    found, _ = attendance_of("""
+        Harwell Town Council
+        Minutes of the meeting of the Town Council held on 3 March 2025
+        Present: Cllr A Vale (Mayor), Cllr B Wynn
+        C/24/121 Apologies
+        None. Cllr B Wynn was absent for item C/24/124.
+        C/24/122 Declarations of Interest
+        None.
+    """)
+    assert people(found, "absent") == []

@@ -3,6 +3,7 @@
 - apologies: "Apologies for absence had been received from Mr R Brookbank, …",
   "Apologies received from Cllrs. Joseph Davies, Kim Davies, and Doris Jones.",
   "Derbyniwyd ymddiheuriadau gan y Cynghorwyr …", "Cllr A Smith sent his apologies";
+- absent without apologies: "Cllr L Knox was absent.", "Cllrs A and B did not attend.";
 - substitutes: "Mr T Maddison was present as a substitute for Ms C J Cribbon, Ms M
   Emptage for Ms S Dunn …" (the absent member's apology is implied);
 - people attending who are in no list: "PCSO’s Roger Anthony and Louise Lewis
@@ -145,9 +146,22 @@ def _apologies(sentence: str, begin: int) -> list[tuple[int, Attendance]]:
         people += [(e.offset, Attendance(index=0, name=e.name, status="apologies", role=e.role)) for e in entries]
     given = words.APOLOGIES_GIVEN.search(sentence)
     if given and not after:
-        for offset, name, role in subject_people(sentence[: given.start()], begin, Prose()):
+        for offset, name, role in _subject_names(sentence[: given.start()], begin):
             people.append((offset, Attendance(index=0, name=name, status="apologies", role=role)))
+    absent = words.ABSENT_GIVEN.search(sentence)
+    if absent and not after and not given:  # "Cllr L Knox was absent."
+        for offset, name, role in _subject_names(sentence[: absent.start()], begin):
+            people.append((offset, Attendance(index=0, name=name, status="absent", role=role)))
     return people
+
+
+def _subject_names(subject: str, begin: int) -> list[tuple[int, str, str | None]]:
+    """The people a sentence's subject names; "Cllrs P Quinn and R Stone" is a
+    list under a plural title, read as the lists of those present are."""
+    if words.PLURAL_TITLE.match(subject.lstrip()):
+        entries, _ = read_list(subject, begin)
+        return [(e.offset, e.name, e.role) for e in entries]
+    return subject_people(subject, begin, Prose())
 
 
 def _attending(sentence: str, begin: int, found: Prose) -> list[tuple[int, Attendance]]:

@@ -70,6 +70,7 @@ COUNT = re.compile(
 )
 APOLOGIES_FROM = re.compile(r"\b" + alternation("apologies_from") + r"\s+", re.IGNORECASE)
 APOLOGIES_GIVEN = re.compile(r"\s+" + alternation("apologies_given") + r"\b", re.IGNORECASE)
+ABSENT_GIVEN = re.compile(r"\s+" + alternation("absent_given"), re.IGNORECASE)
 ATTENDED = re.compile(r"\s+" + alternation("attended") + r"\b", re.IGNORECASE)
 SPOKE = re.compile(r"\s+" + alternation("spoke") + r"\b", re.IGNORECASE)
 PRESENT_WERE = re.compile(r"\b" + alternation("present_were") + r"\s+", re.IGNORECASE)
