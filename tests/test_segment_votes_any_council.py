@@ -436,3 +436,21 @@ def test_a_colon_before_the_bracketed_count_of_a_named_side():
     assert tally(vote) == (2, 5, 0, "lost")
     assert vote.names_for == ["Cllr Quill", "Cllr Rowe"]
     assert len(vote.names_against) == 5 and vote.count_mismatch is False
+
+
+def test_a_decision_that_restates_the_vote_just_told_is_that_one_vote():
+    (vote,) = votes_in("""
+        It was moved by Councillor Leaver and seconded by Councillor Clayton that the application be refused.
+        On being put to the vote, there voted 4 for the motion and 2 against.
+        RESOLVED (4 for, 2 against) that the application be REFUSED.
+    """)
+    assert tally(vote) == (4, 2, None, "carried")
+
+
+def test_two_motions_carried_by_the_same_counts_on_adjacent_lines_stay_two():
+    found = votes_in("""
+        The amendment was lost (4 for, 5 against).
+        The substantive motion was carried (5 for, 4 against).
+        The motion to adjourn was carried (5 for, 4 against).
+    """)
+    assert [tally(v) for v in found] == [(4, 5, None, "lost"), (5, 4, None, "carried"), (5, 4, None, "carried")]

@@ -71,7 +71,38 @@ def find_all_votes(lines: list[Line], start: int, end: int) -> list[Vote]:
                 header -= 1
             vote.motion = _motion(lines, start, header)
     votes += tables + find_counted_votes(lines, start, end, frozenset(read))
-    return _join_abstentions(sorted(votes, key=lambda vote: vote.index), lines)
+    return _join_restated(_join_abstentions(sorted(votes, key=lambda vote: vote.index), lines), lines)
+
+
+# A decision with its vote's counts in brackets: "RESOLVED (4 for, 2 against) that …".
+RESTATED = re.compile(r"^\s*(?:resolved|agreed|decided|decision)\s*[:–-]?\s*\(\s*\w", re.IGNORECASE)
+
+
+def _join_restated(votes: list[Vote], lines: list[Line]) -> list[Vote]:
+    """"On being put to the vote there voted 4 for and 2 against." then
+    "RESOLVED (4 for, 2 against) that …": the decision restates the vote just
+    told. The same counts in brackets after a decision word on the next line,
+    with no outcome against the first, are that one vote."""
+    kept: list[Vote] = []
+    for vote in votes:
+        above = kept[-1] if kept else None
+        if above is not None and _tally(above) == _tally(vote) and any(x is not None for x in _tally(vote)):
+            gap = range(above.end or above.index + 1, vote.index)
+            if not any(lines[j].text.strip() for j in gap) and RESTATED.match(lines[vote.index].text) and (
+                    above.result == vote.result or above.result_from != "words" or vote.result_from != "words"):
+                if above.result_from != "words" and vote.result_from == "words":
+                    above.result, above.result_from = vote.result, vote.result_from
+                for names in ("names_for", "names_against", "names_abstain"):
+                    if not getattr(above, names) and getattr(vote, names):
+                        setattr(above, names, getattr(vote, names))
+                above.end = max(above.end or above.index + 1, vote.end or vote.index + 1)
+                continue
+        kept.append(vote)
+    return kept
+
+
+def _tally(vote: Vote) -> tuple:
+    return vote.for_, vote.against, vote.abstain
 
 
 def _join_abstentions(votes: list[Vote], lines: list[Line]) -> list[Vote]:
