@@ -301,6 +301,23 @@ Subject: Playground inspection
     assert find_cover_sheets(lines_of(text)) == []
 
 
+def test_a_summons_to_all_members_with_a_report_under_an_agenda_item_is_no_cover_sheet():
+    text = """\
+To: All Members of the Licensing Committee
+
+Dear Councillor,
+
+You are summoned to attend a meeting of the Licensing Committee on Thursday, 12 June 2025.
+
+AGENDA
+
+1. Apologies for absence
+2. Review of the Statement of Licensing Policy (Pages 9 - 40)
+   Report of the Head of Environmental Health
+"""
+    assert find_cover_sheets(lines_of(text)) == []
+
+
 # --- layouts read from PDFs made here --------------------------------------------------
 
 LONG_LINE = "The review looked at every pay and display car park in the district, its tariffs, its signs and its machines."

@@ -50,6 +50,9 @@ BODY_START = re.compile(
 )
 NAMED_SECTION = re.compile(r"^\s*(?:1\.?\s+)?(?:Introduction|Background)\b")
 SENT = re.compile(r"^\s*Sent\s*:")  # an e-mail's From:/Sent:/To:/Subject:
+# A summons ("To: All Members …", "Dear Councillor,", "AGENDA") is no cover sheet: a
+# "Report of …" under an item of its agenda is that item's, not the letter's.
+LETTER_OR_AGENDA = re.compile(r"^\s*(?:Dear\s+\w|AGENDA\s*$|Agenda\s*$)")
 # "Andrew Ireland, Corporate Director …" or "Ben Watts – General Counsel"
 # starts another person; "Social Care, Health and Wellbeing" continues a role.
 PERSON_START = re.compile(rf"^(?:{TITLE}\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s*(?:[,:]|\s[–—-]\s)")
@@ -136,6 +139,8 @@ def _fields_ahead(lines: list[Line], i: int) -> set[str] | None:
         if label:
             seen.add(label.field)
             gap = 0
+        elif LETTER_OR_AGENDA.match(text):
+            break
         elif text.strip():
             gap += 1
             if gap > MAX_GAP:
