@@ -624,3 +624,19 @@ def test_a_labels_colon_before_the_list_of_parts_still_opens_it():
 def test_the_manner_in_brackets_after_resolved_is_not_the_decision(manner):
     assert decisions(f"RESOLVED {manner} that the application be APPROVED as recommended.") == [
         "the application be APPROVED as recommended"]
+
+
+@pytest.mark.parametrize("written, decided", [
+    ("a) Payments: It was resolved to approve the payments list of £8,432.17.",
+     "to approve the payments list of £8,432.17"),
+    ("b) Precept: Following discussion it was resolved to set the precept for 2025/26\n"
+     "at £412,000. Voting: 6 for, 1 against, 0 abstentions.",
+     "to set the precept for 2025/26 at £412,000"),
+    ("Bus shelter – it was agreed to accept the lower quote.", "to accept the lower quote"),
+])
+def test_a_decision_after_a_run_in_heading_and_wrapping_on_to_its_vote(written, decided):
+    assert decisions(written) == [decided]
+
+
+def test_a_vote_on_the_line_after_a_decision_is_not_the_decision():
+    assert decisions("It was resolved to approve the plan\nfor 5, against 2.") == ["to approve the plan"]

@@ -69,7 +69,8 @@ _RECORD_VERBS = r"(?:agreed|approved|confirmed|accepted|adopted|signed|received|
 _LEAD_IN = (
     r"(?:(?:After|Following|Upon|On|Having|In\s+view\s+of|In\s+light\s+of|Further\s+to)\b[^.;]{0,60}?,?\s+"
     r"|(?:Therefore|Subsequently|Accordingly|Consequently|Finally|Thereafter|Then|So|Thus),?\s+"
-    r"|[A-Z][\w’' ]{0,40}?\s[–—-]\s)*"
+    r"|[A-Z][\w’' ]{0,40}?\s[–—-]\s"
+    r"|[A-Z][\w’'/ ]{0,40}?:\s+)*"  # a run-in heading: "Payments – …", "b) Precept: Following discussion …"
 )
 # "… and it was resolved", "The Councillors resolved", "After discussion, the Committee resolved".
 _SUBJECT_BEFORE_RESOLVED = re.compile(

@@ -296,7 +296,9 @@ class _Walk:
         numbered_part = self._numbered_part(text)
         if NEW_PARAGRAPH.match(text) and not is_part and not numbered_part:
             return False
-        if PAGE_LABEL.match(text) or FORM_LINE.search(text) or is_vote_line(text):
+        if PAGE_LABEL.match(text) or FORM_LINE.search(text):
+            return False
+        if is_vote_line(text) and not self._runs_on_into(text):
             return False
         if not is_part and not numbered_part and self._ends_before(text, j, span):
             return False
@@ -316,6 +318,13 @@ class _Walk:
         if numbered_part:
             self.next_number = int(NUMBERED_PART.match(text).group("number")) + 1
         return True
+
+    def _runs_on_into(self, text: str) -> bool:
+        """The decision's sentence wraps on to a line the vote shares:
+        "… set the precept for 2025/26" / "at £412,000. Voting: 6 for, 1 against"."""
+        last = self.chunks[-1]
+        return (not self.listing and bool(last) and not _complete(last) and text[:1].islower()
+                and not is_vote_line(first_sentence(text)))
 
     def is_table_header(self, j: int, span: _Span) -> bool:
         """Line `j` heads the columns of the table of payments the decision
