@@ -172,6 +172,18 @@ def test_a_committee_of_a_council_over_a_date_line_with_its_chamber():
     assert (heading.date, heading.time) == (date(2025, 3, 3), "19:00")
 
 
+@pytest.mark.parametrize("kind_only", ["Minutes of the Full Council Meeting", "Minutes of the Parish Council Meeting"])
+def test_the_council_named_below_its_banner_by_its_kind_only_is_the_banner(kind_only):
+    heading = opening(f"""
+        STOKE LEIGH PARISH COUNCIL
+        {kind_only}
+        held on Tuesday 14th January 2025 at 7.30pm at the Parish Office
+        Present: Cllrs E Hunt (Chairman), B Hopkinson
+        142/24 Apologies
+    """)
+    assert (heading.committee, heading.date) == ("Stoke Leigh Parish Council", date(2025, 1, 14))
+
+
 def test_a_parish_summons():
     heading = opening("""
         ASHWELL PARISH COUNCIL

@@ -28,7 +28,7 @@ from .segment.minutes import MinutesSection
 # Bump when a change to the extraction rules changes what ingest stores: a file
 # stored by an earlier version is then read again by the next ingest, though its
 # content is unchanged, so an upgrade reaches the papers already in a store.
-EXTRACTION_VERSION = 24
+EXTRACTION_VERSION = 25
 
 
 class RecordIds:

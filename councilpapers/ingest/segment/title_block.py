@@ -31,7 +31,7 @@ from ...ingest.committees import normalise_committee
 from ...text.dates import DATE_PHRASE, NUMERIC_DATE, find_date, find_time
 from ..model import Line
 from ..textflow import TextFlow
-from .headings import VENUE_WORDS, MeetingHeading, clean_venue, venue_in
+from .headings import GENERIC_BODY, VENUE_WORDS, MeetingHeading, clean_venue, venue_in
 
 MAX_BLOCK_LINES = 16
 LABEL_LOOKAHEAD = 8  # lines after the block where a "Venue:" label still names the meeting's place
@@ -162,9 +162,11 @@ def _name_line(block: list[Line], context: date | None) -> int | None:
         return None
     best = max(candidates, key=lambda i: (bool(_own_date(block[i].text, context)), _prominence(block[i]), -i))
     # "WESTBURY TOWN COUNCIL" over "FINANCE AND GENERAL PURPOSES COMMITTEE": the
-    # council's committee is the body that meets.
+    # council's committee is the body that meets; "Minutes of the Full Council
+    # Meeting" under "STOKE GIFFORD PARISH COUNCIL" is that council itself.
     below = best + 1
-    if below in candidates and COUNCIL_NAME.search(block[best].text) and not COUNCIL_NAME.search(block[below].text):
+    if (below in candidates and COUNCIL_NAME.search(block[best].text) and not COUNCIL_NAME.search(block[below].text)
+            and not GENERIC_BODY.match(_committee(block[below].text) or "")):
         return below
     return best
 
